@@ -1,0 +1,193 @@
+//! Where each key and value of a catalogue stands in its source text.
+//!
+//! serde gives typed values but forgets positions; a second, event-level parse of
+//! the same text maps every key path (`categories[0].codes[2].retry`) to its line
+//! and column, so semantic errors can point at the exact spot.
+
+use std::collections::BTreeMap;
+
+use yaml_rust2::parser::{Event, Parser};
+use yaml_rust2::scanner::Marker;
+
+/// A 1-based line and column in the spec text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+}
+
+impl From<Marker> for Position {
+    fn from(mark: Marker) -> Self {
+        Position {
+            line: mark.line(),
+            column: mark.col() + 1,
+        }
+    }
+}
+
+/// Positions of the keys and values of one YAML document, by key path.
+#[derive(Debug, Default, Clone)]
+pub struct SourceMap {
+    keys: BTreeMap<String, Position>,
+    values: BTreeMap<String, Position>,
+}
+
+impl SourceMap {
+    /// Maps `source`; text that does not parse maps to nothing (the typed parse
+    /// reports those errors with their own position).
+    pub fn new(source: &str) -> SourceMap {
+        let mut walker = Walker::default();
+        let mut parser = Parser::new_from_str(source);
+        while let Ok((event, mark)) = parser.next_token() {
+            if event == Event::StreamEnd {
+                break;
+            }
+            walker.on_event(event, mark.into());
+        }
+        walker.map
+    }
+
+    /// Where the value at `path` starts, falling back to the nearest enclosing
+    /// node that exists (a missing key points at the mapping that lacks it).
+    pub fn value(&self, path: &str) -> Option<Position> {
+        self.find(&self.values, path)
+    }
+
+    /// Where the key that ends `path` stands, falling back like [`SourceMap::value`].
+    pub fn key(&self, path: &str) -> Option<Position> {
+        self.find(&self.keys, path)
+    }
+
+    fn find(&self, table: &BTreeMap<String, Position>, path: &str) -> Option<Position> {
+        let mut path = path;
+        loop {
+            if let Some(position) = table.get(path).or_else(|| self.values.get(path)) {
+                return Some(*position);
+            }
+            path = parent(path)?;
+        }
+    }
+}
+
+/// `a.b[2]` → `a.b`, `a.b` → `a`, `a` → `` (the root), `` → none.
+fn parent(path: &str) -> Option<&str> {
+    if path.is_empty() {
+        return None;
+    }
+    Some(path.rfind(['.', '[']).map_or("", |cut| &path[..cut]))
+}
+
+enum Frame {
+    Mapping { path: String, key: Option<String> },
+    Sequence { path: String, next_index: usize },
+}
+
+#[derive(Default)]
+struct Walker {
+    stack: Vec<Frame>,
+    map: SourceMap,
+}
+
+impl Walker {
+    fn on_event(&mut self, event: Event, position: Position) {
+        match event {
+            Event::Scalar(text, ..) => {
+                if let Some(Frame::Mapping { path, key: key @ None }) = self.stack.last_mut() {
+                    let key_path = join(path, &text);
+                    self.map.keys.insert(key_path, position);
+                    *key = Some(text);
+                } else {
+                    self.value_node(position);
+                    self.finish_node();
+                }
+            }
+            Event::Alias(_) => {
+                self.value_node(position);
+                self.finish_node();
+            }
+            Event::MappingStart(..) => {
+                let path = self.value_node(position);
+                self.stack.push(Frame::Mapping { path, key: None });
+            }
+            Event::SequenceStart(..) => {
+                let path = self.value_node(position);
+                self.stack.push(Frame::Sequence { path, next_index: 0 });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                self.stack.pop();
+                self.finish_node();
+            }
+            _ => {}
+        }
+    }
+
+    /// Records a node that starts here and returns its path.
+    fn value_node(&mut self, position: Position) -> String {
+        let path = match self.stack.last() {
+            None => String::new(),
+            Some(Frame::Mapping { path, key }) => join(path, key.as_deref().unwrap_or("?")),
+            Some(Frame::Sequence { path, next_index }) => format!("{path}[{next_index}]"),
+        };
+        self.map.values.entry(path.clone()).or_insert(position);
+        path
+    }
+
+    /// A node has ended: its parent moves on to the next key or item.
+    fn finish_node(&mut self) {
+        match self.stack.last_mut() {
+            Some(Frame::Mapping { key, .. }) => *key = None,
+            Some(Frame::Sequence { next_index, .. }) => *next_index += 1,
+            None => {}
+        }
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SOURCE: &str = "\
+schema: 1
+categories:
+  - id: auth
+    codes:
+      - code: A
+        status: 401
+";
+
+    #[test]
+    fn finds_keys_and_values_by_path() {
+        let map = SourceMap::new(SOURCE);
+        let at = |line, column| Some(Position { line, column });
+        assert_eq!(map.key("schema"), at(1, 1));
+        assert_eq!(map.value("schema"), at(1, 9));
+        assert_eq!(map.value("categories[0]"), at(3, 7));
+        assert_eq!(map.key("categories[0].codes[0].status"), at(6, 9));
+        assert_eq!(map.value("categories[0].codes[0].status"), at(6, 17));
+    }
+
+    #[test]
+    fn a_missing_key_points_at_its_enclosing_mapping() {
+        let map = SourceMap::new(SOURCE);
+        assert_eq!(
+            map.key("categories[0].codes[0].message"),
+            map.value("categories[0].codes[0]")
+        );
+    }
+
+    #[test]
+    fn text_that_is_not_yaml_maps_to_nothing_without_panicking() {
+        let map = SourceMap::new("a: [b\n  - : :");
+        assert_eq!(map.value("zzz"), map.value(""));
+    }
+}

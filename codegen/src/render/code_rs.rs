@@ -1,0 +1,197 @@
+//! `src/code.rs`: the `ErrorCode` enum and its catalogue table.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::rust::{doc_escape, doc_text, format_file, unsuffixed, variant_path};
+use crate::model::{Code, Model};
+
+/// Renders the `ErrorCode` enum, one variant per code, over a table indexed by
+/// the variant's position.
+pub fn render_code_rs(model: &Model) -> String {
+    let api = doc_escape(&model.api_name);
+    let enum_doc = doc_text(&[
+        format!("Every error code the {api} can return, in catalogue order."),
+        "Branch on this rather than on messages: it is what the `code` field of an error body carries. The enum is `#[non_exhaustive]`, so a catalogue that gains codes never breaks a `match`.".to_owned(),
+    ]);
+    let variants = model.codes.iter().map(|code| {
+        let reauth = if code.reauth {
+            " The user must re-authenticate."
+        } else {
+            ""
+        };
+        let doc = doc_text(&[
+            doc_escape(&code.message),
+            format!(
+                "`{}`: HTTP status {}, retry: {}.{reauth}",
+                code.code,
+                code.status,
+                code.retry.as_str()
+            ),
+            format!("Resolution: {}", doc_escape(&code.resolution)),
+        ]);
+        let variant = format_ident!("{}", code.variant);
+        quote! { #doc #variant }
+    });
+    let entries = model.codes.iter().map(|code| entry(model, code));
+    let all = model.codes.iter().map(|code| variant_path("ErrorCode", &code.variant));
+    let from_code_arms = model.codes.iter().map(|code| {
+        let text = &code.code;
+        let path = variant_path("ErrorCode", &code.variant);
+        quote! { #text => ::core::option::Option::Some(#path), }
+    });
+    let len = unsuffixed(model.codes.len() as u64);
+    // The API name becomes part of a format string: braces must be doubled.
+    let api_name = model.api_name.replace('{', "{{").replace('}', "}}");
+    let unknown_message = format!("unknown {api_name} error code `{{}}`");
+    format_file(quote! {
+        use crate::{Category, Retry};
+
+        #enum_doc
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum ErrorCode {
+            #(#variants,)*
+        }
+
+        /// One row of the catalogue.
+        struct Entry {
+            code: &'static str,
+            status: u16,
+            category: Category,
+            message: &'static str,
+            resolution: &'static str,
+            retry: Retry,
+            reauth: bool,
+            doc_url: &'static str,
+        }
+
+        /// The catalogue, indexed by `ErrorCode as usize`.
+        const ENTRIES: &[Entry; #len] = &[#(#entries,)*];
+
+        impl ErrorCode {
+            /// Every code, in catalogue order.
+            pub const ALL: &'static [ErrorCode] = &[#(#all,)*];
+
+            const fn entry(self) -> &'static Entry {
+                &ENTRIES[self as usize]
+            }
+
+            /// The code as it appears on the wire, e.g. in the `code` field of a body.
+            pub const fn as_str(self) -> &'static str {
+                self.entry().code
+            }
+
+            /// The code whose wire string is exactly `code`, if there is one.
+            pub fn from_code(code: &str) -> ::core::option::Option<ErrorCode> {
+                match code {
+                    #(#from_code_arms)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            /// The HTTP status the code is sent with.
+            pub const fn http_status(self) -> u16 {
+                self.entry().status
+            }
+
+            /// The category the code belongs to.
+            pub const fn category(self) -> Category {
+                self.entry().category
+            }
+
+            /// Human-readable description, for developers.
+            pub const fn message(self) -> &'static str {
+                self.entry().message
+            }
+
+            /// What the caller should do about it.
+            pub const fn resolution(self) -> &'static str {
+                self.entry().resolution
+            }
+
+            /// How a client may retry the request.
+            pub const fn retry(self) -> Retry {
+                self.entry().retry
+            }
+
+            /// Whether retrying can succeed (the code is transient or throttled).
+            pub const fn is_retryable(self) -> bool {
+                self.retry().is_retryable()
+            }
+
+            /// Whether the user must authenticate again before retrying.
+            pub const fn requires_reauth(self) -> bool {
+                self.entry().reauth
+            }
+
+            /// Link to the code's entry in the published error reference.
+            pub const fn doc_url(self) -> &'static str {
+                self.entry().doc_url
+            }
+        }
+
+        /// Writes the message, honouring width and alignment like `str` does.
+        impl ::core::fmt::Display for ErrorCode {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.pad(self.message())
+            }
+        }
+
+        impl ::std::error::Error for ErrorCode {}
+
+        impl ::core::str::FromStr for ErrorCode {
+            type Err = UnknownErrorCode;
+
+            fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+                ErrorCode::from_code(code).ok_or_else(|| UnknownErrorCode {
+                    code: ::std::string::String::from(code),
+                })
+            }
+        }
+
+        /// A string that is not a code of this catalogue.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub struct UnknownErrorCode {
+            code: ::std::string::String,
+        }
+
+        impl UnknownErrorCode {
+            /// The string that was not recognised.
+            pub fn code(&self) -> &str {
+                &self.code
+            }
+        }
+
+        impl ::core::fmt::Display for UnknownErrorCode {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::write!(f, #unknown_message, self.code.escape_debug())
+            }
+        }
+
+        impl ::std::error::Error for UnknownErrorCode {}
+    })
+}
+
+fn entry(model: &Model, code: &Code) -> TokenStream {
+    let text = &code.code;
+    let status = unsuffixed(code.status.into());
+    let category = variant_path("Category", &model.categories[code.category].variant);
+    let message = &code.message;
+    let resolution = &code.resolution;
+    let retry = variant_path("Retry", code.retry.variant());
+    let reauth = code.reauth;
+    let doc_url = &code.doc_url;
+    quote! {
+        Entry {
+            code: #text,
+            status: #status,
+            category: #category,
+            message: #message,
+            resolution: #resolution,
+            retry: #retry,
+            reauth: #reauth,
+            doc_url: #doc_url,
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! `tests/catalogue.rs`: the generated crate's own tests, with every code and
+//! status spelled out so that the tables are checked against the catalogue.
+
+use quote::{format_ident, quote};
+
+use super::rust::{format_file, unsuffixed, variant_path};
+use crate::model::Model;
+
+/// Renders integration tests that pin every code's string, status and
+/// category, and every status row.
+pub fn render_crate_tests(model: &Model) -> String {
+    let lib = format_ident!("{}", model.lib_name);
+    let code_rows = model.codes.iter().map(|code| {
+        let text = &code.code;
+        let path = variant_path("ErrorCode", &code.variant);
+        let status = unsuffixed(code.status.into());
+        let category = variant_path("Category", &model.categories[code.category].variant);
+        let retry = variant_path("Retry", code.retry.variant());
+        let reauth = code.reauth;
+        quote! { (#text, #path, #status, #category, #retry, #reauth) }
+    });
+    let statuses = model.statuses.iter().map(|status| unsuffixed(status.code.into()));
+    let code_count = unsuffixed(model.codes.len() as u64);
+    let docs_url = &model.docs_url;
+    format_file(quote! {
+        use #lib::*;
+
+        /// Every code as the catalogue lists it: wire string, variant, status,
+        /// category, retry class, re-auth.
+        const CODES: &[(&str, ErrorCode, u16, Category, Retry, bool)] = &[#(#code_rows,)*];
+
+        const STATUS_CODES: &[u16] = &[#(#statuses,)*];
+
+        #[test]
+        fn every_code_is_listed_once_in_catalogue_order() {
+            assert_eq!(ErrorCode::ALL.len(), #code_count);
+            let listed: ::std::vec::Vec<ErrorCode> = CODES.iter().map(|row| row.1).collect();
+            assert_eq!(ErrorCode::ALL, listed.as_slice());
+        }
+
+        #[test]
+        fn every_code_round_trips_through_its_wire_string() {
+            for &(text, code, ..) in CODES {
+                assert_eq!(code.as_str(), text);
+                assert_eq!(ErrorCode::from_code(text), Some(code));
+                assert_eq!(text.parse::<ErrorCode>(), Ok(code));
+            }
+        }
+
+        #[test]
+        fn every_code_carries_its_catalogue_entry() {
+            for &(text, code, status, category, retry, reauth) in CODES {
+                assert_eq!(code.http_status(), status, "{text}");
+                assert_eq!(code.category(), category, "{text}");
+                assert!(category.codes().contains(&code), "{text}");
+                assert!(text.starts_with(category.prefix()), "{text}");
+                assert_eq!(code.retry(), retry, "{text}");
+                assert_eq!(code.is_retryable(), retry != Retry::Never, "{text}");
+                assert_eq!(code.requires_reauth(), reauth, "{text}");
+                assert_eq!(code.doc_url(), ::std::format!("{}#{}", #docs_url, text.to_lowercase()));
+                assert!(!code.message().is_empty() && !code.resolution().is_empty(), "{text}");
+            }
+        }
+
+        #[test]
+        fn every_category_lists_exactly_its_codes() {
+            let total: usize = Category::ALL.iter().map(|category| category.codes().len()).sum();
+            assert_eq!(total, ErrorCode::ALL.len());
+        }
+
+        #[test]
+        fn every_status_is_in_the_status_table() {
+            assert_eq!(STATUSES.len(), STATUS_CODES.len());
+            for &status in STATUS_CODES {
+                let info = status_info(status).expect("listed status");
+                assert_eq!(info.status, status);
+                assert_eq!(StatusClass::of(status), Some(info.class));
+            }
+            for &(text, code, ..) in CODES {
+                assert!(status_info(code.http_status()).is_some(), "{text}");
+            }
+        }
+
+        #[test]
+        fn unknown_codes_are_refused_with_their_name() {
+            for text in ["", "NOT_A_CODE", " AUTH", "auth_invalid_key"] {
+                assert_eq!(ErrorCode::from_code(text), None);
+                let err = text.parse::<ErrorCode>().unwrap_err();
+                assert_eq!(err.code(), text);
+                assert!(err.to_string().contains(&text.escape_debug().to_string()));
+            }
+        }
+
+        #[test]
+        fn display_writes_the_message_and_honours_width() {
+            for &code in ErrorCode::ALL {
+                assert_eq!(code.to_string(), code.message());
+                let width = code.message().chars().count() + 3;
+                assert_eq!(::std::format!("{code:>width$}"), ::std::format!("   {}", code.message()));
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        #[test]
+        fn every_code_round_trips_through_serde() {
+            for &(text, code, ..) in CODES {
+                let json = ::serde_json::to_string(&code).unwrap();
+                assert_eq!(json, ::serde_json::to_string(text).unwrap());
+                assert_eq!(::serde_json::from_str::<ErrorCode>(&json).unwrap(), code);
+            }
+            assert!(::serde_json::from_str::<ErrorCode>("\"NOT_A_CODE\"").is_err());
+        }
+
+        #[cfg(feature = "serde")]
+        #[test]
+        fn error_bodies_keep_unknown_codes_and_details() {
+            for &(text, code, ..) in CODES {
+                let body = ErrorBody::new(code);
+                let json = ::serde_json::to_string(&body).unwrap();
+                let parsed: ErrorBody = ::serde_json::from_str(&json).unwrap();
+                assert_eq!(parsed.error_code(), Some(code), "{text}");
+                assert_eq!(parsed, body);
+            }
+            let parsed: ErrorBody = ::serde_json::from_str(
+                r#"{"error":"new","code":"SOME_FUTURE_CODE","details":{"field":"email","message":"bad","value":42,"extra":[1]}}"#,
+            )
+            .unwrap();
+            assert_eq!(parsed.code, "SOME_FUTURE_CODE");
+            assert_eq!(parsed.error_code(), None);
+            let details = parsed.details.expect("details");
+            assert_eq!(details.field(), Some("email"));
+            assert_eq!(details.message(), Some("bad"));
+            assert_eq!(details.value(), Some(&::serde_json::json!(42)));
+            assert_eq!(details.get("extra"), Some(&::serde_json::json!([1])));
+        }
+    })
+}

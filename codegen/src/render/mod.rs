@@ -1,0 +1,43 @@
+//! Model → output files. Every renderer is a pure function `&Model -> String`;
+//! [`OUTPUTS`] is the one list of what the generator produces.
+
+mod cargo_toml;
+mod category_rs;
+mod code_rs;
+mod crate_tests;
+mod lib_rs;
+mod markdown;
+mod retry_rs;
+mod rust;
+mod status_rs;
+mod text;
+mod wire_rs;
+
+pub use cargo_toml::render_cargo_toml;
+pub use category_rs::render_category_rs;
+pub use code_rs::render_code_rs;
+pub use crate_tests::render_crate_tests;
+pub use lib_rs::render_lib_rs;
+pub use markdown::render_markdown;
+pub use retry_rs::render_retry_rs;
+pub use status_rs::render_status_rs;
+pub use text::escape_markdown;
+pub use wire_rs::render_wire_rs;
+
+use crate::model::Model;
+
+/// A renderer: the whole body of one file (without its `@generated` header).
+pub type Renderer = fn(&Model) -> String;
+
+/// Every file of the generated crate, by path relative to the output folder.
+pub const OUTPUTS: &[(&str, Renderer)] = &[
+    ("Cargo.toml", render_cargo_toml),
+    ("docs/errors.md", render_markdown),
+    ("src/category.rs", render_category_rs),
+    ("src/code.rs", render_code_rs),
+    ("src/lib.rs", render_lib_rs),
+    ("src/retry.rs", render_retry_rs),
+    ("src/status.rs", render_status_rs),
+    ("src/wire.rs", render_wire_rs),
+    ("tests/catalogue.rs", render_crate_tests),
+];

@@ -1,0 +1,45 @@
+//! Shared pieces of the Rust renderers: formatting and doc comments.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::text::escape_markdown;
+
+/// Formats tokens as a Rust file with prettyplease (no rustfmt needed).
+///
+/// The renderers only emit tokens built by `quote!` from validated names and
+/// escaped literals, so failing to parse is a bug in the generator itself.
+pub fn format_file(tokens: TokenStream) -> String {
+    let file: syn::File = match syn::parse2(tokens) {
+        Ok(file) => file,
+        Err(err) => panic!("generator bug: rendered Rust does not parse: {err}"),
+    };
+    prettyplease::unparse(&file)
+}
+
+/// `#[doc]` attributes for paragraphs of spec text, escaped so the text reads
+/// exactly as written and can never become markup or a doctest.
+pub fn doc_text(paragraphs: &[String]) -> TokenStream {
+    let lines = paragraphs.iter().enumerate().flat_map(|(i, paragraph)| {
+        let blank = (i > 0).then(String::new);
+        blank.into_iter().chain(std::iter::once(format!(" {paragraph}")))
+    });
+    quote! { #( #[doc = #lines] )* }
+}
+
+/// Escaped spec text for use inside [`doc_text`] paragraphs.
+pub fn doc_escape(text: &str) -> String {
+    escape_markdown(text)
+}
+
+/// `Type::Variant` paths for names that validation already made identifiers.
+pub fn variant_path(ty: &str, variant: &str) -> TokenStream {
+    let ty = format_ident!("{ty}");
+    let variant = format_ident!("{variant}");
+    quote! { #ty::#variant }
+}
+
+/// An integer literal without a type suffix (`401`, not `401u16`).
+pub fn unsuffixed(n: u64) -> proc_macro2::Literal {
+    proc_macro2::Literal::u64_unsuffixed(n)
+}

@@ -1,0 +1,90 @@
+//! Spec strings made safe for the formats they land in: they are data, never markup.
+
+/// `text` as inline Markdown that shows exactly those characters: safe inside a
+/// table cell, a heading or a doc comment. HTML is escaped, Markdown punctuation
+/// is backslash-escaped, and line breaks become `<br>` so a table row stays one line.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push_str("<br>");
+        }
+        // Leading blanks would start a code block, and a line opening with `#`,
+        // `-`, `+`, `=` or digits then `.`/`)` a heading or a list.
+        let line = line.trim();
+        let mut digits_only = true;
+        for (j, c) in line.chars().enumerate() {
+            let starts_block = match c {
+                '#' | '-' | '+' | '=' => j == 0,
+                '.' | ')' => j > 0 && digits_only,
+                _ => false,
+            };
+            digits_only &= c.is_ascii_digit();
+            if starts_block {
+                out.push('\\');
+                out.push(c);
+                continue;
+            }
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '!' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                _ => out.push(c),
+            }
+        }
+    }
+    out
+}
+
+/// `text` as a double-quoted string literal that is valid in both JSON and TOML
+/// (their escapes agree: `\"`, `\\`, `\n`, `\t` and `\uXXXX`).
+pub fn quoted_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escaping_keeps_tables_and_html_inert() {
+        assert_eq!(escape_markdown("a|b\nc"), "a\\|b<br>c");
+        assert_eq!(escape_markdown("<script>&amp;"), "&lt;script&gt;&amp;amp;");
+        assert_eq!(
+            escape_markdown("`x` *y* _z_ [l](u)"),
+            "\\`x\\` \\*y\\* \\_z\\_ \\[l\\](u)"
+        );
+    }
+
+    #[test]
+    fn markdown_escaping_stops_lines_from_becoming_blocks() {
+        assert_eq!(escape_markdown("# title"), "\\# title");
+        assert_eq!(escape_markdown("    - item"), "\\- item");
+        assert_eq!(escape_markdown("1. one"), "1\\. one");
+        assert_eq!(escape_markdown("10) ten"), "10\\) ten");
+        assert_eq!(escape_markdown("v1.2 a-b"), "v1.2 a-b");
+        assert_eq!(escape_markdown("Re-authenticate user"), "Re-authenticate user");
+    }
+
+    #[test]
+    fn quoted_strings_escape_quotes_backslashes_and_controls() {
+        assert_eq!(quoted_string("a \"b\" \\ c\n\u{7}"), r#""a \"b\" \\ c\n\u0007""#);
+    }
+}

@@ -1,0 +1,118 @@
+//! The catalogue as written in YAML: plain serde structs, before any validation.
+//!
+//! Field names here are the user-facing format (`spec/errors.yaml`); every struct
+//! denies unknown keys so that a typo never silently drops information.
+
+use serde::Deserialize;
+
+/// A whole catalogue file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    /// Format version of the file; see [`crate::validate::SUPPORTED_SCHEMAS`].
+    pub schema: u32,
+    /// Human name of the API, used in docs.
+    pub name: String,
+    /// Package name of the generated crate.
+    #[serde(rename = "crate")]
+    pub crate_name: String,
+    /// Semver version of the generated crate; `0.1.0` when absent.
+    #[serde(default)]
+    pub version: Option<String>,
+    /// SPDX licence expression of the generated crate; omitted when absent.
+    #[serde(default)]
+    pub license: Option<String>,
+    /// Base URL of the published error reference; each code's link adds `#code`.
+    pub docs_url: String,
+    /// How servers hint a retry delay.
+    pub retry_after: RetryAfterSpec,
+    /// Header carrying the request identifier; `X-Request-Id` when absent.
+    #[serde(default)]
+    pub request_id_header: Option<String>,
+    /// The fields of the JSON error body.
+    pub response: Vec<ResponseFieldSpec>,
+    /// The HTTP status table.
+    pub statuses: Vec<StatusSpec>,
+    /// The error codes, grouped by category.
+    pub categories: Vec<CategorySpec>,
+}
+
+/// The `retry_after:` mapping.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetryAfterSpec {
+    /// Header name, e.g. `X-RateLimit-Retry-After`.
+    pub header: String,
+    /// Delay a client waits when a throttled reply carries no hint.
+    pub default_secs: u64,
+}
+
+/// One row of `response:`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResponseFieldSpec {
+    /// JSON key.
+    pub field: String,
+    /// JSON type, e.g. `string` or `object`.
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// What the field carries.
+    pub description: String,
+}
+
+/// One row of `statuses:`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusSpec {
+    /// HTTP status code.
+    pub status: u16,
+    /// Short description ("OK", "Rate limit exceeded").
+    pub description: String,
+    /// When the status is used, or what the client must do.
+    pub note: String,
+}
+
+/// One entry of `categories:`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategorySpec {
+    /// snake_case identifier; becomes the Rust variant and docs section.
+    pub id: String,
+    /// Section title in the docs.
+    pub title: String,
+    /// Prefix every code of the category starts with, e.g. `AUTH_`.
+    pub prefix: String,
+    /// The category's codes, in documentation order.
+    pub codes: Vec<CodeSpec>,
+}
+
+/// One error code.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeSpec {
+    /// The machine-readable code, UPPER_SNAKE_CASE.
+    pub code: String,
+    /// HTTP status the code is sent with.
+    pub status: u16,
+    /// Human-readable description.
+    pub message: String,
+    /// What the caller should do about it.
+    pub resolution: String,
+    /// How a client may retry.
+    pub retry: RetrySpec,
+    /// Whether the user must authenticate again.
+    #[serde(default)]
+    pub reauth: bool,
+}
+
+/// The `retry:` value of a code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RetrySpec {
+    /// Retrying the same request cannot succeed.
+    Never,
+    /// Retry with exponential backoff, honouring a server hint when given.
+    Transient,
+    /// Retry after the server's delay hint, else the catalogue's default.
+    Throttled,
+}

@@ -1,0 +1,529 @@
+//! Spec → model: every rule a catalogue must follow, checked before anything is
+//! rendered, with every problem reported at once.
+
+use std::collections::BTreeMap;
+
+use crate::ident;
+use crate::model::{Category, Code, Model, ResponseField, Retry, Status, StatusClass};
+use crate::spec::Spec;
+
+/// `schema:` versions this generator understands.
+pub const SUPPORTED_SCHEMAS: &[u32] = &[1];
+
+/// Longest default retry delay a catalogue may declare: one day.
+pub const MAX_DEFAULT_RETRY_AFTER_SECS: u64 = 86_400;
+
+/// Body fields the generated `ErrorBody` is built on, with their JSON types.
+const BODY_FIELDS: [(&str, &str, bool); 3] = [
+    ("error", "string", true),
+    ("code", "string", true),
+    ("details", "object", false),
+];
+
+/// How bad a [`Problem`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Suspicious but renderable; `--deny-warnings` makes it fatal.
+    Warning,
+    /// The catalogue cannot become code.
+    Error,
+}
+
+/// One thing wrong with a catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Key path of the offending value, e.g. `categories[0].codes[2].retry`.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+    /// What to write instead.
+    pub help: Option<String>,
+}
+
+/// A valid catalogue and the warnings it raised.
+#[derive(Debug)]
+pub struct Validated {
+    /// The model to render.
+    pub model: Model,
+    /// Problems that do not stop generation.
+    pub warnings: Vec<Problem>,
+}
+
+/// Checks `spec` and derives the model, or returns every problem found
+/// (errors and warnings, in spec order).
+pub fn validate(spec: &Spec) -> Result<Validated, Vec<Problem>> {
+    let mut checker = Checker::default();
+    let model = checker.model(spec);
+    let problems = checker.problems;
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        Err(problems)
+    } else {
+        Ok(Validated {
+            model,
+            warnings: problems,
+        })
+    }
+}
+
+#[derive(Default)]
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn report(&mut self, severity: Severity, path: String, message: String, help: Option<String>) {
+        self.problems.push(Problem {
+            severity,
+            path,
+            message,
+            help,
+        });
+    }
+
+    fn error(&mut self, path: impl Into<String>, message: impl Into<String>, help: impl Into<String>) {
+        self.report(Severity::Error, path.into(), message.into(), Some(help.into()));
+    }
+
+    fn warning(&mut self, path: impl Into<String>, message: impl Into<String>, help: impl Into<String>) {
+        self.report(Severity::Warning, path.into(), message.into(), Some(help.into()));
+    }
+
+    fn model(&mut self, spec: &Spec) -> Model {
+        if !SUPPORTED_SCHEMAS.contains(&spec.schema) {
+            self.error(
+                "schema",
+                format!("schema version {} is not supported by this generator", spec.schema),
+                format!("write `schema: {}`", SUPPORTED_SCHEMAS.last().unwrap_or(&1)),
+            );
+        }
+        self.non_empty("name", &spec.name, "the API's name, e.g. `name: Example API`");
+        let lib_name = self.crate_name(&spec.crate_name);
+        let version = match &spec.version {
+            Some(version) => {
+                if !is_semver(version) {
+                    self.error(
+                        "version",
+                        format!("`{version}` is not a semver version"),
+                        "write MAJOR.MINOR.PATCH, e.g. `version: 1.2.0`",
+                    );
+                }
+                version.clone()
+            }
+            None => "0.1.0".to_owned(),
+        };
+        self.docs_url(&spec.docs_url);
+        self.header_name("retry_after.header", &spec.retry_after.header);
+        let default_secs = spec.retry_after.default_secs;
+        if default_secs == 0 || default_secs > MAX_DEFAULT_RETRY_AFTER_SECS {
+            self.error(
+                "retry_after.default_secs",
+                format!("a default retry delay of {default_secs} s is not usable"),
+                format!("write a number of seconds from 1 to {MAX_DEFAULT_RETRY_AFTER_SECS} (one day)"),
+            );
+        }
+        let request_id_header = spec
+            .request_id_header
+            .clone()
+            .unwrap_or_else(|| "X-Request-Id".to_owned());
+        self.header_name("request_id_header", &request_id_header);
+        let response_fields = self.response_fields(spec);
+        let statuses = self.statuses(spec);
+        let (categories, codes) = self.categories(spec, &statuses);
+        Model {
+            api_name: spec.name.clone(),
+            crate_name: spec.crate_name.clone(),
+            lib_name,
+            version,
+            license: spec.license.clone(),
+            docs_url: spec.docs_url.clone(),
+            retry_after_header: spec.retry_after.header.clone(),
+            default_retry_after_secs: default_secs,
+            request_id_header,
+            response_fields,
+            statuses,
+            categories,
+            codes,
+        }
+    }
+
+    fn non_empty(&mut self, path: impl Into<String>, value: &str, help: &str) {
+        if value.trim().is_empty() {
+            self.error(path, "this text is empty", format!("write {help}"));
+        }
+    }
+
+    fn crate_name(&mut self, name: &str) -> String {
+        let cargo_valid = name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        let lib = if cargo_valid {
+            ident::lib_name(name)
+        } else {
+            Err(String::new())
+        };
+        lib.unwrap_or_else(|why| {
+            let why = if why.is_empty() {
+                String::new()
+            } else {
+                format!(": {why}")
+            };
+            self.error(
+                "crate",
+                format!("`{name}` is not a valid package name{why}"),
+                "use ASCII letters, digits, `-` and `_`, starting with a letter, e.g. `crate: example-errors`",
+            );
+            String::new()
+        })
+    }
+
+    fn docs_url(&mut self, url: &str) {
+        let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+        let host_ok = rest.is_some_and(|rest| {
+            let host = rest.split('/').next().unwrap_or("");
+            !host.is_empty()
+        });
+        if !host_ok || url.contains(|c: char| c.is_whitespace() || c == '#') {
+            self.error(
+                "docs_url",
+                format!("`{url}` is not an absolute http(s) URL without a fragment"),
+                "write the page's address, e.g. `docs_url: https://docs.example.com/errors`; the generator adds `#code` itself",
+            );
+        }
+    }
+
+    fn header_name(&mut self, path: &str, name: &str) {
+        // RFC 9110 token characters.
+        let is_tchar = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+        if name.is_empty() || !name.chars().all(is_tchar) {
+            self.error(
+                path,
+                format!("`{name}` is not a valid HTTP header name"),
+                "use letters, digits and `-`, e.g. `Retry-After`",
+            );
+        }
+    }
+
+    fn response_fields(&mut self, spec: &Spec) -> Vec<ResponseField> {
+        let mut seen = BTreeMap::new();
+        for (i, field) in spec.response.iter().enumerate() {
+            let path = format!("response[{i}]");
+            if seen.insert(field.field.as_str(), i).is_some() {
+                self.error(
+                    format!("{path}.field"),
+                    format!("the body field `{}` is listed twice", field.field),
+                    "keep one row per field",
+                );
+            }
+            match BODY_FIELDS.iter().find(|(name, ..)| *name == field.field) {
+                Some((_, ty, _)) if *ty != field.ty => self.error(
+                    format!("{path}.type"),
+                    format!(
+                        "the body field `{}` must have type `{ty}`, not `{}`",
+                        field.field, field.ty
+                    ),
+                    format!("write `type: {ty}`"),
+                ),
+                Some(_) => {}
+                None => self.error(
+                    format!("{path}.field"),
+                    format!("the generated error body has no field `{}`", field.field),
+                    "list only the fields `error`, `code` and `details`",
+                ),
+            }
+            self.non_empty(
+                format!("{path}.description"),
+                &field.description,
+                "what the field carries",
+            );
+        }
+        for (name, ty, required) in BODY_FIELDS {
+            if required && !seen.contains_key(name) {
+                self.error(
+                    "response",
+                    format!("the body field `{name}` is missing"),
+                    format!("add `- field: {name}` with `type: {ty}` and a description"),
+                );
+            }
+        }
+        spec.response
+            .iter()
+            .map(|field| ResponseField {
+                name: field.field.clone(),
+                ty: field.ty.clone(),
+                description: field.description.clone(),
+            })
+            .collect()
+    }
+
+    fn statuses(&mut self, spec: &Spec) -> Vec<Status> {
+        let mut seen = BTreeMap::new();
+        let mut statuses = Vec::new();
+        for (i, row) in spec.statuses.iter().enumerate() {
+            let path = format!("statuses[{i}]");
+            let Some(class) = StatusClass::of(row.status) else {
+                self.error(
+                    format!("{path}.status"),
+                    format!("{} is not an HTTP status", row.status),
+                    "use a number from 100 to 599",
+                );
+                continue;
+            };
+            if let Some(first) = seen.insert(row.status, i) {
+                self.error(
+                    format!("{path}.status"),
+                    format!("status {} is listed twice (first as statuses[{first}])", row.status),
+                    "keep one row per status",
+                );
+                continue;
+            }
+            self.non_empty(
+                format!("{path}.description"),
+                &row.description,
+                "a short description, e.g. `Not Found`",
+            );
+            self.non_empty(
+                format!("{path}.note"),
+                &row.note,
+                "when the status is used or what to do",
+            );
+            statuses.push(Status {
+                code: row.status,
+                class,
+                description: row.description.clone(),
+                note: row.note.clone(),
+            });
+        }
+        statuses
+    }
+
+    fn categories(&mut self, spec: &Spec, statuses: &[Status]) -> (Vec<Category>, Vec<Code>) {
+        if spec.categories.is_empty() {
+            self.error(
+                "categories",
+                "the catalogue has no categories",
+                "add at least one category with one code",
+            );
+        }
+        let mut ids = Names::default();
+        let mut prefixes = Names::default();
+        let mut category_variants = Names::default();
+        let mut code_names = Names::default();
+        let mut code_variants = Names::default();
+        let mut categories = Vec::new();
+        let mut codes = Vec::new();
+        for (c, category) in spec.categories.iter().enumerate() {
+            let path = format!("categories[{c}]");
+            if !is_snake_case(&category.id) {
+                self.error(
+                    format!("{path}.id"),
+                    format!("category id `{}` is not snake_case", category.id),
+                    format!(
+                        "write lower-case words joined by `_`, e.g. `id: {}`",
+                        heck::ToSnakeCase::to_snake_case(category.id.as_str())
+                    ),
+                );
+            }
+            self.unique(&mut ids, &path, "id", &category.id, "category id");
+            self.unique(&mut prefixes, &path, "prefix", &category.prefix, "category prefix");
+            let variant = self.variant(&mut category_variants, &path, "id", &category.id, "category");
+            self.non_empty(
+                format!("{path}.title"),
+                &category.title,
+                "the docs section title, e.g. `Authentication Errors`",
+            );
+            if !(is_upper_snake(category.prefix.trim_end_matches('_')) && category.prefix.ends_with('_')) {
+                self.error(
+                    format!("{path}.prefix"),
+                    format!("prefix `{}` is not UPPER_SNAKE_CASE ending in `_`", category.prefix),
+                    "write e.g. `prefix: AUTH_`",
+                );
+            }
+            if category.codes.is_empty() {
+                self.error(
+                    format!("{path}.codes"),
+                    format!("category `{}` has no codes", category.id),
+                    "add a code or remove the category",
+                );
+            }
+            let first = codes.len();
+            for (k, code) in category.codes.iter().enumerate() {
+                let path = format!("{path}.codes[{k}]");
+                if !is_upper_snake(&code.code) {
+                    self.error(
+                        format!("{path}.code"),
+                        format!("code `{}` is not UPPER_SNAKE_CASE", code.code),
+                        format!(
+                            "write upper-case words joined by `_`, e.g. `{}`",
+                            heck::ToShoutySnakeCase::to_shouty_snake_case(code.code.as_str())
+                        ),
+                    );
+                } else if !code.code.starts_with(&category.prefix) {
+                    self.error(
+                        format!("{path}.code"),
+                        format!(
+                            "code `{}` does not start with its category's prefix `{}`",
+                            code.code, category.prefix
+                        ),
+                        format!(
+                            "rename it `{}{}` or move it to the category it belongs to",
+                            category.prefix, code.code
+                        ),
+                    );
+                }
+                self.unique(&mut code_names, &path, "code", &code.code, "code");
+                let code_variant = self.variant(&mut code_variants, &path, "code", &code.code, "code");
+                self.code_status(&path, code.status, statuses);
+                self.non_empty(
+                    format!("{path}.message"),
+                    &code.message,
+                    "what went wrong, for developers",
+                );
+                self.non_empty(
+                    format!("{path}.resolution"),
+                    &code.resolution,
+                    "what the caller should do",
+                );
+                self.retry_fits_status(&path, code.retry, code.status);
+                let anchor = code.code.to_lowercase();
+                codes.push(Code {
+                    doc_url: format!("{}#{anchor}", spec.docs_url),
+                    anchor,
+                    code: code.code.clone(),
+                    variant: code_variant,
+                    status: code.status,
+                    category: c,
+                    message: code.message.clone(),
+                    resolution: code.resolution.clone(),
+                    retry: code.retry,
+                    reauth: code.reauth,
+                });
+            }
+            categories.push(Category {
+                id: category.id.clone(),
+                variant,
+                title: category.title.clone(),
+                prefix: category.prefix.clone(),
+                codes: first..codes.len(),
+            });
+        }
+        (categories, codes)
+    }
+
+    /// Records `value` under `key` of `path`, reporting a repeat.
+    fn unique(&mut self, names: &mut Names, path: &str, key: &str, value: &str, what: &str) {
+        let here = format!("{path}.{key}");
+        if let Some((first, _)) = names.insert(value, value, &here) {
+            self.error(
+                here,
+                format!("{what} `{value}` appears twice (first at {first})"),
+                format!("give each {what} a name of its own"),
+            );
+        }
+    }
+
+    /// The Rust variant for `raw`, reporting invalid and colliding identifiers
+    /// (a plain repeat of `raw` is [`Checker::unique`]'s to report).
+    fn variant(&mut self, variants: &mut Names, path: &str, key: &str, raw: &str, what: &str) -> String {
+        let here = format!("{path}.{key}");
+        match ident::variant_name(raw) {
+            Ok(variant) => {
+                if let Some((first, first_raw)) = variants.insert(&variant, raw, &here)
+                    && first_raw != raw
+                {
+                    self.error(
+                        here,
+                        format!(
+                            "{what} `{raw}` and `{first_raw}` (at {first}) both become the Rust variant `{variant}`"
+                        ),
+                        "rename one of them so that their UpperCamelCase forms differ",
+                    );
+                }
+                variant
+            }
+            Err(why) => {
+                self.error(
+                    here,
+                    format!("{what} `{raw}` cannot become a Rust variant: {why}"),
+                    "rename it",
+                );
+                String::new()
+            }
+        }
+    }
+
+    fn code_status(&mut self, path: &str, status: u16, statuses: &[Status]) {
+        let here = format!("{path}.status");
+        if !(400..=599).contains(&status) {
+            self.error(
+                here,
+                format!("status {status} is not an error status"),
+                "error codes use a 4xx or 5xx status",
+            );
+        } else if !statuses.iter().any(|s| s.code == status) {
+            self.error(
+                here,
+                format!("status {status} is not in the `statuses:` table"),
+                format!("add a `- status: {status}` row to `statuses:`, or use a listed status"),
+            );
+        }
+    }
+
+    fn retry_fits_status(&mut self, path: &str, retry: Retry, status: u16) {
+        let here = format!("{path}.retry");
+        match retry {
+            Retry::Throttled if status != 429 && status != 503 => self.warning(
+                here,
+                format!("`retry: throttled` on status {status}: servers send delay hints with 429 or 503"),
+                "use `transient` or `never`, or change the status to 429/503",
+            ),
+            Retry::Transient if (400..=499).contains(&status) && ![408, 425, 429].contains(&status) => self.warning(
+                here,
+                format!("`retry: transient` on status {status}: repeating this client error cannot succeed"),
+                "use `never`, or a status that can pass (408, 425, 429, 5xx)",
+            ),
+            _ => {}
+        }
+    }
+}
+
+/// Names seen so far: each with where it was first seen and how it was spelled there.
+#[derive(Default)]
+struct Names(BTreeMap<String, (String, String)>);
+
+impl Names {
+    /// Records `name` (spelled `raw`) at `path`; returns the first sighting if
+    /// it is a repeat.
+    fn insert(&mut self, name: &str, raw: &str, path: &str) -> Option<(String, String)> {
+        if let Some(first) = self.0.get(name) {
+            return Some(first.clone());
+        }
+        self.0.insert(name.to_owned(), (path.to_owned(), raw.to_owned()));
+        None
+    }
+}
+
+fn is_snake_case(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_lowercase())
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !s.contains("__")
+        && !s.ends_with('_')
+}
+
+fn is_upper_snake(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_uppercase())
+        && s.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        && !s.contains("__")
+        && !s.ends_with('_')
+}
+
+fn is_semver(version: &str) -> bool {
+    let core = version.split(['-', '+']).next().unwrap_or("");
+    let parts: Vec<&str> = core.split('.').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()) && (p.len() == 1 || !p.starts_with('0')))
+}

@@ -1,0 +1,230 @@
+//! The committed `generated/` tree is exactly what the spec produces, generation
+//! is deterministic, and the CLI checks and writes the output folder safely.
+
+mod support;
+
+use std::fs;
+
+use codegen::write::{self, DriftKind};
+use codegen::{DEFAULT_OUT, DEFAULT_SPEC, Provenance};
+
+#[test]
+fn committed_generated_tree_matches_the_spec() {
+    let root = support::workspace();
+    let provenance = Provenance::new(DEFAULT_SPEC, DEFAULT_OUT);
+    let (files, _) = codegen::generate(&root.join(DEFAULT_SPEC), &provenance).unwrap_or_else(|err| panic!("{err}"));
+    let drifts = write::check(&root.join(DEFAULT_OUT), &files).unwrap();
+    let report: Vec<String> = drifts
+        .iter()
+        .map(|d| format!("{DEFAULT_OUT}/{} ({:?})\n{}", d.path, d.kind, d.diff))
+        .collect();
+    assert!(
+        drifts.is_empty(),
+        "generated/ does not match spec/errors.yaml; run `cargo xtask codegen` and commit the result:\n{}",
+        report.join("\n")
+    );
+}
+
+#[test]
+fn a_message_changed_without_regenerating_is_caught_in_code_and_docs() {
+    let root = support::workspace();
+    let spec = fs::read_to_string(root.join(DEFAULT_SPEC)).unwrap();
+    let edited = spec.replacen("message: API key has expired", "message: API key is past its expiry", 1);
+    assert_ne!(spec, edited, "the spec no longer has the message this test edits");
+    let loaded = codegen::parse_spec(&edited, DEFAULT_SPEC).unwrap();
+    let files = codegen::render_files(&loaded.model, &Provenance::new(DEFAULT_SPEC, DEFAULT_OUT));
+    let drifts = write::check(&root.join(DEFAULT_OUT), &files).unwrap();
+    let changed: Vec<&str> = drifts.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(changed, ["docs/errors.md", "src/code.rs"]);
+    assert!(drifts.iter().all(|d| d.kind == DriftKind::Changed));
+    assert!(
+        drifts[1]
+            .diff
+            .contains("+        message: \"API key is past its expiry\","),
+        "{}",
+        drifts[1].diff
+    );
+}
+
+#[test]
+fn generating_twice_gives_byte_identical_trees() {
+    let spec = support::workspace().join("tests/fixtures/odd_strings.yaml");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("crate");
+    let mut trees = Vec::new();
+    for _ in 0..2 {
+        let run = support::xtask(&[&"codegen", &"--spec", &spec, &"--out", &out]);
+        assert_eq!(run.status, 0, "{}", run.stderr);
+        trees.push(support::read_tree(&out));
+        fs::remove_dir_all(&out).unwrap();
+    }
+    assert_eq!(trees[0].len(), codegen::render::OUTPUTS.len());
+    assert!(trees[0] == trees[1], "two runs on the same spec differ");
+}
+
+#[test]
+fn check_mode_reports_drift_with_a_diff_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("crate");
+    let spec = support::workspace().join("tests/fixtures/single_code.yaml");
+    assert_eq!(
+        support::xtask(&[&"codegen", &"--spec", &spec, &"--out", &out]).status,
+        0
+    );
+    let clean = support::xtask(&[&"codegen", &"--check", &"--spec", &spec, &"--out", &out]);
+    assert_eq!((clean.status, clean.stderr.as_str()), (0, ""));
+
+    let code_rs = out.join("src/code.rs");
+    let edited = fs::read_to_string(&code_rs)
+        .unwrap()
+        .replace("Something broke", "Something else");
+    fs::write(&code_rs, &edited).unwrap();
+    fs::remove_file(out.join("docs/errors.md")).unwrap();
+    let before = support::read_tree(&out);
+
+    let run = support::xtask(&[&"codegen", &"--check", &"--spec", &spec, &"--out", &out]);
+    assert_eq!(run.status, 1);
+    assert!(run.stderr.contains("/docs/errors.md missing"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("/src/code.rs differs from what the spec produces"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("-        message: \"Something else\","),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("+        message: \"Something broke\","),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("run `cargo xtask codegen --spec "),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(support::read_tree(&out), before, "--check must not write");
+}
+
+#[test]
+fn only_changed_files_are_rewritten_and_stale_generated_files_are_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("crate");
+    let spec = support::workspace().join("tests/fixtures/single_code.yaml");
+    let outputs = codegen::render::OUTPUTS.len();
+    let first = support::xtask(&[&"codegen", &"--spec", &spec, &"--out", &out]);
+    assert!(
+        first
+            .stdout
+            .ends_with(&format!(": {outputs} written, 0 unchanged, 0 removed\n")),
+        "{}",
+        first.stdout
+    );
+
+    fs::create_dir_all(out.join("src/old")).unwrap();
+    fs::write(out.join("src/old/gone.rs"), "// @generated by an older version\n").unwrap();
+    fs::write(out.join("src/lib.rs"), "// @generated but edited by hand\n").unwrap();
+    let second = support::xtask(&[&"codegen", &"--spec", &spec, &"--out", &out]);
+    assert!(
+        second
+            .stdout
+            .ends_with(&format!(": 1 written, {} unchanged, 1 removed\n", outputs - 1)),
+        "{}",
+        second.stdout
+    );
+    assert!(!out.join("src/old").exists(), "an emptied folder is removed too");
+    assert!(
+        fs::read_to_string(out.join("src/lib.rs"))
+            .unwrap()
+            .contains("mod code;")
+    );
+    assert!(support::read_tree(&out).iter().all(|(path, _)| !path.contains(".tmp")));
+}
+
+#[test]
+fn a_folder_with_files_the_generator_did_not_write_is_refused_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = support::workspace().join("tests/fixtures/single_code.yaml");
+    fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+
+    let refused = support::xtask(&[&"codegen", &"--spec", &spec, &"--out", &dir.path()]);
+    assert_eq!(refused.status, 1);
+    assert!(
+        refused
+            .stderr
+            .contains("holds files the generator did not write:\n  notes.txt\n"),
+        "{}",
+        refused.stderr
+    );
+    assert!(refused.stderr.contains("--force"), "{}", refused.stderr);
+    assert_eq!(
+        support::read_tree(dir.path()).len(),
+        1,
+        "nothing may be written when refusing"
+    );
+
+    let forced = support::xtask(&[&"codegen", &"--force", &"--spec", &spec, &"--out", &dir.path()]);
+    assert_eq!(forced.status, 0, "{}", forced.stderr);
+    assert_eq!(fs::read_to_string(dir.path().join("notes.txt")).unwrap(), "mine");
+    let again = support::xtask(&[&"codegen", &"--force", &"--spec", &spec, &"--out", &dir.path()]);
+    assert!(
+        again.stdout.contains(" 0 removed"),
+        "a user's file is never removed: {}",
+        again.stdout
+    );
+    assert!(dir.path().join("notes.txt").exists());
+}
+
+#[test]
+fn an_invalid_catalogue_changes_nothing_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("crate");
+    let good = support::workspace().join("tests/fixtures/single_code.yaml");
+    assert_eq!(
+        support::xtask(&[&"codegen", &"--spec", &good, &"--out", &out]).status,
+        0
+    );
+    let before = support::read_tree(&out);
+
+    let bad = dir.path().join("bad.yaml");
+    let text = fs::read_to_string(&good)
+        .unwrap()
+        .replace("status: 500\n        message", "status: 200\n        message");
+    fs::write(&bad, text).unwrap();
+    let run = support::xtask(&[&"codegen", &"--spec", &bad, &"--out", &out]);
+    assert_eq!(run.status, 1);
+    assert!(
+        run.stderr.contains("error: status 200 is not an error status"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("bad.yaml:26:17"), "{}", run.stderr);
+    assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
+    assert_eq!(support::read_tree(&out), before);
+}
+
+#[test]
+fn every_subcommand_has_help_and_bad_usage_exits_2() {
+    for args in [
+        &["--help"][..],
+        &["help"],
+        &["codegen", "--help"],
+        &["help", "codegen"],
+        &["codegen", "-h"],
+    ] {
+        let args: Vec<&dyn AsRef<std::ffi::OsStr>> = args.iter().map(|a| a as &dyn AsRef<std::ffi::OsStr>).collect();
+        let run = support::xtask(&args);
+        assert_eq!(run.status, 0);
+        assert!(run.stdout.starts_with("Usage: cargo xtask") || run.stdout.contains("Usage: cargo xtask codegen"));
+    }
+    let codegen_help = support::xtask(&[&"codegen", &"--help"]);
+    for flag in ["--check", "--spec <FILE>", "--out <DIR>", "--force", "--deny-warnings"] {
+        assert!(codegen_help.stdout.contains(flag), "{flag} is not documented");
+    }
+    let unknown = support::xtask(&[&"codegen", &"--chek"]);
+    assert_eq!(unknown.status, 2);
+    assert!(unknown.stderr.contains("invalid option '--chek'"), "{}", unknown.stderr);
+    assert_eq!(support::xtask(&[&"generate"]).status, 2);
+}

@@ -1,0 +1,88 @@
+//! Shared by the test files: where things are, and which snapshots exist.
+
+#![allow(dead_code)] // each test file uses its own subset
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+/// The workspace root.
+pub fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_owned()
+}
+
+/// The valid fixture catalogues under `tests/fixtures/`, sorted.
+pub fn fixture_specs() -> Vec<PathBuf> {
+    let dir = workspace().join("tests/fixtures");
+    let mut specs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
+        .collect();
+    specs.sort();
+    specs
+}
+
+/// Every catalogue whose rendered files are snapshotted: the real spec first.
+pub fn snapshot_specs() -> Vec<PathBuf> {
+    let mut specs = vec![workspace().join(codegen::DEFAULT_SPEC)];
+    specs.extend(fixture_specs());
+    specs
+}
+
+/// The snapshot name of one output file of one catalogue.
+pub fn snapshot_name(spec: &Path, output: &str) -> String {
+    let stem = spec.file_stem().unwrap().to_string_lossy();
+    format!("{stem}__{}", output.replace('/', "_"))
+}
+
+/// The `.snap` files the snapshot tests assert, by file name.
+pub fn expected_snapshot_files() -> Vec<String> {
+    let mut names: Vec<String> = snapshot_specs()
+        .iter()
+        .flat_map(|spec| {
+            codegen::render::OUTPUTS
+                .iter()
+                .map(move |(output, _)| format!("{}.snap", snapshot_name(spec, output)))
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// Output of one in-process `cargo xtask` run.
+pub struct Run {
+    pub status: u8,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `cargo xtask ARGS` in-process, exactly as the binary would.
+pub fn xtask(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Run {
+    let args: Vec<OsString> = args.iter().map(|arg| arg.as_ref().to_owned()).collect();
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let status = xtask::run(args, &workspace(), &mut stdout, &mut stderr);
+    Run {
+        status,
+        stdout: String::from_utf8(stdout).unwrap(),
+        stderr: String::from_utf8(stderr).unwrap(),
+    }
+}
+
+/// Every file below `dir` with its contents, sorted by relative path.
+pub fn read_tree(dir: &Path) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(current) = pending.pop() {
+        for entry in std::fs::read_dir(&current).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let relative = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                files.push((relative, std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}

@@ -81,3 +81,60 @@ fn parse_yaml(text: &str, label: &str) -> Result<Spec, Error> {
         Error::Invalid(vec![Diagnostic::at(label, text, position, message)])
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(text: &str) -> Vec<Diagnostic> {
+        match parse_spec(text, "spec.yaml") {
+            Err(Error::Invalid(diagnostics)) => diagnostics,
+            other => panic!("expected an invalid catalogue, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn syntax_errors_and_unknown_keys_are_located() {
+        let found = errors("schema: 1\nname: [unclosed\n");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].position.is_some_and(|p| p.line >= 2), "{}", found[0]);
+
+        let found = errors("schema: 1\nnmae: x\n");
+        assert!(found[0].message.contains("unknown field `nmae`"), "{}", found[0]);
+        assert_eq!(found[0].position.map(|p| p.line), Some(2));
+    }
+
+    #[test]
+    fn empty_and_non_mapping_files_are_refused_with_a_message() {
+        assert_eq!(errors("  \n")[0].message, "the catalogue is empty");
+        assert!(errors("- a\n- b\n")[0].message.contains("invalid type: sequence"));
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_refused_at_the_bad_byte() {
+        let dir = std::env::temp_dir().join(format!("codegen-utf8-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("bad.yaml");
+        std::fs::write(&path, b"schema: 1\nname: caf\xe9\n").unwrap();
+        let err = load_spec(&path, "bad.yaml").unwrap_err();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let Error::Invalid(found) = err else { panic!("{err}") };
+        assert_eq!(found[0].message, "the file is not valid UTF-8");
+        assert_eq!(found[0].position, Some(Position { line: 2, column: 10 }));
+    }
+
+    #[test]
+    fn validation_problems_point_at_their_value() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/fixtures/single_code.yaml"
+        ))
+        .unwrap()
+        .replace("status: 500\n        message", "status: 200\n        message");
+        let found = errors(&text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].key_path.as_deref(), Some("categories[0].codes[0].status"));
+        assert_eq!(found[0].position, Some(Position { line: 26, column: 17 }));
+        assert_eq!(found[0].source_line.as_deref(), Some("        status: 200"));
+    }
+}

@@ -527,3 +527,278 @@ fn is_semver(version: &str) -> bool {
             .iter()
             .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()) && (p.len() == 1 || !p.starts_with('0')))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = "
+schema: 1
+name: Test API
+crate: test-errors
+docs_url: https://example.com/errors
+retry_after: { header: Retry-After, default_secs: 60 }
+response:
+  - { field: error, type: string, description: Message }
+  - { field: code, type: string, description: Code }
+statuses:
+  - { status: 429, description: Too Many Requests, note: Slow down }
+  - { status: 500, description: Internal Server Error, note: Retry }
+categories:
+  - id: rate
+    title: Rate Errors
+    prefix: RATE_
+    codes:
+      - { code: RATE_LIMITED, status: 429, message: Slow down, resolution: Wait, retry: throttled }
+      - { code: RATE_BROKEN, status: 500, message: Broken, resolution: Retry, retry: transient }
+";
+
+    fn base() -> Spec {
+        serde_yaml::from_str(BASE).unwrap()
+    }
+
+    /// The (path, message) of every problem after `edit`.
+    fn problems(edit: impl FnOnce(&mut Spec)) -> Vec<(Severity, String, String)> {
+        let mut spec = base();
+        edit(&mut spec);
+        let problems = match validate(&spec) {
+            Ok(validated) => validated.warnings,
+            Err(problems) => problems,
+        };
+        problems.into_iter().map(|p| (p.severity, p.path, p.message)).collect()
+    }
+
+    /// The one error (warnings aside) after `edit`.
+    fn single_error(edit: impl FnOnce(&mut Spec)) -> (String, String) {
+        let errors: Vec<_> = problems(edit)
+            .into_iter()
+            .filter(|(severity, ..)| *severity == Severity::Error)
+            .collect();
+        assert_eq!(errors.len(), 1, "expected one error, got {errors:#?}");
+        let (_, path, message) = errors.into_iter().next().unwrap();
+        (path, message)
+    }
+
+    fn code(spec: &mut Spec, index: usize) -> &mut crate::spec::CodeSpec {
+        &mut spec.categories[0].codes[index]
+    }
+
+    #[test]
+    fn the_base_catalogue_is_valid_and_derives_names_and_links() {
+        let validated = validate(&base()).unwrap();
+        assert!(validated.warnings.is_empty());
+        let model = validated.model;
+        assert_eq!(model.lib_name, "test_errors");
+        assert_eq!(model.version, "0.1.0");
+        assert_eq!(model.categories[0].variant, "Rate");
+        assert_eq!(model.codes[0].variant, "RateLimited");
+        assert_eq!(model.codes[0].doc_url, "https://example.com/errors#rate_limited");
+        assert_eq!(model.request_id_header, "X-Request-Id");
+    }
+
+    #[test]
+    fn each_broken_rule_is_one_error_at_its_key_path() {
+        let extra_status = |status| crate::spec::StatusSpec {
+            status,
+            description: "Extra".into(),
+            note: "Extra".into(),
+        };
+        let cases: Vec<(Box<dyn FnOnce(&mut Spec)>, &str, &str)> = vec![
+            (
+                Box::new(|s| s.schema = 2),
+                "schema",
+                "schema version 2 is not supported",
+            ),
+            (
+                Box::new(|s| s.crate_name = "1bad".into()),
+                "crate",
+                "`1bad` is not a valid package name",
+            ),
+            (
+                Box::new(|s| s.crate_name = "self".into()),
+                "crate",
+                "not a valid Rust identifier",
+            ),
+            (
+                Box::new(|s| s.version = Some("1.0".into())),
+                "version",
+                "`1.0` is not a semver version",
+            ),
+            (
+                Box::new(|s| s.docs_url = "ftp://x".into()),
+                "docs_url",
+                "is not an absolute http(s) URL",
+            ),
+            (
+                Box::new(|s| s.docs_url = "https://x/e#a".into()),
+                "docs_url",
+                "without a fragment",
+            ),
+            (
+                Box::new(|s| s.retry_after.default_secs = 0),
+                "retry_after.default_secs",
+                "0 s is not usable",
+            ),
+            (
+                Box::new(|s| s.retry_after.default_secs = 86_401),
+                "retry_after.default_secs",
+                "86401 s",
+            ),
+            (
+                Box::new(|s| s.retry_after.header = "Retry After".into()),
+                "retry_after.header",
+                "not a valid HTTP header",
+            ),
+            (
+                Box::new(|s| {
+                    s.response.push(crate::spec::ResponseFieldSpec {
+                        field: "kode".into(),
+                        ty: "string".into(),
+                        description: "typo".into(),
+                    })
+                }),
+                "response[2].field",
+                "no field `kode`",
+            ),
+            (
+                Box::new(|s| s.response[0].ty = "object".into()),
+                "response[0].type",
+                "must have type `string`",
+            ),
+            (
+                Box::new(move |s| s.statuses.push(extra_status(700))),
+                "statuses[2].status",
+                "700 is not an HTTP status",
+            ),
+            (
+                Box::new(move |s| s.statuses.push(extra_status(429))),
+                "statuses[2].status",
+                "status 429 is listed twice",
+            ),
+            (
+                Box::new(|s| s.categories[0].id = "Rate".into()),
+                "categories[0].id",
+                "is not snake_case",
+            ),
+            (
+                Box::new(|s| s.categories[0].title = " ".into()),
+                "categories[0].title",
+                "this text is empty",
+            ),
+            (
+                Box::new(|s| code(s, 0).code = "Rate_limited".into()),
+                "categories[0].codes[0].code",
+                "not UPPER_SNAKE_CASE",
+            ),
+            (
+                Box::new(|s| code(s, 0).code = "LIMITED".into()),
+                "categories[0].codes[0].code",
+                "does not start with",
+            ),
+            (
+                Box::new(|s| code(s, 1).code = "RATE_LIMITED".into()),
+                "categories[0].codes[1].code",
+                "appears twice",
+            ),
+            (
+                Box::new(|s| code(s, 0).status = 200),
+                "categories[0].codes[0].status",
+                "200 is not an error status",
+            ),
+            (
+                Box::new(|s| code(s, 0).status = 418),
+                "categories[0].codes[0].status",
+                "418 is not in the `statuses:` table",
+            ),
+            (
+                Box::new(|s| code(s, 1).message = String::new()),
+                "categories[0].codes[1].message",
+                "this text is empty",
+            ),
+            (
+                Box::new(|s| code(s, 1).resolution = "\n".into()),
+                "categories[0].codes[1].resolution",
+                "empty",
+            ),
+        ];
+        for (edit, path, message) in cases {
+            let (found_path, found_message) = single_error(edit);
+            assert_eq!(found_path, path, "{found_message}");
+            assert!(found_message.contains(message), "{found_message:?} lacks {message:?}");
+        }
+    }
+
+    #[test]
+    fn codes_whose_rust_names_collide_are_refused() {
+        let (path, message) = single_error(|s| {
+            code(s, 0).code = "RATE_AB_1".into();
+            code(s, 1).code = "RATE_AB1".into();
+        });
+        assert_eq!(path, "categories[0].codes[1].code");
+        assert!(message.contains("both become the Rust variant `RateAb1`"), "{message}");
+    }
+
+    #[test]
+    fn a_second_category_repeating_an_id_or_prefix_is_refused() {
+        let found = problems(|s| {
+            let mut twin = s.categories[0].clone();
+            twin.codes.truncate(1);
+            twin.codes[0].code = "RATE_OTHER".into();
+            s.categories.push(twin);
+        });
+        let paths: Vec<&str> = found.iter().map(|(_, path, _)| path.as_str()).collect();
+        assert_eq!(paths, ["categories[1].id", "categories[1].prefix"]);
+    }
+
+    #[test]
+    fn every_problem_is_reported_in_one_run() {
+        let found = problems(|s| {
+            s.schema = 9;
+            code(s, 0).status = 200;
+            code(s, 1).message = String::new();
+        });
+        let errors = found
+            .iter()
+            .filter(|(severity, ..)| *severity == Severity::Error)
+            .count();
+        assert_eq!(errors, 3, "{found:#?}");
+    }
+
+    #[test]
+    fn retry_classes_that_do_not_fit_their_status_are_warnings() {
+        let found = problems(|s| code(s, 1).retry = crate::spec::RetrySpec::Throttled);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].0, Severity::Warning);
+        assert!(
+            found[0].2.contains("`retry: throttled` on status 500"),
+            "{}",
+            found[0].2
+        );
+
+        let found = problems(|s| {
+            s.statuses.push(crate::spec::StatusSpec {
+                status: 400,
+                description: "Bad Request".into(),
+                note: "Fix it".into(),
+            });
+            code(s, 1).status = 400;
+        });
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].2.contains("`retry: transient` on status 400"),
+            "{}",
+            found[0].2
+        );
+
+        // 429 is a client error that a retry can pass.
+        assert!(problems(|s| code(s, 0).retry = crate::spec::RetrySpec::Transient).is_empty());
+    }
+
+    #[test]
+    fn an_empty_catalogue_and_an_empty_category_are_refused() {
+        let (path, _) = single_error(|s| s.categories[0].codes.clear());
+        assert_eq!(path, "categories[0].codes");
+        let (path, _) = single_error(|s| s.categories.clear());
+        assert_eq!(path, "categories");
+    }
+}

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
-use crate::locate::{Position, SourceMap};
+use crate::locate::{MAX_NESTING, Position, SourceMap, TooDeep};
 use crate::model::Model;
 use crate::spec::Spec;
 use crate::validate;
@@ -44,8 +44,17 @@ pub fn load_spec(path: &Path, label: &str) -> Result<Loaded, Error> {
 
 /// Parses and validates catalogue text; `label` names it in messages.
 pub fn parse_spec(text: &str, label: &str) -> Result<Loaded, Error> {
+    let map = SourceMap::new(text).map_err(|TooDeep(position)| {
+        let mut diagnostic = Diagnostic::at(
+            label,
+            text,
+            Some(position),
+            format!("the catalogue nests deeper than {MAX_NESTING} levels"),
+        );
+        diagnostic.help = Some("a catalogue needs four levels at most; look for unclosed `[` or `{`".to_owned());
+        Error::Invalid(vec![diagnostic])
+    })?;
     let spec = parse_yaml(text, label)?;
-    let map = SourceMap::new(text);
     let locate = |problems: Vec<validate::Problem>| -> Vec<Diagnostic> {
         problems
             .into_iter()
@@ -102,6 +111,13 @@ mod tests {
         let found = errors("schema: 1\nnmae: x\n");
         assert!(found[0].message.contains("unknown field `nmae`"), "{}", found[0]);
         assert_eq!(found[0].position.map(|p| p.line), Some(2));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_the_typed_parse() {
+        let found = errors(&format!("schema: {}{}", "[".repeat(100_000), "]".repeat(100_000)));
+        assert_eq!(found[0].message, "the catalogue nests deeper than 32 levels");
+        assert_eq!(found[0].position.map(|p| p.line), Some(1));
     }
 
     #[test]

@@ -27,6 +27,13 @@ impl From<Marker> for Position {
     }
 }
 
+/// Deepest nesting of mappings and sequences a catalogue may use; real ones need 4.
+pub const MAX_NESTING: usize = 32;
+
+/// The text nests deeper than [`MAX_NESTING`]; where it first does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooDeep(pub Position);
+
 /// Positions of the keys and values of one YAML document, by key path.
 #[derive(Debug, Default, Clone)]
 pub struct SourceMap {
@@ -35,18 +42,30 @@ pub struct SourceMap {
 }
 
 impl SourceMap {
-    /// Maps `source`; text that does not parse maps to nothing (the typed parse
-    /// reports those errors with their own position).
-    pub fn new(source: &str) -> SourceMap {
+    /// Maps `source`. Text that does not parse maps only up to the error (the
+    /// typed parse reports syntax errors with their own position); nesting deeper
+    /// than [`MAX_NESTING`] is refused here, before a slower parser spends
+    /// seconds on it.
+    pub fn new(source: &str) -> Result<SourceMap, TooDeep> {
         let mut walker = Walker::default();
         let mut parser = Parser::new_from_str(source);
-        while let Ok((event, mark)) = parser.next_token() {
-            if event == Event::StreamEnd {
-                break;
+        loop {
+            match parser.next_token() {
+                Ok((Event::StreamEnd, _)) => break,
+                Ok((event, mark)) => {
+                    walker.on_event(event, mark.into());
+                    if walker.stack.len() > MAX_NESTING {
+                        return Err(TooDeep(mark.into()));
+                    }
+                }
+                // The event parser has a nesting limit of its own, a little above ours.
+                Err(err) if err.info().contains("recursion limit") => {
+                    return Err(TooDeep(Position::from(*err.marker())));
+                }
+                Err(_) => break,
             }
-            walker.on_event(event, mark.into());
         }
-        walker.map
+        Ok(walker.map)
     }
 
     /// Where the value at `path` starts, falling back to the nearest enclosing
@@ -167,7 +186,7 @@ categories:
 
     #[test]
     fn finds_keys_and_values_by_path() {
-        let map = SourceMap::new(SOURCE);
+        let map = SourceMap::new(SOURCE).unwrap();
         let at = |line, column| Some(Position { line, column });
         assert_eq!(map.key("schema"), at(1, 1));
         assert_eq!(map.value("schema"), at(1, 9));
@@ -178,7 +197,7 @@ categories:
 
     #[test]
     fn a_missing_key_points_at_its_enclosing_mapping() {
-        let map = SourceMap::new(SOURCE);
+        let map = SourceMap::new(SOURCE).unwrap();
         assert_eq!(
             map.key("categories[0].codes[0].message"),
             map.value("categories[0].codes[0]")
@@ -186,8 +205,19 @@ categories:
     }
 
     #[test]
-    fn text_that_is_not_yaml_maps_to_nothing_without_panicking() {
-        let map = SourceMap::new("a: [b\n  - : :");
-        assert_eq!(map.value("zzz"), map.value(""));
+    fn text_that_is_not_yaml_maps_up_to_the_error() {
+        let map = SourceMap::new("a: 1\nb: [c\n  - : :").unwrap();
+        assert_eq!(map.value("a"), Some(Position { line: 1, column: 4 }));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_where_it_passes_the_limit() {
+        let deep = format!("a: {}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let TooDeep(position) = SourceMap::new(&deep).unwrap_err();
+        // Within the first few hundred brackets, not after reading all of them.
+        assert_eq!(position.line, 1);
+        assert!(position.column < 1_000, "{position:?}");
+        let fine = format!("a: {}{}", "[".repeat(MAX_NESTING - 1), "]".repeat(MAX_NESTING - 1));
+        assert!(SourceMap::new(&fine).is_ok());
     }
 }

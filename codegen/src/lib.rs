@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod header;
 mod ident;
+mod keys;
 pub mod load;
 pub mod locate;
 pub mod model;

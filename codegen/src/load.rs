@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
+use crate::keys;
 use crate::locate::{MAX_NESTING, Position, SourceMap, TooDeep};
 use crate::model::Model;
 use crate::spec::Spec;
@@ -54,13 +55,17 @@ pub fn parse_spec(text: &str, label: &str) -> Result<Loaded, Error> {
         diagnostic.help = Some("a catalogue needs four levels at most; look for unclosed `[` or `{`".to_owned());
         Error::Invalid(vec![diagnostic])
     })?;
-    let spec = parse_yaml(text, label)?;
     let locate = |problems: Vec<validate::Problem>| -> Vec<Diagnostic> {
         problems
             .into_iter()
             .map(|problem| Diagnostic::from_problem(label, text, &map, problem))
             .collect()
     };
+    let unknown = keys::unknown_keys(&map);
+    if !unknown.is_empty() {
+        return Err(Error::Invalid(locate(unknown)));
+    }
+    let spec = parse_yaml(text, label)?;
     match validate::validate(&spec) {
         Ok(validated) => Ok(Loaded {
             model: validated.model,
@@ -109,7 +114,8 @@ mod tests {
         assert!(found[0].position.is_some_and(|p| p.line >= 2), "{}", found[0]);
 
         let found = errors("schema: 1\nnmae: x\n");
-        assert!(found[0].message.contains("unknown field `nmae`"), "{}", found[0]);
+        assert_eq!(found[0].message, "unknown key `nmae`");
+        assert_eq!(found[0].help.as_deref(), Some("did you mean `name`?"));
         assert_eq!(found[0].position.map(|p| p.line), Some(2));
     }
 

@@ -68,6 +68,11 @@ impl SourceMap {
         Ok(walker.map)
     }
 
+    /// Every key with its position, in path order.
+    pub fn key_paths(&self) -> impl Iterator<Item = (&str, Position)> {
+        self.keys.iter().map(|(path, position)| (path.as_str(), *position))
+    }
+
     /// Where the value at `path` starts, falling back to the nearest enclosing
     /// node that exists (a missing key points at the mapping that lacks it).
     pub fn value(&self, path: &str) -> Option<Position> {

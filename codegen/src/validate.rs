@@ -603,7 +603,8 @@ categories:
             description: "Extra".into(),
             note: "Extra".into(),
         };
-        let cases: Vec<(Box<dyn FnOnce(&mut Spec)>, &str, &str)> = vec![
+        type Edit = Box<dyn FnOnce(&mut Spec)>;
+        let cases: Vec<(Edit, &str, &str)> = vec![
             (
                 Box::new(|s| s.schema = 2),
                 "schema",

@@ -1,0 +1,192 @@
+//! Unknown keys, all at once and with a "did you mean": serde stops at the first
+//! one and only lists what it expected.
+
+use crate::locate::SourceMap;
+use crate::validate::{Problem, Severity};
+
+/// The keys each kind of mapping accepts, by the shape of its key path (indexes
+/// written `[]`). Kept equal to the serde structs in `spec.rs` by a test.
+pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
+    (
+        "",
+        &[
+            "schema",
+            "name",
+            "crate",
+            "version",
+            "license",
+            "docs_url",
+            "retry_after",
+            "request_id_header",
+            "response",
+            "statuses",
+            "categories",
+        ],
+    ),
+    ("retry_after", &["header", "default_secs"]),
+    ("response[]", &["field", "type", "description"]),
+    ("statuses[]", &["status", "description", "note"]),
+    ("categories[]", &["id", "title", "prefix", "codes"]),
+    (
+        "categories[].codes[]",
+        &["code", "status", "message", "resolution", "retry", "reauth"],
+    ),
+];
+
+/// A problem for every key the format does not know, in file order.
+pub fn unknown_keys(map: &SourceMap) -> Vec<Problem> {
+    let mut found: Vec<_> = map
+        .key_paths()
+        .filter_map(|(path, position)| {
+            let (parent, key) = path.rsplit_once('.').unwrap_or(("", path));
+            let (_, known) = KNOWN_KEYS.iter().find(|(shape, _)| *shape == shape_of(parent))?;
+            if known.contains(&key) {
+                return None;
+            }
+            let help = match closest(key, known) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!(
+                    "the keys here are {}",
+                    known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                ),
+            };
+            let problem = Problem {
+                severity: Severity::Error,
+                path: path.to_owned(),
+                message: format!("unknown key `{key}`"),
+                help: Some(help),
+            };
+            Some((position, problem))
+        })
+        .collect();
+    found.sort_by_key(|(position, _)| *position);
+    found.into_iter().map(|(_, problem)| problem).collect()
+}
+
+/// `categories[3].codes[0]` → `categories[].codes[]`.
+fn shape_of(path: &str) -> String {
+    let mut shape = String::with_capacity(path.len());
+    let mut in_index = false;
+    for c in path.chars() {
+        match c {
+            '[' => {
+                in_index = true;
+                shape.push('[');
+            }
+            ']' => {
+                in_index = false;
+                shape.push(']');
+            }
+            _ if in_index => {}
+            c => shape.push(c),
+        }
+    }
+    shape
+}
+
+/// The known key nearest to `key`, if it is near enough to be a typo.
+fn closest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|candidate| (edit_distance(key, candidate), *candidate))
+        .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).max(1))
+        .min()
+        .map(|(_, candidate)| candidate)
+}
+
+/// Edit distance counting insertions, deletions, substitutions and swaps of
+/// neighbours (`nmae` → `name` is one edit), over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::{CategorySpec, CodeSpec, ResponseFieldSpec, RetryAfterSpec, Spec, StatusSpec};
+
+    /// The fields serde expects for `T`, read from its unknown-field error.
+    fn serde_fields<T: serde::de::DeserializeOwned + std::fmt::Debug>() -> Vec<String> {
+        let err = serde_yaml::from_str::<T>("not_a_field: 1").unwrap_err().to_string();
+        let list = err.split("expected ").nth(1).unwrap_or_else(|| panic!("{err}"));
+        let list = list.trim_start_matches("one of ").split(" at line").next().unwrap();
+        list.split([',', ' '])
+            .filter(|f| f.starts_with('`'))
+            .map(|f| f.trim_matches('`').to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn known_keys_match_the_serde_structs() {
+        let expected = [
+            ("", serde_fields::<Spec>()),
+            ("retry_after", serde_fields::<RetryAfterSpec>()),
+            ("response[]", serde_fields::<ResponseFieldSpec>()),
+            ("statuses[]", serde_fields::<StatusSpec>()),
+            ("categories[]", serde_fields::<CategorySpec>()),
+            ("categories[].codes[]", serde_fields::<CodeSpec>()),
+        ];
+        for ((shape, known), (expected_shape, fields)) in KNOWN_KEYS.iter().zip(&expected) {
+            assert_eq!(shape, expected_shape);
+            assert_eq!(
+                known.to_vec(),
+                fields.iter().map(String::as_str).collect::<Vec<_>>(),
+                "{shape}"
+            );
+        }
+        assert_eq!(KNOWN_KEYS.len(), expected.len());
+    }
+
+    #[test]
+    fn every_unknown_key_is_reported_with_the_nearest_known_one() {
+        let text = "schema: 1\nnmae: x\ncategories:\n  - id: a\n    codes:\n      - code: A\n        mesage: m\n        zzzzzz: 1\n";
+        let problems = unknown_keys(&SourceMap::new(text).unwrap());
+        let found: Vec<(&str, &str, &str)> = problems
+            .iter()
+            .map(|p| (p.path.as_str(), p.message.as_str(), p.help.as_deref().unwrap()))
+            .collect();
+        assert_eq!(found[0], ("nmae", "unknown key `nmae`", "did you mean `name`?"));
+        assert_eq!(
+            found[1],
+            (
+                "categories[0].codes[0].mesage",
+                "unknown key `mesage`",
+                "did you mean `message`?"
+            )
+        );
+        assert_eq!(found[2].0, "categories[0].codes[0].zzzzzz");
+        assert!(
+            found[2].2.starts_with("the keys here are `code`, `status`"),
+            "{}",
+            found[2].2
+        );
+        assert_eq!(found.len(), 3);
+    }
+
+    #[test]
+    fn edit_distance_counts_single_edits() {
+        assert_eq!(edit_distance("mesage", "message"), 1);
+        assert_eq!(edit_distance("nmae", "name"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(shape_of("categories[12].codes[3]"), "categories[].codes[]");
+    }
+}

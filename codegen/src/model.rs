@@ -166,6 +166,9 @@ impl Model {
 }
 
 impl Retry {
+    /// Every class, from the strictest.
+    pub const ALL: [Retry; 3] = [Retry::Never, Retry::Transient, Retry::Throttled];
+
     /// The spelling used in the spec and the docs.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -157,24 +157,18 @@ impl Checker {
     fn crate_name(&mut self, name: &str) -> String {
         let cargo_valid = name.starts_with(|c: char| c.is_ascii_alphabetic())
             && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-        let lib = if cargo_valid {
-            ident::lib_name(name)
-        } else {
-            Err(String::new())
-        };
-        lib.unwrap_or_else(|why| {
-            let why = if why.is_empty() {
+        match ident::lib_name(name) {
+            Ok(lib) if cargo_valid => lib,
+            result => {
+                let why = result.err().map(|why| format!(": {why}")).unwrap_or_default();
+                self.error(
+                    "crate",
+                    format!("`{name}` is not a valid package name{why}"),
+                    "use ASCII letters, digits, `-` and `_`, starting with a letter, e.g. `crate: example-errors`",
+                );
                 String::new()
-            } else {
-                format!(": {why}")
-            };
-            self.error(
-                "crate",
-                format!("`{name}` is not a valid package name{why}"),
-                "use ASCII letters, digits, `-` and `_`, starting with a letter, e.g. `crate: example-errors`",
-            );
-            String::new()
-        })
+            }
+        }
     }
 
     fn docs_url(&mut self, url: &str) {

@@ -2,18 +2,19 @@
 
 use quote::{format_ident, quote};
 
-use super::rust::{doc_escape, doc_text, format_file, unsuffixed, variant_path};
+use super::rust::{doc_text, format_file, unsuffixed, variant_path};
+use super::text::escape_markdown;
 use crate::model::Model;
 
 /// Renders `Category` with its id, title, prefix and codes.
 pub fn render_category_rs(model: &Model) -> String {
-    let api = doc_escape(&model.api_name);
+    let api = escape_markdown(&model.api_name);
     let enum_doc = doc_text(&[format!(
         "The categories of {api} error codes. `#[non_exhaustive]`: a catalogue may gain categories."
     )]);
     let variants = model.categories.iter().map(|category| {
         let doc = doc_text(&[
-            doc_escape(&category.title),
+            escape_markdown(&category.title),
             format!("Codes starting with `{}`.", category.prefix),
         ]);
         let variant = format_ident!("{}", category.variant);

@@ -3,13 +3,14 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::rust::{doc_escape, doc_text, format_file, unsuffixed, variant_path};
+use super::rust::{doc_text, format_file, unsuffixed, variant_path};
+use super::text::escape_markdown;
 use crate::model::{Code, Model};
 
 /// Renders the `ErrorCode` enum, one variant per code, over a table indexed by
 /// the variant's position.
 pub fn render_code_rs(model: &Model) -> String {
-    let api = doc_escape(&model.api_name);
+    let api = escape_markdown(&model.api_name);
     let enum_doc = doc_text(&[
         format!("Every error code the {api} can return, in catalogue order."),
         "Branch on this rather than on messages: it is what the `code` field of an error body carries. The enum is `#[non_exhaustive]`, so a catalogue that gains codes never breaks a `match`.".to_owned(),
@@ -21,14 +22,14 @@ pub fn render_code_rs(model: &Model) -> String {
             ""
         };
         let doc = doc_text(&[
-            doc_escape(&code.message),
+            escape_markdown(&code.message),
             format!(
                 "`{}`: HTTP status {}, retry: {}.{reauth}",
                 code.code,
                 code.status,
                 code.retry.as_str()
             ),
-            format!("Resolution: {}", doc_escape(&code.resolution)),
+            format!("Resolution: {}", escape_markdown(&code.resolution)),
         ]);
         let variant = format_ident!("{}", code.variant);
         quote! { #doc #variant }

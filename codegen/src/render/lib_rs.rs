@@ -2,14 +2,15 @@
 
 use quote::quote;
 
-use super::rust::{doc_escape, format_file};
+use super::rust::format_file;
+use super::text::escape_markdown;
 use crate::model::Model;
 
 /// Renders the crate root.
 pub fn render_lib_rs(model: &Model) -> String {
     let intro = format!(
         " Typed errors of the {}: every error code with its HTTP status, message, resolution and retry behaviour.",
-        doc_escape(&model.api_name)
+        escape_markdown(&model.api_name)
     );
     format_file(quote! {
         #![doc = #intro]

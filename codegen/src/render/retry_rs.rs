@@ -2,13 +2,14 @@
 
 use quote::quote;
 
-use super::rust::{doc_escape, doc_text, format_file, unsuffixed};
-use crate::model::Model;
+use super::rust::{doc_text, format_file, unsuffixed, variant_path};
+use super::text::escape_markdown;
+use crate::model::{Model, Retry};
 
 /// Renders `Retry` and the `RETRY_AFTER_HEADER`, `DEFAULT_RETRY_AFTER_SECS` and
 /// `REQUEST_ID_HEADER` constants.
 pub fn render_retry_rs(model: &Model) -> String {
-    let api = doc_escape(&model.api_name);
+    let api = escape_markdown(&model.api_name);
     let header = &model.retry_after_header;
     let default_secs = unsuffixed(model.default_retry_after_secs);
     let request_id = &model.request_id_header;
@@ -19,6 +20,11 @@ pub fn render_retry_rs(model: &Model) -> String {
         "Seconds to wait on a throttled reply that carries no `{header}` hint."
     )]);
     let request_id_doc = doc_text(&[format!("The header carrying the {api}'s request identifier.")]);
+    let spelling_arms = Retry::ALL.iter().map(|retry| {
+        let path = variant_path("Retry", retry.variant());
+        let spelling = retry.as_str();
+        quote! { #path => #spelling, }
+    });
     format_file(quote! {
         /// How a client may retry a request that failed with a given code.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -40,9 +46,7 @@ pub fn render_retry_rs(model: &Model) -> String {
             /// The class as the catalogue spells it: `never`, `transient` or `throttled`.
             pub const fn as_str(self) -> &'static str {
                 match self {
-                    Retry::Never => "never",
-                    Retry::Transient => "transient",
-                    Retry::Throttled => "throttled",
+                    #(#spelling_arms)*
                 }
             }
         }

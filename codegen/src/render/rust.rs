@@ -3,8 +3,6 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::text::escape_markdown;
-
 /// Formats tokens as a Rust file with prettyplease (no rustfmt needed).
 ///
 /// The renderers only emit tokens built by `quote!` from validated names and
@@ -17,19 +15,15 @@ pub fn format_file(tokens: TokenStream) -> String {
     prettyplease::unparse(&file)
 }
 
-/// `#[doc]` attributes for paragraphs of spec text, escaped so the text reads
-/// exactly as written and can never become markup or a doctest.
+/// `#[doc]` attributes, one paragraph each; spec text in them must already be
+/// escaped with [`escape_markdown`](super::escape_markdown) so it can never
+/// become markup or a doctest.
 pub fn doc_text(paragraphs: &[String]) -> TokenStream {
     let lines = paragraphs.iter().enumerate().flat_map(|(i, paragraph)| {
         let blank = (i > 0).then(String::new);
         blank.into_iter().chain(std::iter::once(format!(" {paragraph}")))
     });
     quote! { #( #[doc = #lines] )* }
-}
-
-/// Escaped spec text for use inside [`doc_text`] paragraphs.
-pub fn doc_escape(text: &str) -> String {
-    escape_markdown(text)
 }
 
 /// `Type::Variant` paths for names that validation already made identifiers.

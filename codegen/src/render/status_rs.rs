@@ -2,12 +2,13 @@
 
 use quote::{format_ident, quote};
 
-use super::rust::{doc_escape, doc_text, format_file, unsuffixed, variant_path};
+use super::rust::{doc_text, format_file, unsuffixed, variant_path};
+use super::text::escape_markdown;
 use crate::model::{Model, StatusClass};
 
 /// Renders `StatusClass`, `StatusInfo`, the `STATUSES` table and `status_info`.
 pub fn render_status_rs(model: &Model) -> String {
-    let api = doc_escape(&model.api_name);
+    let api = escape_markdown(&model.api_name);
     let classes = StatusClass::ALL.iter().map(|class| {
         let variant = format_ident!("{}", class.variant());
         let doc = doc_text(&[format!("{} (`{}xx`).", class.title(), first_digit(*class))]);

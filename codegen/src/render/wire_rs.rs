@@ -2,7 +2,8 @@
 
 use quote::quote;
 
-use super::rust::{doc_escape, doc_text, format_file};
+use super::rust::{doc_text, format_file};
+use super::text::escape_markdown;
 use crate::model::Model;
 
 /// Renders `ErrorBody`, `Details` and `ErrorCode`'s serde impls.
@@ -14,14 +15,14 @@ pub fn render_wire_rs(model: &Model) -> String {
             .find(|field| field.name == name)
             .map_or_else(
                 || format!("The `{name}` field."),
-                |field| doc_escape(&field.description),
+                |field| escape_markdown(&field.description),
             );
         doc_text(&[description])
     };
     let error_doc = field_doc("error");
     let code_doc = field_doc("code");
     let details_doc = field_doc("details");
-    let api = doc_escape(&model.api_name);
+    let api = escape_markdown(&model.api_name);
     let body_doc = doc_text(&[
         format!("The JSON body of every {api} error reply: `{{\"error\": …, \"code\": …, \"details\": …}}`."),
         "`code` stays a string so that a reply with a code this crate does not know still parses; [`ErrorBody::error_code`] gives the typed code when there is one.".to_owned(),

@@ -64,18 +64,19 @@ impl fmt::Display for Diagnostic {
             Some(Position { line, column }) => writeln!(f, "  --> {}:{line}:{column}", self.file)?,
             None => writeln!(f, "  --> {}", self.file)?,
         }
-        if let (Some(position), Some(text)) = (self.position, &self.source_line) {
+        if let (Some(position), Some(line)) = (self.position, &self.source_line) {
+            let (text, column) = window(line, position.column);
             let gutter = " ".repeat(position.line.to_string().len());
             writeln!(f, "{gutter} |")?;
             writeln!(f, "{} | {text}", position.line)?;
             let indent: String = text
                 .chars()
-                .take(position.column.saturating_sub(1))
+                .take(column.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             let width = text
                 .chars()
-                .skip(position.column.saturating_sub(1))
+                .skip(column.saturating_sub(1))
                 .take_while(|c| !c.is_whitespace())
                 .count()
                 .max(1);
@@ -88,5 +89,54 @@ impl fmt::Display for Diagnostic {
             writeln!(f, "  = help: {help}")?;
         }
         Ok(())
+    }
+}
+
+/// Longest source excerpt shown, in characters.
+const MAX_EXCERPT: usize = 100;
+
+/// At most [`MAX_EXCERPT`] characters of `line` around `column`, and the column
+/// within that excerpt: a minified or runaway line must not flood the terminal.
+fn window(line: &str, column: usize) -> (String, usize) {
+    let length = line.chars().count();
+    if length <= MAX_EXCERPT {
+        return (line.to_owned(), column);
+    }
+    let start = column.saturating_sub(MAX_EXCERPT / 2).min(length - MAX_EXCERPT);
+    let mut excerpt: String = line.chars().skip(start).take(MAX_EXCERPT).collect();
+    let mut column = column - start;
+    if start > 0 {
+        excerpt.insert(0, '…');
+        column += 1;
+    }
+    if start + MAX_EXCERPT < length {
+        excerpt.push('…');
+    }
+    (excerpt, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_diagnostic_shows_file_line_source_caret_and_help() {
+        let position = Some(Position { line: 2, column: 8 });
+        let mut diagnostic = Diagnostic::at("spec.yaml", "a: 1\nretry: sometimes\n", position, "bad retry".into());
+        diagnostic.key_path = Some("retry".into());
+        diagnostic.help = Some("write `never`".into());
+        assert_eq!(
+            diagnostic.to_string(),
+            "error: bad retry\n  --> spec.yaml:2:8\n  |\n2 | retry: sometimes\n  |        ^^^^^^^^^ retry\n  = help: write `never`\n"
+        );
+    }
+
+    #[test]
+    fn long_lines_are_cut_to_a_window_around_the_column() {
+        let line = format!("{}X{}", "a".repeat(5_000), "b".repeat(5_000));
+        let (excerpt, column) = window(&line, 5_001);
+        assert_eq!(excerpt.chars().count(), MAX_EXCERPT + 2);
+        assert_eq!(excerpt.chars().nth(column - 1), Some('X'));
+        assert_eq!(window("short", 3), ("short".to_owned(), 3));
     }
 }

@@ -40,10 +40,14 @@ impl Diagnostic {
         }
     }
 
-    /// Places a validation problem in the file: values at their value, missing
-    /// or unknown things at their key.
+    /// Places a validation problem in the file: at its value, or at the key for
+    /// an unknown key; a missing key points at the mapping that lacks it.
     pub fn from_problem(file: &str, source: &str, map: &SourceMap, problem: Problem) -> Diagnostic {
-        let position = map.value(&problem.path);
+        let position = if problem.at_key {
+            map.key(&problem.path)
+        } else {
+            map.value(&problem.path)
+        };
         Diagnostic {
             severity: problem.severity,
             key_path: Some(problem.path),

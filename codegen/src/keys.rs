@@ -55,6 +55,7 @@ pub fn unknown_keys(map: &SourceMap) -> Vec<Problem> {
                 path: path.to_owned(),
                 message: format!("unknown key `{key}`"),
                 help: Some(help),
+                at_key: true,
             };
             Some((position, problem))
         })

@@ -116,7 +116,7 @@ mod tests {
         let found = errors("schema: 1\nnmae: x\n");
         assert_eq!(found[0].message, "unknown key `nmae`");
         assert_eq!(found[0].help.as_deref(), Some("did you mean `name`?"));
-        assert_eq!(found[0].position.map(|p| p.line), Some(2));
+        assert_eq!(found[0].position, Some(Position { line: 2, column: 1 }));
     }
 
     #[test]

@@ -40,6 +40,8 @@ pub struct Problem {
     pub message: String,
     /// What to write instead.
     pub help: Option<String>,
+    /// Whether the problem is the key itself (an unknown key), not its value.
+    pub at_key: bool,
 }
 
 /// A valid catalogue and the warnings it raised.
@@ -79,6 +81,7 @@ impl Checker {
             path,
             message,
             help,
+            at_key: false,
         });
     }
 

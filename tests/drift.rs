@@ -228,3 +228,30 @@ fn every_subcommand_has_help_and_bad_usage_exits_2() {
     assert!(unknown.stderr.contains("invalid option '--chek'"), "{}", unknown.stderr);
     assert_eq!(support::xtask(&[&"generate"]).status, 2);
 }
+
+#[test]
+fn warnings_are_printed_and_deny_warnings_makes_them_fatal_before_any_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("warned.yaml");
+    let text = fs::read_to_string(support::workspace().join("tests/fixtures/single_code.yaml")).unwrap();
+    fs::write(&spec, text.replace("retry: transient", "retry: throttled")).unwrap();
+
+    let out = dir.path().join("warned-crate");
+    let denied = support::xtask(&[&"codegen", &"--deny-warnings", &"--spec", &spec, &"--out", &out]);
+    assert_eq!(denied.status, 1);
+    assert!(
+        denied.stderr.contains("warning: `retry: throttled` on status 500"),
+        "{}",
+        denied.stderr
+    );
+    assert!(!out.exists(), "nothing may be written when warnings are denied");
+
+    let allowed = support::xtask(&[&"codegen", &"--spec", &spec, &"--out", &out]);
+    assert_eq!(allowed.status, 0, "{}", allowed.stderr);
+    assert!(
+        allowed.stderr.contains("warning: `retry: throttled` on status 500"),
+        "{}",
+        allowed.stderr
+    );
+    assert!(out.join("src/code.rs").exists());
+}

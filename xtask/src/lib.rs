@@ -142,11 +142,11 @@ fn codegen(options: &CodegenOptions, workspace: &Path, stdout: &mut dyn Write, s
     let (out, out_label) = resolve(&options.out, DEFAULT_OUT, workspace);
     let provenance = Provenance::new(&spec_label, &out_label);
     let result = codegen::generate(&spec, &provenance).and_then(|(files, loaded)| {
-        for warning in &loaded.warnings {
-            let _ = writeln!(stderr, "{warning}");
-        }
         if options.deny_warnings && !loaded.warnings.is_empty() {
             return Err(Error::Invalid(loaded.warnings));
+        }
+        for warning in &loaded.warnings {
+            let _ = writeln!(stderr, "{warning}");
         }
         if options.check {
             check(&out, &out_label, &provenance, &files, stdout, stderr)

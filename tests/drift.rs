@@ -239,8 +239,12 @@ fn warnings_are_printed_and_deny_warnings_makes_them_fatal_before_any_write() {
     let out = dir.path().join("warned-crate");
     let denied = support::xtask(&[&"codegen", &"--deny-warnings", &"--spec", &spec, &"--out", &out]);
     assert_eq!(denied.status, 1);
+    let warning = "warning: `retry: throttled` on status 500";
+    assert_eq!(denied.stderr.matches(warning).count(), 1, "{}", denied.stderr);
     assert!(
-        denied.stderr.contains("warning: `retry: throttled` on status 500"),
+        denied
+            .stderr
+            .contains("the catalogue has 1 problem; nothing was written"),
         "{}",
         denied.stderr
     );

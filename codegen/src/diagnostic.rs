@@ -40,6 +40,14 @@ impl Diagnostic {
         }
     }
 
+    /// The same diagnostic with a `help:` line saying what to do instead.
+    pub fn with_help(self, help: &str) -> Diagnostic {
+        Diagnostic {
+            help: Some(help.to_owned()),
+            ..self
+        }
+    }
+
     /// Places a validation problem in the file: at its value, or at the key for
     /// an unknown key; a missing key points at the mapping that lacks it.
     pub fn from_problem(file: &str, source: &str, map: &SourceMap, problem: Problem) -> Diagnostic {
@@ -126,9 +134,9 @@ mod tests {
     #[test]
     fn a_diagnostic_shows_file_line_source_caret_and_help() {
         let position = Some(Position { line: 2, column: 8 });
-        let mut diagnostic = Diagnostic::at("spec.yaml", "a: 1\nretry: sometimes\n", position, "bad retry".into());
+        let mut diagnostic = Diagnostic::at("spec.yaml", "a: 1\nretry: sometimes\n", position, "bad retry".into())
+            .with_help("write `never`");
         diagnostic.key_path = Some("retry".into());
-        diagnostic.help = Some("write `never`".into());
         assert_eq!(
             diagnostic.to_string(),
             "error: bad retry\n  --> spec.yaml:2:8\n  |\n2 | retry: sometimes\n  |        ^^^^^^^^^ retry\n  = help: write `never`\n"

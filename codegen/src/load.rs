@@ -31,13 +31,13 @@ pub fn load_spec(path: &Path, label: &str) -> Result<Loaded, Error> {
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
         let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
-        let mut diagnostic = Diagnostic::at(
+        let diagnostic = Diagnostic::at(
             label,
             "",
             Some(Position { line, column }),
             "the file is not valid UTF-8".to_owned(),
-        );
-        diagnostic.help = Some("save the catalogue as UTF-8".to_owned());
+        )
+        .with_help("save the catalogue as UTF-8");
         Error::Invalid(vec![diagnostic])
     })?;
     parse_spec(&text, label)
@@ -46,13 +46,13 @@ pub fn load_spec(path: &Path, label: &str) -> Result<Loaded, Error> {
 /// Parses and validates catalogue text; `label` names it in messages.
 pub fn parse_spec(text: &str, label: &str) -> Result<Loaded, Error> {
     let map = SourceMap::new(text).map_err(|TooDeep(position)| {
-        let mut diagnostic = Diagnostic::at(
+        let diagnostic = Diagnostic::at(
             label,
             text,
             Some(position),
             format!("the catalogue nests deeper than {MAX_NESTING} levels"),
-        );
-        diagnostic.help = Some("a catalogue needs four levels at most; look for unclosed `[` or `{`".to_owned());
+        )
+        .with_help("a catalogue needs four levels at most; look for unclosed `[` or `{`");
         Error::Invalid(vec![diagnostic])
     })?;
     let locate = |problems: Vec<validate::Problem>| -> Vec<Diagnostic> {
@@ -77,8 +77,8 @@ pub fn parse_spec(text: &str, label: &str) -> Result<Loaded, Error> {
 
 fn parse_yaml(text: &str, label: &str) -> Result<Spec, Error> {
     if text.trim().is_empty() {
-        let mut diagnostic = Diagnostic::at(label, text, None, "the catalogue is empty".to_owned());
-        diagnostic.help = Some("start from the format in the README: `schema: 1`, `name:`, `crate:`, …".to_owned());
+        let diagnostic = Diagnostic::at(label, text, None, "the catalogue is empty".to_owned())
+            .with_help("start from the format in the README: `schema: 1`, `name:`, `crate:`, …");
         return Err(Error::Invalid(vec![diagnostic]));
     }
     serde_yaml::from_str(text).map_err(|err| {

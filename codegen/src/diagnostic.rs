@@ -1,6 +1,9 @@
 //! Errors about a catalogue, located in its file and printed like a compiler's.
 
 use std::fmt;
+use std::ops::Range;
+
+use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 
 use crate::locate::{Position, SourceMap};
 use crate::validate::{Problem, Severity};
@@ -67,64 +70,74 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        writeln!(f, "{level}: {}", self.message)?;
-        match self.position {
-            Some(Position { line, column }) => writeln!(f, "  --> {}:{line}:{column}", self.file)?,
-            None => writeln!(f, "  --> {}", self.file)?,
-        }
-        if let (Some(position), Some(line)) = (self.position, &self.source_line) {
-            let (text, column) = window(line, position.column);
-            let gutter = " ".repeat(position.line.to_string().len());
-            writeln!(f, "{gutter} |")?;
-            writeln!(f, "{} | {text}", position.line)?;
-            let indent: String = text
-                .chars()
-                .take(column.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            let width = text
-                .chars()
-                .skip(column.saturating_sub(1))
-                .take_while(|c| !c.is_whitespace())
-                .count()
-                .max(1);
-            match &self.key_path {
-                Some(path) => writeln!(f, "{gutter} | {indent}{} {path}", "^".repeat(width))?,
-                None => writeln!(f, "{gutter} | {indent}{}", "^".repeat(width))?,
-            }
-        }
-        if let Some(help) = &self.help {
-            writeln!(f, "  = help: {help}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(Renderer::plain()))
     }
 }
 
-/// Longest source excerpt shown, in characters.
+impl Diagnostic {
+    /// The diagnostic drawn like a compiler's: `file:line:col`, the source line
+    /// with the offending token underlined (labelled with its key path), and a
+    /// `help:` line. `renderer` chooses plain or coloured output.
+    pub fn render(&self, renderer: Renderer) -> String {
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let title = level.primary_title(&self.message);
+        let group = match (self.position, &self.source_line) {
+            (Some(position), Some(line)) => {
+                let annotation = AnnotationKind::Primary
+                    .span(token_at(line, position.column))
+                    .label(self.key_path.as_deref());
+                title.element(
+                    Snippet::source(line.as_str())
+                        .line_start(position.line)
+                        .path(self.file.as_str())
+                        .annotation(annotation),
+                )
+            }
+            (Some(position), None) => title.element(
+                Origin::path(self.file.as_str())
+                    .line(position.line)
+                    .char_column(position.column),
+            ),
+            (None, _) => title.element(Origin::path(self.file.as_str())),
+        };
+        let group = match &self.help {
+            Some(help) => group.element(Level::HELP.message(help.as_str())),
+            None => group,
+        };
+        let mut text = renderer.term_width(MAX_EXCERPT).render(&[group]);
+        text.push('\n');
+        text
+    }
+}
+
+/// Widest excerpt drawn, in columns: a minified or runaway line is cut around
+/// the offending token instead of flooding the terminal.
 const MAX_EXCERPT: usize = 100;
 
-/// At most [`MAX_EXCERPT`] characters of `line` around `column`, and the column
-/// within that excerpt: a minified or runaway line must not flood the terminal.
-fn window(line: &str, column: usize) -> (String, usize) {
-    let length = line.chars().count();
-    if length <= MAX_EXCERPT {
-        return (line.to_owned(), column);
-    }
-    let start = column.saturating_sub(MAX_EXCERPT / 2).min(length - MAX_EXCERPT);
-    let mut excerpt: String = line.chars().skip(start).take(MAX_EXCERPT).collect();
-    let mut column = column - start;
-    if start > 0 {
-        excerpt.insert(0, '…');
-        column += 1;
-    }
-    if start + MAX_EXCERPT < length {
-        excerpt.push('…');
-    }
-    (excerpt, column)
+/// Byte range of the YAML token starting at the 1-based character `column` of
+/// `line`: a quoted string to its closing quote, a key up to its colon, a plain
+/// value up to a comment or the end of the line; at least one character when
+/// the line has one there.
+fn token_at(line: &str, column: usize) -> Range<usize> {
+    let start = line
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line.len(), |(index, _)| index);
+    let rest = &line[start..];
+    let end = match rest.chars().next() {
+        None => 0,
+        Some(quote @ ('"' | '\'')) => rest[1..].find(quote).map_or(rest.len(), |close| close + 2),
+        Some(first) => {
+            let cut = [rest.find(": "), rest.find(" #")].into_iter().flatten().min();
+            let token = cut.map_or(rest, |cut| &rest[..cut]);
+            let token = token.strip_suffix(':').unwrap_or(token).trim_end();
+            token.len().max(first.len_utf8())
+        }
+    };
+    start..start + end
 }
 
 #[cfg(test)]
@@ -139,16 +152,31 @@ mod tests {
         diagnostic.key_path = Some("retry".into());
         assert_eq!(
             diagnostic.to_string(),
-            "error: bad retry\n  --> spec.yaml:2:8\n  |\n2 | retry: sometimes\n  |        ^^^^^^^^^ retry\n  = help: write `never`\n"
+            "error: bad retry\n --> spec.yaml:2:8\n  |\n2 | retry: sometimes\n  |        ^^^^^^^^^ retry\n  |\n  = help: write `never`\n"
         );
     }
 
     #[test]
-    fn long_lines_are_cut_to_a_window_around_the_column() {
-        let line = format!("{}X{}", "a".repeat(5_000), "b".repeat(5_000));
-        let (excerpt, column) = window(&line, 5_001);
-        assert_eq!(excerpt.chars().count(), MAX_EXCERPT + 2);
-        assert_eq!(excerpt.chars().nth(column - 1), Some('X'));
-        assert_eq!(window("short", 3), ("short".to_owned(), 3));
+    fn a_long_line_is_cut_around_the_offending_token() {
+        let line = format!("key: {}BAD{}", "a".repeat(5_000), "b".repeat(5_000));
+        let diagnostic = Diagnostic::at(
+            "spec.yaml",
+            &line,
+            Some(Position { line: 1, column: 5_006 }),
+            "bad".into(),
+        );
+        let text = diagnostic.to_string();
+        assert!(text.lines().all(|l| l.chars().count() <= MAX_EXCERPT + 10), "{text}");
+        assert!(text.contains("BAD"), "{text}");
+        assert!(text.contains("spec.yaml:1:5006"), "{text}");
+    }
+
+    #[test]
+    fn the_underline_covers_one_yaml_token_counted_in_characters() {
+        assert_eq!(token_at("name: café au lait  # sweet", 7), 6..19);
+        assert_eq!(token_at("  - code: X", 5), 4..8);
+        assert_eq!(token_at("a: \"é b\" # c", 4), 3..9);
+        assert_eq!(token_at("a:  ", 3), 2..3);
+        assert_eq!(token_at("a:", 9), 2..2);
     }
 }

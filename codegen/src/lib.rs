@@ -18,6 +18,7 @@ pub mod render;
 pub mod spec;
 pub mod validate;
 pub mod write;
+mod yaml_error;
 
 use std::path::Path;
 

@@ -6,10 +6,11 @@ use std::path::Path;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::keys;
-use crate::locate::{MAX_NESTING, Position, SourceMap, TooDeep};
+use crate::locate::{MAX_EXPANDED_NODES, MAX_NESTING, Position, Refused, SourceMap};
 use crate::model::Model;
 use crate::spec::Spec;
 use crate::validate;
+use crate::yaml_error;
 
 /// A catalogue that passed validation, with the warnings it raised.
 #[derive(Debug)]
@@ -29,31 +30,43 @@ pub fn load_spec(path: &Path, label: &str) -> Result<Loaded, Error> {
     })?;
     let text = String::from_utf8(bytes).map_err(|err| {
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        let valid = std::str::from_utf8(valid).unwrap_or_default();
+        let line = valid.matches('\n').count() + 1;
+        let column = valid.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+        // The bad bytes show as U+FFFD in the excerpt, right above the caret.
+        let shown = String::from_utf8_lossy(err.as_bytes());
         let diagnostic = Diagnostic::at(
             label,
-            "",
+            &shown,
             Some(Position { line, column }),
             "the file is not valid UTF-8".to_owned(),
         )
         .with_help("save the catalogue as UTF-8");
-        Error::Invalid(vec![diagnostic])
+        Error::invalid(vec![diagnostic])
     })?;
     parse_spec(&text, label)
 }
 
 /// Parses and validates catalogue text; `label` names it in messages.
 pub fn parse_spec(text: &str, label: &str) -> Result<Loaded, Error> {
-    let map = SourceMap::new(text).map_err(|TooDeep(position)| {
-        let diagnostic = Diagnostic::at(
-            label,
-            text,
-            Some(position),
-            format!("the catalogue nests deeper than {MAX_NESTING} levels"),
-        )
-        .with_help("a catalogue needs four levels at most; look for unclosed `[` or `{`");
-        Error::Invalid(vec![diagnostic])
+    let map = SourceMap::new(text).map_err(|refused| {
+        let diagnostic = match refused {
+            Refused::TooDeep(position) => Diagnostic::at(
+                label,
+                text,
+                Some(position),
+                format!("the catalogue nests deeper than {MAX_NESTING} levels"),
+            )
+            .with_help("a catalogue needs five levels at most; look for unclosed `[` or `{`"),
+            Refused::TooManyAliases(position) => Diagnostic::at(
+                label,
+                text,
+                Some(position),
+                format!("YAML aliases here expand the catalogue past {MAX_EXPANDED_NODES} values"),
+            )
+            .with_help("aliases (`*name`) may share a value, not multiply it: write the values out"),
+        };
+        Error::invalid(vec![diagnostic])
     })?;
     let locate = |problems: Vec<validate::Problem>| -> Vec<Diagnostic> {
         problems
@@ -61,25 +74,41 @@ pub fn parse_spec(text: &str, label: &str) -> Result<Loaded, Error> {
             .map(|problem| Diagnostic::from_problem(label, text, &map, problem))
             .collect()
     };
-    let unknown = keys::unknown_keys(&map);
-    if !unknown.is_empty() {
-        return Err(Error::Invalid(locate(unknown)));
-    }
-    let spec = parse_yaml(text, label)?;
-    match validate::validate(&spec) {
-        Ok(validated) => Ok(Loaded {
-            model: validated.model,
-            warnings: locate(validated.warnings),
-        }),
-        Err(problems) => Err(Error::Invalid(locate(problems))),
+    // Unknown keys do not stop the typed parse: serde skips them, so one run
+    // reports them together with type errors or the validation problems.
+    let mut problems = locate(keys::unknown_keys(&map));
+    let loaded = match parse_yaml(text, label) {
+        Err(diagnostic) => {
+            problems.push(*diagnostic);
+            None
+        }
+        Ok(spec) => match validate::validate(&spec) {
+            Ok(validated) => Some(Loaded {
+                model: validated.model,
+                warnings: locate(validated.warnings),
+            }),
+            Err(found) => {
+                problems.extend(locate(found));
+                None
+            }
+        },
+    };
+    match loaded {
+        Some(loaded) if problems.is_empty() => Ok(loaded),
+        Some(loaded) => {
+            problems.extend(loaded.warnings);
+            Err(Error::invalid(problems))
+        }
+        None => Err(Error::invalid(problems)),
     }
 }
 
-fn parse_yaml(text: &str, label: &str) -> Result<Spec, Error> {
+fn parse_yaml(text: &str, label: &str) -> Result<Spec, Box<Diagnostic>> {
     if text.trim().is_empty() {
-        let diagnostic = Diagnostic::at(label, text, None, "the catalogue is empty".to_owned())
-            .with_help("start from the format in the README: `schema: 1`, `name:`, `crate:`, …");
-        return Err(Error::Invalid(vec![diagnostic]));
+        return Err(Box::new(
+            Diagnostic::at(label, text, None, "the catalogue is empty".to_owned())
+                .with_help("start from the format in the README: `schema: 1`, `name:`, `crate:`, …"),
+        ));
     }
     serde_yaml::from_str(text).map_err(|err| {
         let position = err.location().map(|l| Position {
@@ -92,7 +121,12 @@ fn parse_yaml(text: &str, label: &str) -> Result<Spec, Error> {
             Some(cut) => message[..cut].to_owned(),
             None => message,
         };
-        Error::Invalid(vec![Diagnostic::at(label, text, position, message)])
+        let reworded = yaml_error::reword(&message);
+        Box::new(Diagnostic {
+            key_path: reworded.key_path,
+            help: reworded.help,
+            ..Diagnostic::at(label, text, position, reworded.message)
+        })
     })
 }
 
@@ -114,9 +148,25 @@ mod tests {
         assert!(found[0].position.is_some_and(|p| p.line >= 2), "{}", found[0]);
 
         let found = errors("schema: 1\nnmae: x\n");
-        assert_eq!(found[0].message, "unknown key `nmae`");
-        assert_eq!(found[0].help.as_deref(), Some("did you mean `name`?"));
-        assert_eq!(found[0].position, Some(Position { line: 2, column: 1 }));
+        let unknown = found.iter().find(|d| d.message == "unknown key `nmae`").unwrap();
+        assert_eq!(unknown.help.as_deref(), Some("did you mean `name`?"));
+        assert_eq!(unknown.position, Some(Position { line: 2, column: 1 }));
+    }
+
+    #[test]
+    fn unknown_keys_and_type_errors_come_out_of_one_run_in_file_order() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/fixtures/single_code.yaml"
+        ))
+        .unwrap()
+        .replace("status: 500\n        message", "status: five hundred\n        mesage")
+        .replacen("name:", "nmae:", 1);
+        let found: Vec<String> = errors(&text).iter().map(|d| d.message.clone()).collect();
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(found[0], "unknown key `nmae`");
+        assert!(found[1].contains("not the text \"five hundred\""), "{found:?}");
+        assert_eq!(found[2], "unknown key `mesage`");
     }
 
     #[test]
@@ -129,7 +179,7 @@ mod tests {
     #[test]
     fn empty_and_non_mapping_files_are_refused_with_a_message() {
         assert_eq!(errors("  \n")[0].message, "the catalogue is empty");
-        assert!(errors("- a\n- b\n")[0].message.contains("invalid type: sequence"));
+        assert!(errors("- a\n- b\n")[0].message.contains("must be a mapping"));
     }
 
     #[test]

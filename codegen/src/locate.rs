@@ -4,7 +4,7 @@
 //! the same text maps every key path (`categories[0].codes[2].retry`) to its line
 //! and column, so semantic errors can point at the exact spot.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::Marker;
@@ -27,12 +27,21 @@ impl From<Marker> for Position {
     }
 }
 
-/// Deepest nesting of mappings and sequences a catalogue may use; real ones need 4.
+/// Deepest nesting of mappings and sequences a catalogue may use; real ones need 5.
 pub const MAX_NESTING: usize = 32;
 
-/// The text nests deeper than [`MAX_NESTING`]; where it first does.
+/// Most YAML nodes a catalogue may hold once its aliases are expanded: a
+/// 10,000-code catalogue has about 70,000; a "billion laughs" file has 10^9.
+pub const MAX_EXPANDED_NODES: usize = 1_000_000;
+
+/// Text the mapper refuses before any slower parser spends time or memory on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TooDeep(pub Position);
+pub enum Refused {
+    /// Nesting deeper than [`MAX_NESTING`]; where it first is.
+    TooDeep(Position),
+    /// Aliases that expand past [`MAX_EXPANDED_NODES`]; the alias that does it.
+    TooManyAliases(Position),
+}
 
 /// Positions of the keys and values of one YAML document, by key path.
 #[derive(Debug, Default, Clone)]
@@ -45,22 +54,27 @@ impl SourceMap {
     /// Maps `source`. Text that does not parse maps only up to the error (the
     /// typed parse reports syntax errors with their own position); nesting deeper
     /// than [`MAX_NESTING`] is refused here, before a slower parser spends
-    /// seconds on it.
-    pub fn new(source: &str) -> Result<SourceMap, TooDeep> {
+    /// seconds on it, and so are aliases that would expand past
+    /// [`MAX_EXPANDED_NODES`], before a parser that expands them fills memory.
+    pub fn new(source: &str) -> Result<SourceMap, Refused> {
         let mut walker = Walker::default();
+        let mut expansion = Expansion::default();
         let mut parser = Parser::new_from_str(source);
         loop {
             match parser.next_token() {
                 Ok((Event::StreamEnd, _)) => break,
                 Ok((event, mark)) => {
+                    if expansion.on_event(&event) > MAX_EXPANDED_NODES {
+                        return Err(Refused::TooManyAliases(mark.into()));
+                    }
                     walker.on_event(event, mark.into());
                     if walker.stack.len() > MAX_NESTING {
-                        return Err(TooDeep(mark.into()));
+                        return Err(Refused::TooDeep(mark.into()));
                     }
                 }
                 // The event parser has a nesting limit of its own, a little above ours.
                 Err(err) if err.info().contains("recursion limit") => {
-                    return Err(TooDeep(Position::from(*err.marker())));
+                    return Err(Refused::TooDeep(Position::from(*err.marker())));
                 }
                 Err(_) => break,
             }
@@ -168,6 +182,46 @@ impl Walker {
     }
 }
 
+/// Counts the nodes a parser that expands aliases would build: an alias costs
+/// as much as the node its anchor names, itself counted with its aliases.
+#[derive(Default)]
+struct Expansion {
+    nodes: usize,
+    /// Anchor id and node count at the start of every open collection.
+    open: Vec<(usize, usize)>,
+    /// Expanded size of every anchored node seen so far.
+    anchored: HashMap<usize, usize>,
+}
+
+impl Expansion {
+    /// Takes in one event; returns the expanded node count so far.
+    fn on_event(&mut self, event: &Event) -> usize {
+        match *event {
+            Event::Scalar(_, _, anchor, _) => {
+                self.nodes += 1;
+                if anchor > 0 {
+                    self.anchored.insert(anchor, 1);
+                }
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                self.nodes += 1;
+                self.open.push((anchor, self.nodes - 1));
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some((anchor, start)) = self.open.pop().filter(|(anchor, _)| *anchor > 0) {
+                    self.anchored.insert(anchor, self.nodes - start);
+                }
+            }
+            Event::Alias(anchor) => {
+                let size = self.anchored.get(&anchor).copied().unwrap_or(1);
+                self.nodes = self.nodes.saturating_add(size);
+            }
+            _ => {}
+        }
+        self.nodes
+    }
+}
+
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_owned()
@@ -218,11 +272,30 @@ categories:
     #[test]
     fn deep_nesting_is_refused_where_it_passes_the_limit() {
         let deep = format!("a: {}{}", "[".repeat(100_000), "]".repeat(100_000));
-        let TooDeep(position) = SourceMap::new(&deep).unwrap_err();
+        let Err(Refused::TooDeep(position)) = SourceMap::new(&deep) else {
+            panic!("not refused")
+        };
         // Within the first few hundred brackets, not after reading all of them.
         assert_eq!(position.line, 1);
         assert!(position.column < 1_000, "{position:?}");
         let fine = format!("a: {}{}", "[".repeat(MAX_NESTING - 1), "]".repeat(MAX_NESTING - 1));
         assert!(SourceMap::new(&fine).is_ok());
+    }
+
+    #[test]
+    fn aliases_that_expand_too_far_are_refused_at_the_alias_that_crosses_the_limit() {
+        let mut laughs = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (name, previous) in ["b", "c", "d", "e", "f", "g"]
+            .iter()
+            .zip(["a", "b", "c", "d", "e", "f"])
+        {
+            laughs += &format!("{name}: &{name} [{}]\n", vec![format!("*{previous}"); 10].join(", "));
+        }
+        let Err(Refused::TooManyAliases(position)) = SourceMap::new(&laughs) else {
+            panic!("10^6 nodes accepted")
+        };
+        assert_eq!(position.line, 6);
+        // Sharing a few values by alias stays fine.
+        assert!(SourceMap::new("a: &note Retry later\nb: *note\nc: [*note, *note]\n").is_ok());
     }
 }

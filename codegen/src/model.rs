@@ -1,8 +1,6 @@
 //! The validated catalogue: everything the renderers need, already checked and
 //! derived (Rust identifiers, anchors, doc links), so rendering cannot fail.
 
-pub use crate::spec::RetrySpec as Retry;
-
 /// A catalogue that passed validation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Model {
@@ -163,6 +161,17 @@ impl Model {
     pub fn codes_of(&self, category: &Category) -> &[Code] {
         &self.codes[category.codes.clone()]
     }
+}
+
+/// How a client may retry a request that failed with a code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retry {
+    /// Retrying the same request cannot succeed.
+    Never,
+    /// Retry with exponential backoff, honouring a server hint when given.
+    Transient,
+    /// Retry after the server's delay hint, else the catalogue's default.
+    Throttled,
 }
 
 impl Retry {

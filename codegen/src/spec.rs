@@ -1,13 +1,13 @@
 //! The catalogue as written in YAML: plain serde structs, before any validation.
 //!
-//! Field names here are the user-facing format (`spec/errors.yaml`); every struct
-//! denies unknown keys so that a typo never silently drops information.
+//! Field names here are the user-facing format (`spec/errors.yaml`). serde skips
+//! keys it does not know so that its type errors and `keys.rs`'s unknown-key
+//! errors (all of them, located, with a "did you mean") come out of one run.
 
 use serde::Deserialize;
 
 /// A whole catalogue file.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Spec {
     /// Format version of the file; see [`crate::validate::SUPPORTED_SCHEMAS`].
     pub schema: u32,
@@ -39,7 +39,6 @@ pub struct Spec {
 
 /// The `retry_after:` mapping.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RetryAfterSpec {
     /// Header name, e.g. `X-RateLimit-Retry-After`.
     pub header: String,
@@ -49,7 +48,6 @@ pub struct RetryAfterSpec {
 
 /// One row of `response:`.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ResponseFieldSpec {
     /// JSON key.
     pub field: String,
@@ -62,7 +60,6 @@ pub struct ResponseFieldSpec {
 
 /// One row of `statuses:`.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct StatusSpec {
     /// HTTP status code.
     pub status: u16,
@@ -74,7 +71,6 @@ pub struct StatusSpec {
 
 /// One entry of `categories:`.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CategorySpec {
     /// snake_case identifier; becomes the Rust variant and docs section.
     pub id: String,
@@ -88,7 +84,6 @@ pub struct CategorySpec {
 
 /// One error code.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CodeSpec {
     /// The machine-readable code, UPPER_SNAKE_CASE.
     pub code: String,
@@ -98,21 +93,10 @@ pub struct CodeSpec {
     pub message: String,
     /// What the caller should do about it.
     pub resolution: String,
-    /// How a client may retry.
-    pub retry: RetrySpec,
+    /// How a client may retry: `never`, `transient` or `throttled`; checked by
+    /// validation, so a wrong word is reported with every other problem.
+    pub retry: String,
     /// Whether the user must authenticate again.
     #[serde(default)]
     pub reauth: bool,
-}
-
-/// The `retry:` value of a code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RetrySpec {
-    /// Retrying the same request cannot succeed.
-    Never,
-    /// Retry with exponential backoff, honouring a server hint when given.
-    Transient,
-    /// Retry after the server's delay hint, else the catalogue's default.
-    Throttled,
 }

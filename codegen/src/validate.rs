@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::ident;
+use crate::keys;
 use crate::model::{Category, Code, Model, ResponseField, Retry, Status, StatusClass};
 use crate::spec::Spec;
 
@@ -163,7 +164,12 @@ impl Checker {
         match ident::lib_name(name) {
             Ok(lib) if cargo_valid => lib,
             result => {
-                let why = result.err().map(|why| format!(": {why}")).unwrap_or_default();
+                // Cargo's own rules explain most refusals; only a keyword needs the reason.
+                let why = result
+                    .err()
+                    .filter(|_| cargo_valid)
+                    .map(|why| format!(": {why}"))
+                    .unwrap_or_default();
                 self.error(
                     "crate",
                     format!("`{name}` is not a valid package name{why}"),
@@ -311,19 +317,26 @@ impl Checker {
         let mut codes = Vec::new();
         for (c, category) in spec.categories.iter().enumerate() {
             let path = format!("categories[{c}]");
-            if !is_snake_case(&category.id) {
+            let id_is_snake = is_snake_case(&category.id);
+            if !id_is_snake {
+                let suggestion = heck::ToSnakeCase::to_snake_case(category.id.as_str());
                 self.error(
                     format!("{path}.id"),
                     format!("category id `{}` is not snake_case", category.id),
                     format!(
-                        "write lower-case words joined by `_`, e.g. `id: {}`",
-                        heck::ToSnakeCase::to_snake_case(category.id.as_str())
+                        "write lower-case words joined by `_`, starting with a letter{}",
+                        example("id", &suggestion, is_snake_case)
                     ),
                 );
             }
             self.unique(&mut ids, &path, "id", &category.id, "category id");
             self.unique(&mut prefixes, &path, "prefix", &category.prefix, "category prefix");
-            let variant = self.variant(&mut category_variants, &path, "id", &category.id, "category");
+            // An id of the wrong shape is reported once, above, not again as an identifier.
+            let variant = if id_is_snake {
+                self.variant(&mut category_variants, &path, "id", &category.id, "category")
+            } else {
+                String::new()
+            };
             self.non_empty(
                 format!("{path}.title"),
                 &category.title,
@@ -346,13 +359,15 @@ impl Checker {
             let first = codes.len();
             for (k, code) in category.codes.iter().enumerate() {
                 let path = format!("{path}.codes[{k}]");
-                if !is_upper_snake(&code.code) {
+                let code_is_upper_snake = is_upper_snake(&code.code);
+                if !code_is_upper_snake {
+                    let suggestion = heck::ToShoutySnakeCase::to_shouty_snake_case(code.code.as_str());
                     self.error(
                         format!("{path}.code"),
                         format!("code `{}` is not UPPER_SNAKE_CASE", code.code),
                         format!(
-                            "write upper-case words joined by `_`, e.g. `{}`",
-                            heck::ToShoutySnakeCase::to_shouty_snake_case(code.code.as_str())
+                            "write upper-case words joined by `_`, starting with a letter{}",
+                            example("code", &suggestion, is_upper_snake)
                         ),
                     );
                 } else if !code.code.starts_with(&category.prefix) {
@@ -369,7 +384,11 @@ impl Checker {
                     );
                 }
                 self.unique(&mut code_names, &path, "code", &code.code, "code");
-                let code_variant = self.variant(&mut code_variants, &path, "code", &code.code, "code");
+                let code_variant = if code_is_upper_snake {
+                    self.variant(&mut code_variants, &path, "code", &code.code, "code")
+                } else {
+                    String::new()
+                };
                 self.code_status(&path, code.status, statuses);
                 self.non_empty(
                     format!("{path}.message"),
@@ -381,7 +400,8 @@ impl Checker {
                     &code.resolution,
                     "what the caller should do",
                 );
-                self.retry_fits_status(&path, code.retry, code.status);
+                let retry = self.retry(&path, &code.retry);
+                self.retry_fits_status(&path, retry, code.status);
                 let anchor = code.code.to_lowercase();
                 codes.push(Code {
                     doc_url: format!("{}#{anchor}", spec.docs_url),
@@ -392,7 +412,7 @@ impl Checker {
                     category: c,
                     message: code.message.clone(),
                     resolution: code.resolution.clone(),
-                    retry: code.retry,
+                    retry,
                     reauth: code.reauth,
                 });
             }
@@ -466,6 +486,21 @@ impl Checker {
         }
     }
 
+    /// The retry class spelled `word`; an unknown word is an error (and reads
+    /// as `never` so that checking can go on).
+    fn retry(&mut self, path: &str, word: &str) -> Retry {
+        if let Some(retry) = Retry::ALL.into_iter().find(|retry| retry.as_str() == word) {
+            return retry;
+        }
+        let classes: Vec<&str> = Retry::ALL.map(Retry::as_str).to_vec();
+        let help = match keys::closest(word, &classes) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => "write `never`, `transient` or `throttled`".to_owned(),
+        };
+        self.error(format!("{path}.retry"), format!("`{word}` is not a retry class"), help);
+        Retry::Never
+    }
+
     fn retry_fits_status(&mut self, path: &str, retry: Retry, status: u16) {
         let here = format!("{path}.retry");
         match retry {
@@ -497,6 +532,15 @@ impl Names {
         }
         self.0.insert(name.to_owned(), (path.to_owned(), raw.to_owned()));
         None
+    }
+}
+
+/// `, e.g. `key: suggestion`` when the suggestion is itself well-formed.
+fn example(key: &str, suggestion: &str, well_formed: fn(&str) -> bool) -> String {
+    if well_formed(suggestion) {
+        format!(", e.g. `{key}: {suggestion}`")
+    } else {
+        String::new()
     }
 }
 
@@ -764,7 +808,7 @@ categories:
 
     #[test]
     fn retry_classes_that_do_not_fit_their_status_are_warnings() {
-        let found = problems(|s| code(s, 1).retry = crate::spec::RetrySpec::Throttled);
+        let found = problems(|s| code(s, 1).retry = "throttled".into());
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].0, Severity::Warning);
         assert!(
@@ -789,7 +833,7 @@ categories:
         );
 
         // 429 is a client error that a retry can pass.
-        assert!(problems(|s| code(s, 0).retry = crate::spec::RetrySpec::Transient).is_empty());
+        assert!(problems(|s| code(s, 0).retry = "transient".into()).is_empty());
     }
 
     #[test]

@@ -143,7 +143,7 @@ fn codegen(options: &CodegenOptions, workspace: &Path, stdout: &mut dyn Write, s
     let provenance = Provenance::new(&spec_label, &out_label);
     let result = codegen::generate(&spec, &provenance).and_then(|(files, loaded)| {
         if options.deny_warnings && !loaded.warnings.is_empty() {
-            return Err(Error::Invalid(loaded.warnings));
+            return Err(Error::invalid(loaded.warnings));
         }
         for warning in &loaded.warnings {
             let _ = writeln!(stderr, "{warning}");

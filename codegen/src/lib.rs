@@ -24,7 +24,7 @@ use std::path::Path;
 
 pub use error::Error;
 pub use header::Provenance;
-pub use load::{Loaded, load_spec, parse_spec};
+pub use load::{Loaded, load_spec, parse_spec, parse_spec_bytes};
 pub use model::Model;
 pub use write::OutputFile;
 

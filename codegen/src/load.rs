@@ -28,13 +28,18 @@ pub fn load_spec(path: &Path, label: &str) -> Result<Loaded, Error> {
         path: label.to_owned(),
         source,
     })?;
-    let text = String::from_utf8(bytes).map_err(|err| {
-        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
-        let valid = std::str::from_utf8(valid).unwrap_or_default();
+    parse_spec_bytes(&bytes, label)
+}
+
+/// Parses and validates a catalogue's raw bytes, which must be UTF-8; `label`
+/// names it in messages.
+pub fn parse_spec_bytes(bytes: &[u8], label: &str) -> Result<Loaded, Error> {
+    let text = std::str::from_utf8(bytes).map_err(|err| {
+        let valid = std::str::from_utf8(&bytes[..err.valid_up_to()]).unwrap_or_default();
         let line = valid.matches('\n').count() + 1;
         let column = valid.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
         // The bad bytes show as U+FFFD in the excerpt, right above the caret.
-        let shown = String::from_utf8_lossy(err.as_bytes());
+        let shown = String::from_utf8_lossy(bytes);
         let diagnostic = Diagnostic::at(
             label,
             &shown,
@@ -44,7 +49,7 @@ pub fn load_spec(path: &Path, label: &str) -> Result<Loaded, Error> {
         .with_help("save the catalogue as UTF-8");
         Error::invalid(vec![diagnostic])
     })?;
-    parse_spec(&text, label)
+    parse_spec(text, label)
 }
 
 /// Parses and validates catalogue text; `label` names it in messages.

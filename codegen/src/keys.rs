@@ -29,7 +29,19 @@ pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
     ("categories[]", &["id", "title", "prefix", "codes"]),
     (
         "categories[].codes[]",
-        &["code", "status", "message", "resolution", "retry", "reauth"],
+        &[
+            "code",
+            "status",
+            "message",
+            "resolution",
+            "retry",
+            "reauth",
+            "since",
+            "deprecated",
+            "replaced_by",
+            "retired",
+            "example",
+        ],
     ),
 ];
 
@@ -97,7 +109,7 @@ pub(crate) fn closest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
 
 /// Edit distance counting insertions, deletions, substitutions and swaps of
 /// neighbours (`nmae` → `name` is one edit), over characters.
-fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
     for (i, row) in d.iter_mut().enumerate() {

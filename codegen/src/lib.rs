@@ -6,8 +6,10 @@
 //! - [`render`] turns the model into files, each by a pure function;
 //! - [`header`] stamps them `@generated`; [`write`] checks or updates the folder.
 
+pub mod compat;
 pub mod diagnostic;
 pub mod error;
+pub mod explain;
 pub mod header;
 mod ident;
 mod keys;

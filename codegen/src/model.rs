@@ -4,6 +4,8 @@
 /// A catalogue that passed validation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Model {
+    /// Format version of the spec file.
+    pub schema: u32,
     /// Human name of the API.
     pub api_name: String,
     /// Package name of the generated crate (`ofauth-errors`).
@@ -12,6 +14,9 @@ pub struct Model {
     pub lib_name: String,
     /// Semver version of the generated crate.
     pub version: String,
+    /// Whether the spec states `version:` (else it is the 0.1.0 default, and
+    /// `compat` cannot check the bump).
+    pub version_stated: bool,
     /// SPDX licence expression of the generated crate, if any.
     pub license: Option<String>,
     /// Base URL of the published reference.
@@ -154,6 +159,26 @@ pub struct Code {
     pub anchor: String,
     /// `docs_url#anchor`.
     pub doc_url: String,
+    /// Where the code stands in its life: since when, deprecated, retired.
+    pub lifecycle: Lifecycle,
+    /// An example reply body: the spec's `example:`, else `{error, code}` from
+    /// the message.
+    pub example: serde_json::Value,
+}
+
+/// Since when a code exists and whether it is on its way out. Codes are never
+/// deleted or reused: a deprecated code is still sent, a retired one no longer
+/// is but stays recognised.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lifecycle {
+    /// Crate version that introduced the code.
+    pub since: Option<String>,
+    /// Why servers should stop sending it (required once retired).
+    pub deprecated: Option<String>,
+    /// Its successor, a code of the same catalogue.
+    pub replaced_by: Option<String>,
+    /// Servers no longer send it.
+    pub retired: bool,
 }
 
 impl Model {

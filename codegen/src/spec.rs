@@ -99,4 +99,21 @@ pub struct CodeSpec {
     /// Whether the user must authenticate again.
     #[serde(default)]
     pub reauth: bool,
+    /// Crate version that introduced the code, shown in the docs.
+    #[serde(default)]
+    pub since: Option<String>,
+    /// Why servers should stop sending the code, and what to send instead.
+    #[serde(default)]
+    pub deprecated: Option<String>,
+    /// The code that takes this one's place; must exist in the catalogue.
+    #[serde(default)]
+    pub replaced_by: Option<String>,
+    /// Servers no longer send the code; it stays as a tombstone so old replies
+    /// still parse and its name is never reused.
+    #[serde(default)]
+    pub retired: bool,
+    /// An example reply body (`{error, code, details}`); generated from the
+    /// message when absent.
+    #[serde(default)]
+    pub example: Option<serde_yaml::Value>,
 }

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use crate::ident;
 use crate::keys;
-use crate::model::{Category, Code, Model, ResponseField, Retry, Status, StatusClass};
-use crate::spec::Spec;
+use crate::model::{Category, Code, Lifecycle, Model, ResponseField, Retry, Status, StatusClass};
+use crate::spec::{CodeSpec, Spec};
 
 /// `schema:` versions this generator understands.
 pub const SUPPORTED_SCHEMAS: &[u32] = &[1];
@@ -136,10 +136,12 @@ impl Checker {
         let statuses = self.statuses(spec);
         let (categories, codes) = self.categories(spec, &statuses);
         Model {
+            schema: spec.schema,
             api_name: spec.name.clone(),
             crate_name: spec.crate_name.clone(),
             lib_name,
             version,
+            version_stated: spec.version.is_some(),
             license: spec.license.clone(),
             docs_url: spec.docs_url.clone(),
             retry_after_header: spec.retry_after.header.clone(),
@@ -402,6 +404,8 @@ impl Checker {
                 );
                 let retry = self.retry(&path, &code.retry);
                 self.retry_fits_status(&path, retry, code.status);
+                let lifecycle = self.lifecycle(&path, code);
+                let example = self.example(&path, code);
                 let anchor = code.code.to_lowercase();
                 codes.push(Code {
                     doc_url: format!("{}#{anchor}", spec.docs_url),
@@ -414,6 +418,8 @@ impl Checker {
                     resolution: code.resolution.clone(),
                     retry,
                     reauth: code.reauth,
+                    lifecycle,
+                    example,
                 });
             }
             categories.push(Category {
@@ -424,7 +430,121 @@ impl Checker {
                 codes: first..codes.len(),
             });
         }
+        self.successors(spec, &codes);
         (categories, codes)
+    }
+
+    /// The code's `since`, `deprecated`, `replaced_by` and `retired`, each
+    /// well-formed; successors are checked once every code is known.
+    fn lifecycle(&mut self, path: &str, code: &CodeSpec) -> Lifecycle {
+        if let Some(since) = &code.since
+            && !is_semver(since)
+        {
+            self.error(
+                format!("{path}.since"),
+                format!("`{since}` is not a semver version"),
+                "write the crate version that introduced the code, e.g. `since: 1.2.0`",
+            );
+        }
+        if let Some(reason) = &code.deprecated {
+            self.non_empty(
+                format!("{path}.deprecated"),
+                reason,
+                "why the code is deprecated and what to send instead",
+            );
+        } else if code.retired {
+            self.error(
+                format!("{path}.retired"),
+                format!("code `{}` is retired without a reason", code.code),
+                "add `deprecated: \"…\"` saying why and what replaces it; the tombstone keeps it",
+            );
+        } else if code.replaced_by.is_some() {
+            self.error(
+                format!("{path}.replaced_by"),
+                format!("code `{}` names a successor but is not deprecated", code.code),
+                "add `deprecated: \"use … instead\"`, or remove `replaced_by`",
+            );
+        }
+        Lifecycle {
+            since: code.since.clone(),
+            deprecated: code.deprecated.clone(),
+            replaced_by: code.replaced_by.clone(),
+            retired: code.retired,
+        }
+    }
+
+    /// Every `replaced_by` names another code of the catalogue that is still sent.
+    fn successors(&mut self, spec: &Spec, codes: &[Code]) {
+        let paths =
+            spec.categories.iter().enumerate().flat_map(|(c, category)| {
+                (0..category.codes.len()).map(move |k| format!("categories[{c}].codes[{k}]"))
+            });
+        for (code, path) in codes.iter().zip(paths) {
+            let Some(successor) = &code.lifecycle.replaced_by else {
+                continue;
+            };
+            let here = format!("{path}.replaced_by");
+            match codes.iter().find(|other| other.code == *successor) {
+                None => {
+                    let names: Vec<&str> = codes.iter().map(|other| other.code.as_str()).collect();
+                    let help = match keys::closest(successor, &names) {
+                        Some(near) => format!("did you mean `{near}`?"),
+                        None => "name a code of this catalogue".to_owned(),
+                    };
+                    self.error(here, format!("`{successor}` is not a code of this catalogue"), help);
+                }
+                Some(other) if other.code == code.code => {
+                    self.error(
+                        here,
+                        format!("`{successor}` replaces itself"),
+                        "name the code that takes its place",
+                    );
+                }
+                Some(other) if other.lifecycle.retired => self.error(
+                    here,
+                    format!("`{successor}` is retired, so it cannot take over"),
+                    "name a code that servers still send",
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+
+    /// The example body, checked to be `{error, code, details}` for this code,
+    /// or one made from the message.
+    fn example(&mut self, path: &str, code: &CodeSpec) -> serde_json::Value {
+        let generated = serde_json::json!({ "error": code.message, "code": code.code });
+        let Some(example) = &code.example else {
+            return generated;
+        };
+        let here = format!("{path}.example");
+        let body = serde_json::to_value(example).ok().and_then(|json| match json {
+            serde_json::Value::Object(body) => Some(body),
+            _ => None,
+        });
+        let Some(body) = body else {
+            self.error(
+                here,
+                "the example is not a mapping of JSON values",
+                "write the reply body, e.g. `example: { error: \"…\", code: CODE, details: { field: email } }`",
+            );
+            return generated;
+        };
+        let fits = body.get("error").is_some_and(serde_json::Value::is_string)
+            && body.get("code").and_then(serde_json::Value::as_str) == Some(code.code.as_str())
+            && body.get("details").is_none_or(serde_json::Value::is_object)
+            && body.keys().all(|key| BODY_FIELDS.iter().any(|(name, ..)| name == key));
+        if !fits {
+            self.error(
+                here,
+                format!("the example is not an error body for `{}`", code.code),
+                format!(
+                    "give it `error` (text), `code: {}` and optionally `details` (a mapping), nothing else",
+                    code.code
+                ),
+            );
+        }
+        serde_json::Value::Object(body)
     }
 
     /// Records `value` under `key` of `path`, reporting a repeat.
@@ -842,5 +962,59 @@ categories:
         assert_eq!(path, "categories[0].codes");
         let (path, _) = single_error(|s| s.categories.clear());
         assert_eq!(path, "categories");
+    }
+
+    #[test]
+    fn deprecation_needs_a_reason_and_a_successor_that_exists_and_is_still_sent() {
+        let found = single_error(|s| code(s, 0).retired = true);
+        assert_eq!(found.0, "categories[0].codes[0].retired");
+        let found = single_error(|s| code(s, 0).replaced_by = Some("RATE_BROKEN".into()));
+        assert_eq!(found.1, "code `RATE_LIMITED` names a successor but is not deprecated");
+        let found = single_error(|s| {
+            code(s, 0).deprecated = Some("use RATE_BROKE".into());
+            code(s, 0).replaced_by = Some("RATE_BROKE".into());
+        });
+        assert_eq!(
+            found,
+            (
+                "categories[0].codes[0].replaced_by".into(),
+                "`RATE_BROKE` is not a code of this catalogue".into()
+            )
+        );
+        let found = single_error(|s| {
+            code(s, 0).deprecated = Some("use the other".into());
+            code(s, 0).replaced_by = Some("RATE_BROKEN".into());
+            code(s, 1).deprecated = Some("gone".into());
+            code(s, 1).retired = true;
+        });
+        assert_eq!(found.1, "`RATE_BROKEN` is retired, so it cannot take over");
+        let found = single_error(|s| code(s, 0).since = Some("1.2".into()));
+        assert_eq!(found.1, "`1.2` is not a semver version");
+
+        let mut spec = base();
+        code(&mut spec, 0).deprecated = Some("use RATE_BROKEN".into());
+        code(&mut spec, 0).replaced_by = Some("RATE_BROKEN".into());
+        code(&mut spec, 0).since = Some("1.0.0".into());
+        let lifecycle = &validate(&spec).unwrap().model.codes[0].lifecycle;
+        assert_eq!(lifecycle.replaced_by.as_deref(), Some("RATE_BROKEN"));
+        assert!(!lifecycle.retired);
+    }
+
+    #[test]
+    fn an_example_body_must_be_one_for_its_own_code() {
+        let example = |yaml: &str| -> Option<serde_yaml::Value> { Some(serde_yaml::from_str(yaml).unwrap()) };
+        let found = single_error(|s| code(s, 0).example = example("{ error: Slow down, code: RATE_BROKEN }"));
+        assert_eq!(found.1, "the example is not an error body for `RATE_LIMITED`");
+        let found = single_error(|s| code(s, 0).example = example("[1, 2]"));
+        assert_eq!(found.1, "the example is not a mapping of JSON values");
+
+        let mut spec = base();
+        code(&mut spec, 0).example = example("{ error: Slow down, code: RATE_LIMITED, details: { limit: 10 } }");
+        let model = validate(&spec).unwrap().model;
+        assert_eq!(model.codes[0].example["details"]["limit"], 10);
+        assert_eq!(
+            model.codes[1].example,
+            serde_json::json!({ "error": "Broken", "code": "RATE_BROKEN" })
+        );
     }
 }

@@ -1,0 +1,210 @@
+//! The command line, parsed into a [`Command`]; every help text lives here,
+//! beside the options it describes.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+pub const HELP: &str = "\
+Usage: cargo xtask <COMMAND>
+
+Commands:
+  codegen  Generate the error crate and its docs from the catalogue
+  compat   Classify the changes since an older catalogue and check the version bump
+  explain  Print one error code's whole entry
+  help     Print this help, or a command's help with `help <COMMAND>`
+
+Options:
+  -h, --help  Print help
+";
+
+pub const CODEGEN_HELP: &str = "\
+Generate the error crate and its docs from the catalogue
+
+Usage: cargo xtask codegen [OPTIONS]
+
+Reads the catalogue, validates it, and writes a complete crate (Cargo.toml, src/,
+tests/, docs/) to the output folder. Only changed files are written;
+generated files that are no longer produced are removed. Nothing is written if
+the catalogue has any error.
+
+Options:
+      --check          Write nothing; fail and show a diff if the output folder
+                       differs from what the catalogue produces
+      --spec <FILE>    The catalogue to read [default: spec/errors.yaml]
+      --out <DIR>      The folder to write [default: generated]
+      --force          Write even if the folder holds files the generator did not
+                       write (those files are left untouched)
+      --deny-warnings  Fail on catalogue warnings as well as errors
+  -h, --help           Print help
+";
+
+pub const COMPAT_HELP: &str = "\
+Classify the changes since an older catalogue and check the version bump
+
+Usage: cargo xtask compat [OPTIONS]
+
+Compares the catalogue with an older one and prints every change as breaking
+(a code removed or renamed, its status, category or re-auth changed, its retry
+class made stricter, the body changed incompatibly, `schema` bumped), additive
+(new codes, categories, statuses; deprecations) or cosmetic (wording). Fails
+when `version:` did not move as far as the changes need (breaking: major,
+additive: minor, cosmetic: patch; below 1.0.0, cargo's rules).
+
+Options:
+      --base <REV>      The older catalogue is the same file at this git revision
+                        [default: HEAD]
+      --against <FILE>  The older catalogue is this file
+      --spec <FILE>     The current catalogue [default: spec/errors.yaml]
+      --changelog       Also print a Markdown changelog section
+  -h, --help            Print help
+";
+
+pub const EXPLAIN_HELP: &str = "\
+Print one error code's whole entry
+
+Usage: cargo xtask explain [OPTIONS] <CODE>
+
+Prints the code's status, category, message, resolution, retry behaviour,
+re-authentication, lifecycle and doc link. Any case is accepted. An unknown code
+fails and names the nearest ones.
+
+Options:
+      --spec <FILE>  The catalogue to read [default: spec/errors.yaml]
+  -h, --help         Print help
+";
+
+pub enum Command {
+    Help(&'static str),
+    Codegen(CodegenOptions),
+    Compat(CompatOptions),
+    Explain(ExplainOptions),
+}
+
+#[derive(Default)]
+pub struct CodegenOptions {
+    pub check: bool,
+    pub spec: Option<PathBuf>,
+    pub out: Option<PathBuf>,
+    pub force: bool,
+    pub deny_warnings: bool,
+}
+
+/// Where the older catalogue comes from.
+pub enum Baseline {
+    /// The spec file at a git revision.
+    Revision(String),
+    /// Another file.
+    File(PathBuf),
+}
+
+pub struct CompatOptions {
+    pub baseline: Baseline,
+    pub spec: Option<PathBuf>,
+    pub changelog: bool,
+}
+
+pub struct ExplainOptions {
+    pub code: String,
+    pub spec: Option<PathBuf>,
+}
+
+type Parsed<T> = Result<T, String>;
+
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Parsed<Command> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_args(args);
+    let command = match parser.next().map_err(|e| e.to_string())? {
+        None | Some(Short('h') | Long("help")) => return Ok(Command::Help(HELP)),
+        Some(Value(command)) => command.string().map_err(|e| e.to_string())?,
+        Some(other) => return Err(other.unexpected().to_string()),
+    };
+    match command.as_str() {
+        "help" => match parser.next().map_err(|e| e.to_string())? {
+            Some(Value(topic)) => help_for(&topic.to_string_lossy())
+                .map(Command::Help)
+                .ok_or_else(|| format!("no help for `{}`", topic.to_string_lossy())),
+            None => Ok(Command::Help(HELP)),
+            Some(other) => Err(format!("no help for {}", other.unexpected())),
+        },
+        "codegen" => parse_codegen(&mut parser),
+        "compat" => parse_compat(&mut parser),
+        "explain" => parse_explain(&mut parser),
+        other => Err(format!(
+            "unknown command `{other}`; the commands are `codegen`, `compat`, `explain` and `help`"
+        )),
+    }
+}
+
+fn help_for(topic: &str) -> Option<&'static str> {
+    match topic {
+        "codegen" => Some(CODEGEN_HELP),
+        "compat" => Some(COMPAT_HELP),
+        "explain" => Some(EXPLAIN_HELP),
+        _ => None,
+    }
+}
+
+fn value(parser: &mut lexopt::Parser) -> Parsed<OsString> {
+    parser.value().map_err(|e| e.to_string())
+}
+
+fn unexpected(arg: lexopt::Arg<'_>, command: &str) -> String {
+    format!("{} (see `cargo xtask {command} --help`)", arg.unexpected())
+}
+
+fn parse_codegen(parser: &mut lexopt::Parser) -> Parsed<Command> {
+    use lexopt::prelude::*;
+    let mut options = CodegenOptions::default();
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Short('h') | Long("help") => return Ok(Command::Help(CODEGEN_HELP)),
+            Long("check") => options.check = true,
+            Long("force") => options.force = true,
+            Long("deny-warnings") => options.deny_warnings = true,
+            Long("spec") => options.spec = Some(value(parser)?.into()),
+            Long("out") => options.out = Some(value(parser)?.into()),
+            other => return Err(unexpected(other, "codegen")),
+        }
+    }
+    Ok(Command::Codegen(options))
+}
+
+fn parse_compat(parser: &mut lexopt::Parser) -> Parsed<Command> {
+    use lexopt::prelude::*;
+    let (mut base, mut against, mut spec, mut changelog) = (None, None, None, false);
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Short('h') | Long("help") => return Ok(Command::Help(COMPAT_HELP)),
+            Long("base") => base = Some(value(parser)?.string().map_err(|e| e.to_string())?),
+            Long("against") => against = Some(PathBuf::from(value(parser)?)),
+            Long("spec") => spec = Some(value(parser)?.into()),
+            Long("changelog") => changelog = true,
+            other => return Err(unexpected(other, "compat")),
+        }
+    }
+    let baseline = match (base, against) {
+        (Some(_), Some(_)) => return Err("give either --base or --against, not both".to_owned()),
+        (None, Some(file)) => Baseline::File(file),
+        (base, None) => Baseline::Revision(base.unwrap_or_else(|| "HEAD".to_owned())),
+    };
+    Ok(Command::Compat(CompatOptions {
+        baseline,
+        spec,
+        changelog,
+    }))
+}
+
+fn parse_explain(parser: &mut lexopt::Parser) -> Parsed<Command> {
+    use lexopt::prelude::*;
+    let (mut code, mut spec) = (None, None);
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Short('h') | Long("help") => return Ok(Command::Help(EXPLAIN_HELP)),
+            Long("spec") => spec = Some(value(parser)?.into()),
+            Value(given) if code.is_none() => code = Some(given.to_string_lossy().into_owned()),
+            other => return Err(unexpected(other, "explain")),
+        }
+    }
+    let code = code.ok_or("name the code to explain, e.g. `cargo xtask explain AUTH_INVALID_KEY`")?;
+    Ok(Command::Explain(ExplainOptions { code, spec }))
+}

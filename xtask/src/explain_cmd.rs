@@ -1,0 +1,46 @@
+//! `cargo xtask explain CODE`: one code's entry, like `rustc --explain`.
+
+use std::io::Write;
+use std::path::Path;
+
+use codegen::DEFAULT_SPEC;
+
+use crate::args::ExplainOptions;
+use crate::{FAILURE, SUCCESS, resolve};
+
+pub fn explain(options: &ExplainOptions, workspace: &Path, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
+    let (spec, spec_label) = resolve(&options.spec, DEFAULT_SPEC, workspace);
+    let model = match codegen::load_spec(&spec, &spec_label) {
+        Ok(loaded) => loaded.model,
+        Err(err) => {
+            let _ = writeln!(stderr, "{err}");
+            return FAILURE;
+        }
+    };
+    match codegen::explain::explain(&model, &options.code) {
+        Ok(text) => {
+            let _ = stdout.write_all(text.as_bytes());
+            SUCCESS
+        }
+        Err(nearest) => {
+            let _ = writeln!(
+                stderr,
+                "error: `{}` is not a code of the {}",
+                options.code, model.api_name
+            );
+            let help = match nearest.as_slice() {
+                [] => format!("the codes are listed in {spec_label}"),
+                [one] => format!("did you mean `{one}`?"),
+                many => format!(
+                    "did you mean one of {}?",
+                    many.iter()
+                        .map(|code| format!("`{code}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            let _ = writeln!(stderr, "  = help: {help}");
+            FAILURE
+        }
+    }
+}

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 /// backslashes, `*/`, `|`, markup and newlines, never blank.
 fn prose() -> impl Strategy<Value = String> {
     let hostile = prop::sample::select(vec![
-        "\"", "\\", "*/", "/*", "|", "<script>", "`", "\n", "{}", "#", "'", "\r\n", "\u{200b}", "🦀", "#[doc]",
+        "\"", "\\", "*/", "/*", "|", "<script>", "`", "\n", "{}", "#", "'", "\r\n", "\r", "\u{200b}", "🦀", "#[doc]",
     ]);
     (any::<String>(), prop::collection::vec(hostile, 0..4))
         .prop_map(|(text, pieces)| format!("{}{text}", pieces.concat()))

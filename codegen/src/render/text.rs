@@ -5,7 +5,10 @@
 /// is backslash-escaped, and line breaks become `<br>` so a table row stays one line.
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for (i, line) in text.lines().enumerate() {
+    // A lone carriage return is a line break too, and a bare CR inside a doc
+    // comment is a Rust syntax error (found by fuzzing).
+    let text = text.replace("\r\n", "\n");
+    for (i, line) in text.split(['\n', '\r']).enumerate() {
         if i > 0 {
             out.push_str("<br>");
         }
@@ -66,6 +69,7 @@ mod tests {
     #[test]
     fn markdown_escaping_keeps_tables_and_html_inert() {
         assert_eq!(escape_markdown("a|b\nc"), "a\\|b<br>c");
+        assert_eq!(escape_markdown("a\rb\r\nc"), "a<br>b<br>c");
         assert_eq!(escape_markdown("<script>&amp;"), "&lt;script&gt;&amp;amp;");
         assert_eq!(
             escape_markdown("`x` *y* _z_ [l](u)"),

@@ -18,6 +18,7 @@ pub mod locate;
 pub mod model;
 pub mod render;
 pub mod spec;
+pub mod synth;
 pub mod validate;
 pub mod write;
 mod yaml_error;

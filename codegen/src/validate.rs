@@ -513,7 +513,7 @@ impl Checker {
     /// The example body, checked to be `{error, code, details}` for this code,
     /// or one made from the message.
     fn example(&mut self, path: &str, code: &CodeSpec) -> serde_json::Value {
-        let generated = serde_json::json!({ "error": code.message, "code": code.code });
+        let generated = canonical(serde_json::json!({ "error": code.message, "code": code.code }));
         let Some(example) = &code.example else {
             return generated;
         };
@@ -544,7 +544,7 @@ impl Checker {
                 ),
             );
         }
-        serde_json::Value::Object(body)
+        canonical(serde_json::Value::Object(body))
     }
 
     /// Records `value` under `key` of `path`, reporting a repeat.
@@ -652,6 +652,21 @@ impl Names {
         }
         self.0.insert(name.to_owned(), (path.to_owned(), raw.to_owned()));
         None
+    }
+}
+
+/// `value` with every object's members inserted in key order, so it prints
+/// the same whether or not some crate in the build turns on serde_json's
+/// `preserve_order` (outputs must not depend on feature unification).
+fn canonical(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Object(map) => {
+            let mut members: Vec<_> = map.into_iter().collect();
+            members.sort_by(|(a, _), (b, _)| a.cmp(b));
+            serde_json::Value::Object(members.into_iter().map(|(k, v)| (k, canonical(v))).collect())
+        }
+        serde_json::Value::Array(items) => serde_json::Value::Array(items.into_iter().map(canonical).collect()),
+        other => other,
     }
 }
 

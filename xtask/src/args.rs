@@ -11,6 +11,7 @@ Commands:
   codegen  Generate the error crate and its docs from the catalogue
   compat   Classify the changes since an older catalogue and check the version bump
   explain  Print one error code's whole entry
+  synth    Write a synthetic catalogue of any size, for benchmarks and scale tests
   help     Print this help, or a command's help with `help <COMMAND>`
 
 Options:
@@ -73,11 +74,26 @@ Options:
   -h, --help         Print help
 ";
 
+pub const SYNTH_HELP: &str = "\
+Write a synthetic catalogue of any size, for benchmarks and scale tests
+
+Usage: cargo xtask synth [OPTIONS] <CODES>
+
+Writes a valid, warning-free catalogue with <CODES> codes in categories of 50.
+The same size always gives the same bytes.
+
+Options:
+      --out <FILE>  Where to write it; `-` for standard output [default: -]
+      --force       Overwrite a file that is not a synthetic catalogue
+  -h, --help        Print help
+";
+
 pub enum Command {
     Help(&'static str),
     Codegen(CodegenOptions),
     Compat(CompatOptions),
     Explain(ExplainOptions),
+    Synth(SynthOptions),
 }
 
 #[derive(Default)]
@@ -108,6 +124,12 @@ pub struct ExplainOptions {
     pub spec: Option<PathBuf>,
 }
 
+pub struct SynthOptions {
+    pub codes: usize,
+    pub out: Option<PathBuf>,
+    pub force: bool,
+}
+
 type Parsed<T> = Result<T, String>;
 
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Parsed<Command> {
@@ -129,8 +151,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Parsed<Command> {
         "codegen" => parse_codegen(&mut parser),
         "compat" => parse_compat(&mut parser),
         "explain" => parse_explain(&mut parser),
+        "synth" => parse_synth(&mut parser),
         other => Err(format!(
-            "unknown command `{other}`; the commands are `codegen`, `compat`, `explain` and `help`"
+            "unknown command `{other}`; the commands are `codegen`, `compat`, `explain`, `synth` and `help`"
         )),
     }
 }
@@ -140,6 +163,7 @@ fn help_for(topic: &str) -> Option<&'static str> {
         "codegen" => Some(CODEGEN_HELP),
         "compat" => Some(COMPAT_HELP),
         "explain" => Some(EXPLAIN_HELP),
+        "synth" => Some(SYNTH_HELP),
         _ => None,
     }
 }
@@ -207,4 +231,28 @@ fn parse_explain(parser: &mut lexopt::Parser) -> Parsed<Command> {
     }
     let code = code.ok_or("name the code to explain, e.g. `cargo xtask explain AUTH_INVALID_KEY`")?;
     Ok(Command::Explain(ExplainOptions { code, spec }))
+}
+
+fn parse_synth(parser: &mut lexopt::Parser) -> Parsed<Command> {
+    use lexopt::prelude::*;
+    let (mut codes, mut out, mut force) = (None, None, false);
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Short('h') | Long("help") => return Ok(Command::Help(SYNTH_HELP)),
+            Long("out") => out = Some(PathBuf::from(value(parser)?)).filter(|path| path.as_os_str() != "-"),
+            Long("force") => force = true,
+            Value(given) if codes.is_none() => {
+                let given = given.to_string_lossy();
+                let count = given
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|&n| n > 0)
+                    .ok_or_else(|| format!("`{given}` is not a number of codes; give a whole number from 1"))?;
+                codes = Some(count);
+            }
+            other => return Err(unexpected(other, "synth")),
+        }
+    }
+    let codes = codes.ok_or("say how many codes, e.g. `cargo xtask synth 10000 --out big.yaml`")?;
+    Ok(Command::Synth(SynthOptions { codes, out, force }))
 }

@@ -5,6 +5,7 @@ mod args;
 mod codegen_cmd;
 mod compat_cmd;
 mod explain_cmd;
+mod synth_cmd;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -37,6 +38,7 @@ pub fn run(
         Ok(Command::Codegen(options)) => codegen_cmd::codegen(&options, workspace, stdout, stderr),
         Ok(Command::Compat(options)) => compat_cmd::compat(&options, workspace, stdout, stderr),
         Ok(Command::Explain(options)) => explain_cmd::explain(&options, workspace, stdout, stderr),
+        Ok(Command::Synth(options)) => synth_cmd::synth(&options, stdout, stderr),
         Err(message) => {
             let _ = writeln!(stderr, "error: {message}\n\nRun `cargo xtask --help` for usage.");
             USAGE

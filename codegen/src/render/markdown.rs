@@ -1,7 +1,7 @@
 //! `docs/errors.md`: the published error reference, built as plain text.
 
 use super::text::{escape_markdown as esc, quoted_string};
-use crate::model::{Model, Retry, StatusClass};
+use crate::model::{Code, Model, Retry, StatusClass};
 
 /// Renders the reference page: body format, status tables, one section per
 /// category with a stable anchor per code, and how clients must retry.
@@ -126,13 +126,35 @@ fn code_tables(out: &mut String, model: &Model) {
                 vec![
                     format!("<a id=\"{}\"></a>`{}`", code.anchor, code.code),
                     code.status.to_string(),
-                    esc(&code.message),
+                    format!("{}{}", esc(&code.message), lifecycle_note(code)),
                     esc(&code.resolution),
                     code.retry.as_str().to_owned(),
                 ]
             }),
         );
     }
+}
+
+/// Since when a code exists and whether it is deprecated or retired, for the
+/// Description cell; empty for a code with no lifecycle keys.
+fn lifecycle_note(code: &Code) -> String {
+    let lifecycle = &code.lifecycle;
+    let mut note = String::new();
+    if let Some(reason) = &lifecycle.deprecated {
+        let state = if lifecycle.retired {
+            "Retired: servers no longer send it"
+        } else {
+            "Deprecated"
+        };
+        note.push_str(&format!("<br>**{state}:** {}", esc(reason)));
+    }
+    if let Some(successor) = &lifecycle.replaced_by {
+        note.push_str(&format!(" Use [`{successor}`](#{}) instead.", successor.to_lowercase()));
+    }
+    if let Some(since) = &lifecycle.since {
+        note.push_str(&format!("<br>*Since {}.*", esc(since)));
+    }
+    note
 }
 
 fn retry_guide(out: &mut String, model: &Model) {

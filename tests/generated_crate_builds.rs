@@ -1,6 +1,7 @@
 //! A generated crate is complete on its own: the real `cargo` builds it, runs
 //! its generated tests with and without features, and documents and lints it
-//! warning-free — on the fixture full of hostile strings.
+//! warning-free, each feature alone and all together — on the fixture full of
+//! hostile strings and on the real catalogue.
 
 mod support;
 
@@ -47,6 +48,32 @@ fn generate_and_build(spec: &Path) {
     );
     cargo(&out, "doc", &["--quiet", "--no-deps"]);
     cargo(&out, "doc", &["--quiet", "--no-deps", "--all-features"]);
+    for feature in features(&out) {
+        let alone = [
+            "--quiet",
+            "--all-targets",
+            "--no-default-features",
+            "--features",
+            &feature,
+        ];
+        cargo(&out, "clippy", &[&alone[..], &["--", "-D", "warnings"]].concat());
+    }
+}
+
+/// The features the generated `Cargo.toml` declares, `default` aside: each
+/// must build alone, not only together with the others.
+fn features(crate_dir: &Path) -> Vec<String> {
+    let manifest = std::fs::read_to_string(crate_dir.join("Cargo.toml")).unwrap();
+    let section = manifest.split("\n[features]\n").nth(1).expect("a [features] table");
+    let features: Vec<String> = section
+        .lines()
+        .take_while(|line| !line.starts_with('['))
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split_once(" = ").map(|(name, _)| name.to_owned()))
+        .filter(|name| name != "default")
+        .collect();
+    assert!(features.len() >= 5, "{features:?}");
+    features
 }
 
 #[test]

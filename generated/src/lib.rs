@@ -2,8 +2,17 @@
 
 //! Typed errors of the OFAuth API: every error code with its HTTP status, message, resolution and retry behaviour.
 //!
-//! Branch on [`ErrorCode`]; with the `serde` feature, parse reply bodies into `ErrorBody`.
+//! Branch on [`ErrorCode`]. Read any error reply, whatever its body, into an [`ApiError`] and route it by
+//! [`ApiError::kind`]; retry with a [`RetryPolicy`] and a shared [`RetryBudget`]; count errors with [`ErrorStats`].
 //! The reference below is generated from the same catalogue as the code.
+//!
+//! Cargo features (none is on by default, and without them the crate has no dependencies):
+//!
+//! - `serde`: `ErrorCode` (de)serializes as its code string; `ErrorBody`, `Details`, `ApiError::body`.
+//! - `http`: `ApiError::from_http`, `ApiError::from_response`, `StatusCode: From<ErrorCode>`.
+//! - `axum` (implies `serde` and `http`): `ErrorResponse`, a server's error reply.
+//! - `reqwest` (implies `http`): `error_for_response` and `send_with_retry`.
+//! - `tracing`: `ErrorStats::record` also emits one `tracing` event per error.
 //!
 #![doc = include_str!("../docs/errors.md")]
 #![deny(missing_docs)]
@@ -14,9 +23,41 @@ mod retry;
 mod status;
 #[cfg(feature = "serde")]
 mod wire;
+/// Hand-written code shared by every generated crate.
+mod runtime {
+    pub(crate) mod api_error;
+    #[cfg(feature = "axum")]
+    pub(crate) mod axum_support;
+    pub(crate) mod budget;
+    pub(crate) mod http_date;
+    #[cfg(feature = "http")]
+    pub(crate) mod http_support;
+    pub(crate) mod json;
+    pub(crate) mod kind;
+    pub(crate) mod policy;
+    #[cfg(feature = "reqwest")]
+    pub(crate) mod reqwest_support;
+    pub(crate) mod retry_hint;
+    pub(crate) mod rng;
+    pub(crate) mod stats;
+    pub(crate) mod views;
+}
 pub use category::Category;
 pub use code::{ErrorCode, UnknownErrorCode};
 pub use retry::{Retry, DEFAULT_RETRY_AFTER_SECS, REQUEST_ID_HEADER, RETRY_AFTER_HEADER};
+pub use runtime::api_error::ApiError;
+#[cfg(feature = "axum")]
+pub use runtime::axum_support::ErrorResponse;
+pub use runtime::budget::RetryBudget;
+pub use runtime::json::JsonValue;
+pub use runtime::kind::ErrorKind;
+pub use runtime::policy::{RetryPolicy, RetryPolicyBuilder};
+#[cfg(feature = "reqwest")]
+pub use runtime::reqwest_support::{
+    error_for_response, send_with_retry, RetryError, SendFailure,
+};
+pub use runtime::stats::{ErrorStats, StatsSnapshot, ThresholdAlert};
+pub use runtime::views::{AuthError, FieldError, ValidationError};
 pub use status::{status_info, StatusClass, StatusInfo, STATUSES};
 #[cfg(feature = "serde")]
 pub use wire::{Details, ErrorBody};

@@ -3,7 +3,8 @@
 use super::text::quoted_string;
 use crate::model::Model;
 
-/// Renders the package manifest. Default features have no dependencies.
+/// Renders the package manifest. Default features have no dependencies; each
+/// integration is a feature, and every feature builds alone.
 pub fn render_cargo_toml(model: &Model) -> String {
     let name = quoted_string(&model.crate_name);
     let version = quoted_string(&model.version);
@@ -29,12 +30,25 @@ categories = ["api-bindings"]
 
 [features]
 default = []
-## ErrorCode (de)serializes as its code string; adds ErrorBody and Details.
+## ErrorCode (de)serializes as its code string; adds ErrorBody, Details and ApiError::body.
 serde = ["dep:serde", "dep:serde_json"]
+## ApiError from http's StatusCode, HeaderMap and Response; StatusCode from ErrorCode.
+http = ["dep:http"]
+## ErrorResponse: a server's error reply, implementing axum's IntoResponse.
+axum = ["dep:axum", "serde", "http"]
+## error_for_response and send_with_retry for reqwest clients (tokio's timer waits between attempts).
+reqwest = ["dep:reqwest", "dep:tokio", "http"]
+## ErrorStats::record also emits one tracing event per error.
+tracing = ["dep:tracing"]
 
 [dependencies]
+axum = {{ version = "0.8", optional = true, default-features = false }}
+http = {{ version = "1", optional = true }}
+reqwest = {{ version = "0.13", optional = true, default-features = false }}
 serde = {{ version = "1", optional = true, features = ["derive"] }}
 serde_json = {{ version = "1", optional = true }}
+tokio = {{ version = "1", optional = true, features = ["time"] }}
+tracing = {{ version = "0.1", optional = true, default-features = false, features = ["std"] }}
 
 [dev-dependencies]
 serde_json = "1"

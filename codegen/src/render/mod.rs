@@ -8,6 +8,7 @@ mod crate_tests;
 mod lib_rs;
 mod markdown;
 mod retry_rs;
+mod runtime;
 mod rust;
 mod status_rs;
 mod text;
@@ -29,6 +30,16 @@ use crate::model::Model;
 /// A renderer: the whole body of one file (without its `@generated` header).
 pub type Renderer = fn(&Model) -> String;
 
+/// An [`OUTPUTS`] entry copying the runtime template `codegen/runtime/NAME`
+/// to `src/runtime/NAME` in the generated crate.
+macro_rules! runtime_template {
+    ($name:literal) => {
+        (concat!("src/runtime/", $name), |_| {
+            runtime::template(include_str!(concat!("../../runtime/", $name)))
+        })
+    };
+}
+
 /// Every file of the generated crate, by path relative to the output folder.
 pub const OUTPUTS: &[(&str, Renderer)] = &[
     ("Cargo.toml", render_cargo_toml),
@@ -40,4 +51,23 @@ pub const OUTPUTS: &[(&str, Renderer)] = &[
     ("src/status.rs", render_status_rs),
     ("src/wire.rs", render_wire_rs),
     ("tests/catalogue.rs", render_crate_tests),
+    runtime_template!("api_error.rs"),
+    runtime_template!("axum_support.rs"),
+    runtime_template!("budget.rs"),
+    runtime_template!("http_date.rs"),
+    runtime_template!("http_support.rs"),
+    runtime_template!("json.rs"),
+    runtime_template!("kind.rs"),
+    runtime_template!("policy.rs"),
+    runtime_template!("reqwest_support.rs"),
+    runtime_template!("retry_hint.rs"),
+    runtime_template!("rng.rs"),
+    runtime_template!("stats.rs"),
+    runtime_template!("views.rs"),
 ];
+
+/// Whether the output at `path` depends on the catalogue. The runtime
+/// templates do not: they are the same in every generated crate.
+pub fn depends_on_catalogue(path: &str) -> bool {
+    !path.starts_with(runtime::DIR)
+}

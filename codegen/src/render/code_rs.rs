@@ -3,6 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::dispatch::DecisionTree;
 use super::rust::{doc_text, format_file, unsuffixed, variant_path};
 use super::text::escape_markdown;
 use crate::model::{Code, Model};
@@ -36,11 +37,9 @@ pub fn render_code_rs(model: &Model) -> String {
     });
     let entries = model.codes.iter().map(|code| entry(model, code));
     let all = model.codes.iter().map(|code| variant_path("ErrorCode", &code.variant));
-    let from_code_arms = model.codes.iter().map(|code| {
-        let text = &code.code;
-        let path = variant_path("ErrorCode", &code.variant);
-        quote! { #text => ::core::option::Option::Some(#path), }
-    });
+    let strings: Vec<&str> = model.codes.iter().map(|code| code.code.as_str()).collect();
+    let dispatch =
+        DecisionTree::build(&strings).to_tokens(&|index| variant_path("ErrorCode", &model.codes[index].variant));
     let len = unsuffixed(model.codes.len() as u64);
     // The API name becomes part of a format string: braces must be doubled.
     let api_name = model.api_name.replace('{', "{{").replace('}', "}}");
@@ -84,10 +83,17 @@ pub fn render_code_rs(model: &Model) -> String {
             }
 
             /// The code whose wire string is exactly `code`, if there is one.
+            ///
+            /// Constant time whatever the catalogue's size: the generator
+            /// switches on the length and a few bytes chosen to tell the codes
+            /// apart, then compares the one candidate left.
             pub fn from_code(code: &str) -> ::core::option::Option<ErrorCode> {
-                match code {
-                    #(#from_code_arms)*
-                    _ => ::core::option::Option::None,
+                let bytes = code.as_bytes();
+                let candidate = #dispatch;
+                if candidate.as_str().as_bytes() == bytes {
+                    ::core::option::Option::Some(candidate)
+                } else {
+                    ::core::option::Option::None
                 }
             }
 

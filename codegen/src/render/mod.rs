@@ -5,8 +5,11 @@ mod cargo_toml;
 mod category_rs;
 mod code_rs;
 mod crate_tests;
+mod dispatch;
+mod json_export;
 mod lib_rs;
 mod markdown;
+mod openapi;
 mod retry_rs;
 mod runtime;
 mod rust;
@@ -18,8 +21,11 @@ pub use cargo_toml::render_cargo_toml;
 pub use category_rs::render_category_rs;
 pub use code_rs::render_code_rs;
 pub use crate_tests::render_crate_tests;
+pub use dispatch::DecisionTree;
+pub use json_export::{render_errors_json, render_errors_schema, render_examples_json};
 pub use lib_rs::render_lib_rs;
 pub use markdown::render_markdown;
+pub use openapi::render_openapi;
 pub use retry_rs::render_retry_rs;
 pub use status_rs::render_status_rs;
 pub use text::escape_markdown;
@@ -43,7 +49,11 @@ macro_rules! runtime_template {
 /// Every file of the generated crate, by path relative to the output folder.
 pub const OUTPUTS: &[(&str, Renderer)] = &[
     ("Cargo.toml", render_cargo_toml),
+    ("docs/errors.json", render_errors_json),
     ("docs/errors.md", render_markdown),
+    ("docs/errors.schema.json", render_errors_schema),
+    ("docs/examples.json", render_examples_json),
+    ("docs/openapi.yaml", render_openapi),
     ("src/category.rs", render_category_rs),
     ("src/code.rs", render_code_rs),
     ("src/lib.rs", render_lib_rs),
@@ -67,7 +77,8 @@ pub const OUTPUTS: &[(&str, Renderer)] = &[
 ];
 
 /// Whether the output at `path` depends on the catalogue. The runtime
-/// templates do not: they are the same in every generated crate.
+/// templates and the JSON Schema of the export do not: they are the same in
+/// every generated crate.
 pub fn depends_on_catalogue(path: &str) -> bool {
-    !path.starts_with(runtime::DIR)
+    !path.starts_with(runtime::DIR) && path != "docs/errors.schema.json"
 }

@@ -35,14 +35,21 @@ fn a_message_changed_without_regenerating_is_caught_in_code_and_docs() {
     let files = codegen::render_files(&loaded.model, &Provenance::new(DEFAULT_SPEC, DEFAULT_OUT));
     let drifts = write::check(&root.join(DEFAULT_OUT), &files).unwrap();
     let changed: Vec<&str> = drifts.iter().map(|d| d.path.as_str()).collect();
-    assert_eq!(changed, ["docs/errors.md", "src/code.rs"]);
+    assert_eq!(
+        changed,
+        [
+            "docs/errors.json",
+            "docs/errors.md",
+            "docs/examples.json",
+            "docs/openapi.yaml",
+            "src/code.rs"
+        ]
+    );
     assert!(drifts.iter().all(|d| d.kind == DriftKind::Changed));
+    let code_rs = &drifts[4].diff;
     assert!(
-        drifts[1]
-            .diff
-            .contains("+        message: \"API key is past its expiry\","),
-        "{}",
-        drifts[1].diff
+        code_rs.contains("+        message: \"API key is past its expiry\","),
+        "{code_rs}"
     );
 }
 

@@ -150,6 +150,10 @@ struct Entry {
     retry: Retry,
     reauth: bool,
     doc_url: &'static str,
+    since: ::core::option::Option<&'static str>,
+    deprecated: ::core::option::Option<&'static str>,
+    replaced_by: ::core::option::Option<ErrorCode>,
+    retired: bool,
 }
 /// The catalogue, indexed by `ErrorCode as usize`.
 const ENTRIES: &[Entry; 22] = &[
@@ -162,6 +166,10 @@ const ENTRIES: &[Entry; 22] = &[
         retry: Retry::Never,
         reauth: false,
         doc_url: "https://docs.ofauth.com/errors#auth_invalid_key",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
     },
     Entry {
         code: "AUTH_KEY_EXPIRED",
@@ -172,6 +180,10 @@ const ENTRIES: &[Entry; 22] = &[
         retry: Retry::Never,
         reauth: false,
         doc_url: "https://docs.ofauth.com/errors#auth_key_expired",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
     },
     Entry {
         code: "AUTH_INSUFFICIENT_SCOPE",
@@ -182,6 +194,10 @@ const ENTRIES: &[Entry; 22] = &[
         retry: Retry::Never,
         reauth: false,
         doc_url: "https://docs.ofauth.com/errors#auth_insufficient_scope",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
     },
     Entry {
         code: "AUTH_CONNECTION_NOT_FOUND",
@@ -192,6 +208,10 @@ const ENTRIES: &[Entry; 22] = &[
         retry: Retry::Never,
         reauth: true,
         doc_url: "https://docs.ofauth.com/errors#auth_connection_not_found",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
     },
     Entry {
         code: "AUTH_SESSION_EXPIRED",
@@ -202,6 +222,10 @@ const ENTRIES: &[Entry; 22] = &[
         retry: Retry::Never,
         reauth: true,
         doc_url: "https://docs.ofauth.com/errors#auth_session_expired",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
     },
     Entry {
         code: "VALIDATION_REQUIRED_FIELD",
@@ -212,6 +236,10 @@ const ENTRIES: &[Entry; 22] = &[
         retry: Retry::Never,
         reauth: false,
         doc_url: "https://docs.ofauth.com/errors#validation_required_field",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
     },
     Entry {
         code: "VALIDATION_INVALID_FORMAT",
@@ -222,6 +250,10 @@ const ENTRIES: &[Entry; 22] = &[
         retry: Retry::Never,
         reauth: false,
         doc_url: "https://docs.ofauth.com/errors#validation_invalid_format",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
     },
     Entry {
         code: "VALIDATION_INVALID_VALUE",
@@ -232,6 +264,10 @@ const ENTRIES: &[Entry; 22] = &[
         retry: Retry::Never,
         reauth: false,
         doc_url: "https://docs.ofauth.com/errors#validation_invalid_value",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
     },
     Entry {
         code: "VALIDATION_FIELD_TOO_LONG",
@@ -242,6 +278,10 @@ const ENTRIES: &[Entry; 22] = &[
         retry: Retry::Never,
         reauth: false,
         doc_url: "https://docs.ofauth.com/errors#validation_field_too_long",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
     },
     Entry {
         code: "RATE_LIMIT_EXCEEDED",
@@ -252,6 +292,10 @@ const ENTRIES: &[Entry; 22] = &[
         retry: Retry::Throttled,
         reauth: false,
         doc_url: "https://docs.ofauth.com/errors#rate_limit_exceeded",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
     },
     Entry {
         code: "RATE_LIMIT_QUOTA_EXCEEDED",
@@ -262,6 +306,10 @@ const ENTRIES: &[Entry; 22] = &[
         retry: Retry::Never,
         reauth: false,
         doc_url: "https://docs.ofauth.com/errors#rate_limit_quota_exceeded",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
     },
     Entry {
         code: "CONNECTION_NOT_FOUND",
@@ -272,6 +320,10 @@ const ENTRIES: &[Entry; 22] = &[
         retry: Retry::Never,
         reauth: true,
         doc_url: "https://docs.ofauth.com/errors#connection_not_found",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
     },
     Entry {
         code: "CONNECTION_EXPIRED",
@@ -282,6 +334,10 @@ const ENTRIES: &[Entry; 22] = &[
         retry: Retry::Never,
         reauth: true,
         doc_url: "https://docs.ofauth.com/errors#connection_expired",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
     },
     Entry {
         code: "CONNECTION_INVALID_STATE",
@@ -292,6 +348,10 @@ const ENTRIES: &[Entry; 22] = &[
         retry: Retry::Never,
         reauth: false,
         doc_url: "https://docs.ofauth.com/errors#connection_invalid_state",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
     },
     Entry {
         code: "CONNECTION_LIMIT_EXCEEDED",
@@ -302,6 +362,10 @@ const ENTRIES: &[Entry; 22] = &[
         retry: Retry::Never,
         reauth: false,
         doc_url: "https://docs.ofauth.com/errors#connection_limit_exceeded",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
     },
     Entry {
         code: "UPSTREAM_UNAVAILABLE",
@@ -312,6 +376,10 @@ const ENTRIES: &[Entry; 22] = &[
         retry: Retry::Transient,
         reauth: false,
         doc_url: "https://docs.ofauth.com/errors#upstream_unavailable",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
     },
     Entry {
         code: "UPSTREAM_TIMEOUT",
@@ -322,6 +390,10 @@ const ENTRIES: &[Entry; 22] = &[
         retry: Retry::Transient,
         reauth: false,
         doc_url: "https://docs.ofauth.com/errors#upstream_timeout",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
     },
     Entry {
         code: "UPSTREAM_RATE_LIMITED",
@@ -332,6 +404,10 @@ const ENTRIES: &[Entry; 22] = &[
         retry: Retry::Throttled,
         reauth: false,
         doc_url: "https://docs.ofauth.com/errors#upstream_rate_limited",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
     },
     Entry {
         code: "UPSTREAM_INVALID_RESPONSE",
@@ -342,6 +418,10 @@ const ENTRIES: &[Entry; 22] = &[
         retry: Retry::Never,
         reauth: false,
         doc_url: "https://docs.ofauth.com/errors#upstream_invalid_response",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
     },
     Entry {
         code: "RULES_OUTDATED",
@@ -352,6 +432,10 @@ const ENTRIES: &[Entry; 22] = &[
         retry: Retry::Transient,
         reauth: false,
         doc_url: "https://docs.ofauth.com/errors#rules_outdated",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
     },
     Entry {
         code: "RULES_UNAVAILABLE",
@@ -362,6 +446,10 @@ const ENTRIES: &[Entry; 22] = &[
         retry: Retry::Transient,
         reauth: false,
         doc_url: "https://docs.ofauth.com/errors#rules_unavailable",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
     },
     Entry {
         code: "RULES_INVALID_SIGNATURE",
@@ -372,6 +460,10 @@ const ENTRIES: &[Entry; 22] = &[
         retry: Retry::Never,
         reauth: false,
         doc_url: "https://docs.ofauth.com/errors#rules_invalid_signature",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
     },
 ];
 impl ErrorCode {
@@ -501,6 +593,24 @@ impl ErrorCode {
     /// Link to the code's entry in the published error reference.
     pub const fn doc_url(self) -> &'static str {
         self.entry().doc_url
+    }
+    /// The crate version that introduced the code, when the catalogue says.
+    pub const fn since(self) -> ::core::option::Option<&'static str> {
+        self.entry().since
+    }
+    /// Why servers should stop sending the code, when it is deprecated
+    /// (retired codes are deprecated too).
+    pub const fn deprecation(self) -> ::core::option::Option<&'static str> {
+        self.entry().deprecated
+    }
+    /// The code that takes this one's place, if the catalogue names one.
+    pub const fn replaced_by(self) -> ::core::option::Option<ErrorCode> {
+        self.entry().replaced_by
+    }
+    /// Whether servers no longer send the code. It stays recognised so
+    /// that replies from older servers still parse.
+    pub const fn is_retired(self) -> bool {
+        self.entry().retired
     }
 }
 /// Writes the message, honouring width and alignment like `str` does.

@@ -8,7 +8,8 @@
 //!
 //! Cargo features (none is on by default, and without them the crate has no dependencies):
 //!
-//! - `serde`: `ErrorCode` (de)serializes as its code string; `ErrorBody`, `Details`, `ApiError::body`.
+//! - `serde`: `ErrorCode` (de)serializes as its code string; `ErrorBody`, `Details`, `ApiError::body`;
+//!   `ProblemDetails`, the same replies as RFC 9457 `application/problem+json`.
 //! - `http`: `ApiError::from_http`, `ApiError::from_response`, `StatusCode: From<ErrorCode>`.
 //! - `axum` (implies `serde` and `http`): `ErrorResponse`, a server's error reply.
 //! - `reqwest` (implies `http`): `error_for_response` and `send_with_retry`.
@@ -35,6 +36,8 @@ mod runtime {
     pub(crate) mod json;
     pub(crate) mod kind;
     pub(crate) mod policy;
+    #[cfg(feature = "serde")]
+    pub(crate) mod problem;
     #[cfg(feature = "reqwest")]
     pub(crate) mod reqwest_support;
     pub(crate) mod retry_hint;
@@ -52,6 +55,8 @@ pub use runtime::budget::RetryBudget;
 pub use runtime::json::JsonValue;
 pub use runtime::kind::ErrorKind;
 pub use runtime::policy::{RetryPolicy, RetryPolicyBuilder};
+#[cfg(feature = "serde")]
+pub use runtime::problem::{ProblemDetails, PROBLEM_JSON};
 #[cfg(feature = "reqwest")]
 pub use runtime::reqwest_support::{
     error_for_response, send_with_retry, RetryError, SendFailure,

@@ -184,6 +184,173 @@ const CODES: &[(&str, ErrorCode, u16, Category, Retry, bool)] = &[
 const STATUS_CODES: &[u16] = &[
     200, 201, 204, 400, 401, 403, 404, 422, 429, 500, 502, 503, 504,
 ];
+/// One code's lifecycle as the catalogue states it.
+struct Lifecycle {
+    code: &'static str,
+    since: Option<&'static str>,
+    deprecated: Option<&'static str>,
+    replaced_by: Option<&'static str>,
+    retired: bool,
+}
+const LIFECYCLES: &[Lifecycle] = &[
+    Lifecycle {
+        code: "AUTH_INVALID_KEY",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
+    },
+    Lifecycle {
+        code: "AUTH_KEY_EXPIRED",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
+    },
+    Lifecycle {
+        code: "AUTH_INSUFFICIENT_SCOPE",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
+    },
+    Lifecycle {
+        code: "AUTH_CONNECTION_NOT_FOUND",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
+    },
+    Lifecycle {
+        code: "AUTH_SESSION_EXPIRED",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
+    },
+    Lifecycle {
+        code: "VALIDATION_REQUIRED_FIELD",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
+    },
+    Lifecycle {
+        code: "VALIDATION_INVALID_FORMAT",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
+    },
+    Lifecycle {
+        code: "VALIDATION_INVALID_VALUE",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
+    },
+    Lifecycle {
+        code: "VALIDATION_FIELD_TOO_LONG",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
+    },
+    Lifecycle {
+        code: "RATE_LIMIT_EXCEEDED",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
+    },
+    Lifecycle {
+        code: "RATE_LIMIT_QUOTA_EXCEEDED",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
+    },
+    Lifecycle {
+        code: "CONNECTION_NOT_FOUND",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
+    },
+    Lifecycle {
+        code: "CONNECTION_EXPIRED",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
+    },
+    Lifecycle {
+        code: "CONNECTION_INVALID_STATE",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
+    },
+    Lifecycle {
+        code: "CONNECTION_LIMIT_EXCEEDED",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
+    },
+    Lifecycle {
+        code: "UPSTREAM_UNAVAILABLE",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
+    },
+    Lifecycle {
+        code: "UPSTREAM_TIMEOUT",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
+    },
+    Lifecycle {
+        code: "UPSTREAM_RATE_LIMITED",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
+    },
+    Lifecycle {
+        code: "UPSTREAM_INVALID_RESPONSE",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
+    },
+    Lifecycle {
+        code: "RULES_OUTDATED",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
+    },
+    Lifecycle {
+        code: "RULES_UNAVAILABLE",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
+    },
+    Lifecycle {
+        code: "RULES_INVALID_SIGNATURE",
+        since: ::core::option::Option::None,
+        deprecated: ::core::option::Option::None,
+        replaced_by: ::core::option::Option::None,
+        retired: false,
+    },
+];
+/// Every code's golden reply (status, headers, body), as published beside the docs.
+#[cfg(feature = "serde")]
+const GOLDEN_REPLIES: &str = include_str!("../docs/examples.json");
 #[test]
 fn every_code_is_listed_once_in_catalogue_order() {
     assert_eq!(ErrorCode::ALL.len(), 22);
@@ -213,6 +380,55 @@ fn every_code_carries_its_catalogue_entry() {
             text.to_lowercase())
         );
         assert!(! code.message().is_empty() && ! code.resolution().is_empty(), "{text}");
+    }
+}
+#[test]
+fn every_code_carries_its_lifecycle_and_retired_codes_still_parse() {
+    for expected in LIFECYCLES {
+        let text = expected.code;
+        let code = ErrorCode::from_code(text)
+            .expect("every code parses, retired ones too");
+        assert_eq!(code.since(), expected.since, "{text}");
+        assert_eq!(code.deprecation(), expected.deprecated, "{text}");
+        assert_eq!(
+            code.replaced_by().map(ErrorCode::as_str), expected.replaced_by, "{text}"
+        );
+        assert_eq!(code.is_retired(), expected.retired, "{text}");
+    }
+}
+#[cfg(feature = "serde")]
+#[test]
+fn golden_replies_parse_back_to_their_code_status_and_retry_class() {
+    let golden: ::serde_json::Value = ::serde_json::from_str(GOLDEN_REPLIES).unwrap();
+    for &(text, code, status, _, retry, _) in CODES {
+        let reply = &golden[text];
+        assert_eq!(reply["status"], status, "{text}");
+        let headers: ::std::vec::Vec<(&str, &str)> = reply["headers"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.as_str().unwrap()))
+            .collect();
+        let body = ::serde_json::to_vec(&reply["body"]).unwrap();
+        let err = ApiError::from_parts(status, &headers, &body);
+        assert_eq!(err.code(), Some(code), "{text}");
+        assert_eq!(err.status(), status, "{text}");
+        assert_eq!(err.code().map(ErrorCode::retry), Some(retry), "{text}");
+        if retry == Retry::Throttled {
+            let default = ::std::time::Duration::from_secs(DEFAULT_RETRY_AFTER_SECS);
+            assert_eq!(err.retry_after(), Some(default), "{text}");
+        }
+    }
+}
+#[cfg(feature = "serde")]
+#[test]
+fn server_rendered_bodies_parse_back_on_the_client() {
+    for &(text, code, status, ..) in CODES {
+        let body = ::serde_json::to_vec(&ErrorBody::new(code)).unwrap();
+        let err = ApiError::from_parts(status, &[], &body);
+        assert_eq!(err.code(), Some(code), "{text}");
+        assert_eq!(err.message(), Some(code.message()), "{text}");
+        assert_eq!(err.requires_reauth(), code.requires_reauth(), "{text}");
     }
 }
 #[test]

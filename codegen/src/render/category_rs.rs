@@ -2,7 +2,7 @@
 
 use quote::{format_ident, quote};
 
-use super::rust::{doc_text, format_file, unsuffixed, variant_path};
+use super::rust::{allow_deprecated, doc_text, format_file, unsuffixed, variant_path};
 use super::text::escape_markdown;
 use crate::model::Model;
 
@@ -42,6 +42,7 @@ pub fn render_category_rs(model: &Model) -> String {
         .iter()
         .map(|category| variant_path("Category", &category.variant));
     let len = unsuffixed(model.categories.len() as u64);
+    let allow_deprecated = allow_deprecated(model);
     format_file(quote! {
         use crate::ErrorCode;
 
@@ -61,6 +62,7 @@ pub fn render_category_rs(model: &Model) -> String {
         }
 
         /// The categories, indexed by `Category as usize`.
+        #allow_deprecated
         const ENTRIES: &[Entry; #len] = &[#(#entries,)*];
 
         impl Category {

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::dispatch::DecisionTree;
-use super::rust::{doc_text, format_file, unsuffixed, variant_path};
+use super::rust::{allow_deprecated, doc_text, format_file, option_str, unsuffixed, variant_path};
 use super::text::escape_markdown;
 use crate::model::{Code, Model};
 
@@ -22,7 +22,7 @@ pub fn render_code_rs(model: &Model) -> String {
         } else {
             ""
         };
-        let doc = doc_text(&[
+        let mut paragraphs = vec![
             escape_markdown(&code.message),
             format!(
                 "`{}`: HTTP status {}, retry: {}.{reauth}",
@@ -31,10 +31,14 @@ pub fn render_code_rs(model: &Model) -> String {
                 code.retry.as_str()
             ),
             format!("Resolution: {}", escape_markdown(&code.resolution)),
-        ]);
+        ];
+        paragraphs.extend(lifecycle_paragraph(model, code));
+        let doc = doc_text(&paragraphs);
+        let deprecated = deprecated_attribute(code);
         let variant = format_ident!("{}", code.variant);
-        quote! { #doc #variant }
+        quote! { #doc #deprecated #variant }
     });
+    let allow_deprecated = allow_deprecated(model);
     let entries = model.codes.iter().map(|code| entry(model, code));
     let all = model.codes.iter().map(|code| variant_path("ErrorCode", &code.variant));
     let strings: Vec<&str> = model.codes.iter().map(|code| code.code.as_str()).collect();
@@ -64,11 +68,17 @@ pub fn render_code_rs(model: &Model) -> String {
             retry: Retry,
             reauth: bool,
             doc_url: &'static str,
+            since: ::core::option::Option<&'static str>,
+            deprecated: ::core::option::Option<&'static str>,
+            replaced_by: ::core::option::Option<ErrorCode>,
+            retired: bool,
         }
 
         /// The catalogue, indexed by `ErrorCode as usize`.
+        #allow_deprecated
         const ENTRIES: &[Entry; #len] = &[#(#entries,)*];
 
+        #allow_deprecated
         impl ErrorCode {
             /// Every code, in catalogue order.
             pub const ALL: &'static [ErrorCode] = &[#(#all,)*];
@@ -136,6 +146,28 @@ pub fn render_code_rs(model: &Model) -> String {
             pub const fn doc_url(self) -> &'static str {
                 self.entry().doc_url
             }
+
+            /// The crate version that introduced the code, when the catalogue says.
+            pub const fn since(self) -> ::core::option::Option<&'static str> {
+                self.entry().since
+            }
+
+            /// Why servers should stop sending the code, when it is deprecated
+            /// (retired codes are deprecated too).
+            pub const fn deprecation(self) -> ::core::option::Option<&'static str> {
+                self.entry().deprecated
+            }
+
+            /// The code that takes this one's place, if the catalogue names one.
+            pub const fn replaced_by(self) -> ::core::option::Option<ErrorCode> {
+                self.entry().replaced_by
+            }
+
+            /// Whether servers no longer send the code. It stays recognised so
+            /// that replies from older servers still parse.
+            pub const fn is_retired(self) -> bool {
+                self.entry().retired
+            }
         }
 
         /// Writes the message, honouring width and alignment like `str` does.
@@ -189,6 +221,18 @@ fn entry(model: &Model, code: &Code) -> TokenStream {
     let retry = variant_path("Retry", code.retry.variant());
     let reauth = code.reauth;
     let doc_url = &code.doc_url;
+    let lifecycle = &code.lifecycle;
+    let since = option_str(lifecycle.since.as_deref());
+    let deprecated = option_str(lifecycle.deprecated.as_deref());
+    let replaced_by = match &lifecycle.replaced_by {
+        Some(successor) => {
+            let successor = model.codes.iter().find(|other| other.code == *successor);
+            let path = successor.map(|other| variant_path("ErrorCode", &other.variant));
+            quote! { ::core::option::Option::Some(#path) }
+        }
+        None => quote! { ::core::option::Option::None },
+    };
+    let retired = lifecycle.retired;
     quote! {
         Entry {
             code: #text,
@@ -199,6 +243,50 @@ fn entry(model: &Model, code: &Code) -> TokenStream {
             retry: #retry,
             reauth: #reauth,
             doc_url: #doc_url,
+            since: #since,
+            deprecated: #deprecated,
+            replaced_by: #replaced_by,
+            retired: #retired,
         }
     }
+}
+
+/// `#[deprecated]` for a deprecated or retired code, so that servers still
+/// emitting it, and clients still matching on it, hear about it.
+fn deprecated_attribute(code: &Code) -> TokenStream {
+    let Some(reason) = &code.lifecycle.deprecated else {
+        return quote! {};
+    };
+    // rustdoc renders the note as Markdown: it is escaped like every doc text.
+    let reason = escape_markdown(reason);
+    let note = if code.lifecycle.retired {
+        format!("retired, servers no longer send it: {reason}")
+    } else {
+        reason
+    };
+    quote! { #[deprecated(note = #note)] }
+}
+
+/// The doc paragraph on the code's lifecycle, if it has one.
+fn lifecycle_paragraph(model: &Model, code: &Code) -> Option<String> {
+    let lifecycle = &code.lifecycle;
+    let mut parts = Vec::new();
+    if let Some(reason) = &lifecycle.deprecated {
+        let state = if lifecycle.retired { "Retired" } else { "Deprecated" };
+        parts.push(format!("{state}: {}", escape_markdown(reason)));
+    }
+    if let Some(successor) = model
+        .codes
+        .iter()
+        .find(|other| lifecycle.replaced_by.as_ref() == Some(&other.code))
+    {
+        parts.push(format!(
+            "Replaced by [`ErrorCode::{}`] (`{}`).",
+            successor.variant, successor.code
+        ));
+    }
+    if let Some(since) = &lifecycle.since {
+        parts.push(format!("Since {since}."));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
 }

@@ -3,7 +3,7 @@
 
 use quote::{format_ident, quote};
 
-use super::rust::{format_file, unsuffixed, variant_path};
+use super::rust::{allow_deprecated, format_file, option_str, unsuffixed, variant_path};
 use crate::model::Model;
 
 /// Renders integration tests that pin every code's string, status and
@@ -19,6 +19,18 @@ pub fn render_crate_tests(model: &Model) -> String {
         let reauth = code.reauth;
         quote! { (#text, #path, #status, #category, #retry, #reauth) }
     });
+    let lifecycle_rows = model.codes.iter().map(|code| {
+        let text = &code.code;
+        let lifecycle = &code.lifecycle;
+        let since = option_str(lifecycle.since.as_deref());
+        let deprecated = option_str(lifecycle.deprecated.as_deref());
+        let replaced_by = option_str(lifecycle.replaced_by.as_deref());
+        let retired = lifecycle.retired;
+        quote! {
+            Lifecycle { code: #text, since: #since, deprecated: #deprecated, replaced_by: #replaced_by, retired: #retired }
+        }
+    });
+    let allow_deprecated = allow_deprecated(model);
     let statuses = model.statuses.iter().map(|status| unsuffixed(status.code.into()));
     let code_count = unsuffixed(model.codes.len() as u64);
     let docs_url = &model.docs_url;
@@ -27,9 +39,25 @@ pub fn render_crate_tests(model: &Model) -> String {
 
         /// Every code as the catalogue lists it: wire string, variant, status,
         /// category, retry class, re-auth.
+        #allow_deprecated
         const CODES: &[(&str, ErrorCode, u16, Category, Retry, bool)] = &[#(#code_rows,)*];
 
         const STATUS_CODES: &[u16] = &[#(#statuses,)*];
+
+        /// One code's lifecycle as the catalogue states it.
+        struct Lifecycle {
+            code: &'static str,
+            since: Option<&'static str>,
+            deprecated: Option<&'static str>,
+            replaced_by: Option<&'static str>,
+            retired: bool,
+        }
+
+        const LIFECYCLES: &[Lifecycle] = &[#(#lifecycle_rows,)*];
+
+        /// Every code's golden reply (status, headers, body), as published beside the docs.
+        #[cfg(feature = "serde")]
+        const GOLDEN_REPLIES: &str = include_str!("../docs/examples.json");
 
         #[test]
         fn every_code_is_listed_once_in_catalogue_order() {
@@ -59,6 +87,55 @@ pub fn render_crate_tests(model: &Model) -> String {
                 assert_eq!(code.requires_reauth(), reauth, "{text}");
                 assert_eq!(code.doc_url(), ::std::format!("{}#{}", #docs_url, text.to_lowercase()));
                 assert!(!code.message().is_empty() && !code.resolution().is_empty(), "{text}");
+            }
+        }
+
+        #[test]
+        fn every_code_carries_its_lifecycle_and_retired_codes_still_parse() {
+            for expected in LIFECYCLES {
+                let text = expected.code;
+                let code = ErrorCode::from_code(text).expect("every code parses, retired ones too");
+                assert_eq!(code.since(), expected.since, "{text}");
+                assert_eq!(code.deprecation(), expected.deprecated, "{text}");
+                assert_eq!(code.replaced_by().map(ErrorCode::as_str), expected.replaced_by, "{text}");
+                assert_eq!(code.is_retired(), expected.retired, "{text}");
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        #[test]
+        fn golden_replies_parse_back_to_their_code_status_and_retry_class() {
+            let golden: ::serde_json::Value = ::serde_json::from_str(GOLDEN_REPLIES).unwrap();
+            for &(text, code, status, _, retry, _) in CODES {
+                let reply = &golden[text];
+                assert_eq!(reply["status"], status, "{text}");
+                let headers: ::std::vec::Vec<(&str, &str)> = reply["headers"]
+                    .as_object()
+                    .unwrap()
+                    .iter()
+                    .map(|(name, value)| (name.as_str(), value.as_str().unwrap()))
+                    .collect();
+                let body = ::serde_json::to_vec(&reply["body"]).unwrap();
+                let err = ApiError::from_parts(status, &headers, &body);
+                assert_eq!(err.code(), Some(code), "{text}");
+                assert_eq!(err.status(), status, "{text}");
+                assert_eq!(err.code().map(ErrorCode::retry), Some(retry), "{text}");
+                if retry == Retry::Throttled {
+                    let default = ::std::time::Duration::from_secs(DEFAULT_RETRY_AFTER_SECS);
+                    assert_eq!(err.retry_after(), Some(default), "{text}");
+                }
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        #[test]
+        fn server_rendered_bodies_parse_back_on_the_client() {
+            for &(text, code, status, ..) in CODES {
+                let body = ::serde_json::to_vec(&ErrorBody::new(code)).unwrap();
+                let err = ApiError::from_parts(status, &[], &body);
+                assert_eq!(err.code(), Some(code), "{text}");
+                assert_eq!(err.message(), Some(code.message()), "{text}");
+                assert_eq!(err.requires_reauth(), code.requires_reauth(), "{text}");
             }
         }
 

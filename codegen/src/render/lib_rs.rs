@@ -23,7 +23,8 @@ pub fn render_lib_rs(model: &Model) -> String {
         #![doc = ""]
         #![doc = " Cargo features (none is on by default, and without them the crate has no dependencies):"]
         #![doc = ""]
-        #![doc = " - `serde`: `ErrorCode` (de)serializes as its code string; `ErrorBody`, `Details`, `ApiError::body`."]
+        #![doc = " - `serde`: `ErrorCode` (de)serializes as its code string; `ErrorBody`, `Details`, `ApiError::body`;"]
+        #![doc = "   `ProblemDetails`, the same replies as RFC 9457 `application/problem+json`."]
         #![doc = " - `http`: `ApiError::from_http`, `ApiError::from_response`, `StatusCode: From<ErrorCode>`."]
         #![doc = " - `axum` (implies `serde` and `http`): `ErrorResponse`, a server's error reply."]
         #![doc = " - `reqwest` (implies `http`): `error_for_response` and `send_with_retry`."]
@@ -52,6 +53,8 @@ pub fn render_lib_rs(model: &Model) -> String {
             pub(crate) mod json;
             pub(crate) mod kind;
             pub(crate) mod policy;
+            #[cfg(feature = "serde")]
+            pub(crate) mod problem;
             #[cfg(feature = "reqwest")]
             pub(crate) mod reqwest_support;
             pub(crate) mod retry_hint;
@@ -70,6 +73,8 @@ pub fn render_lib_rs(model: &Model) -> String {
         pub use runtime::json::JsonValue;
         pub use runtime::kind::ErrorKind;
         pub use runtime::policy::{RetryPolicy, RetryPolicyBuilder};
+        #[cfg(feature = "serde")]
+        pub use runtime::problem::{ProblemDetails, PROBLEM_JSON};
         #[cfg(feature = "reqwest")]
         pub use runtime::reqwest_support::{error_for_response, send_with_retry, RetryError, SendFailure};
         pub use runtime::stats::{ErrorStats, StatsSnapshot, ThresholdAlert};

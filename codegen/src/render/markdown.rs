@@ -152,7 +152,7 @@ fn lifecycle_note(code: &Code) -> String {
         note.push_str(&format!(" Use [`{successor}`](#{}) instead.", successor.to_lowercase()));
     }
     if let Some(since) = &lifecycle.since {
-        note.push_str(&format!("<br>*Since {}.*", esc(since)));
+        note.push_str(&format!("<br>*Since {since}.*"));
     }
     note
 }

@@ -69,6 +69,7 @@ pub const OUTPUTS: &[(&str, Renderer)] = &[
     runtime_template!("json.rs"),
     runtime_template!("kind.rs"),
     runtime_template!("policy.rs"),
+    runtime_template!("problem.rs"),
     runtime_template!("reqwest_support.rs"),
     runtime_template!("retry_hint.rs"),
     runtime_template!("rng.rs"),

@@ -37,3 +37,22 @@ pub fn variant_path(ty: &str, variant: &str) -> TokenStream {
 pub fn unsuffixed(n: u64) -> proc_macro2::Literal {
     proc_macro2::Literal::u64_unsuffixed(n)
 }
+
+/// `Some("text")` or `None`, fully qualified.
+pub fn option_str(text: Option<&str>) -> TokenStream {
+    match text {
+        Some(text) => quote! { ::core::option::Option::Some(#text) },
+        None => quote! { ::core::option::Option::None },
+    }
+}
+
+/// `#[allow(deprecated)]` for an item naming every code, when the catalogue
+/// has deprecated ones: the crate's own tables must list them without the
+/// warning their users get.
+pub fn allow_deprecated(model: &crate::model::Model) -> TokenStream {
+    if model.codes.iter().any(|code| code.lifecycle.deprecated.is_some()) {
+        quote! { #[allow(deprecated)] }
+    } else {
+        quote! {}
+    }
+}

@@ -72,9 +72,13 @@ impl Changes {
     }
 
     /// Records a change of `what` when the two values differ.
-    fn differ<T: PartialEq + fmt::Debug>(&mut self, impact: Impact, subject: &str, what: &str, old: T, new: T) {
+    fn differ<T: PartialEq + Shown>(&mut self, impact: Impact, subject: &str, what: &str, old: T, new: T) {
         if old != new {
-            self.push(impact, subject, format!("{what} changed from {old:?} to {new:?}"));
+            self.push(
+                impact,
+                subject,
+                format!("{what} changed from {} to {}", old.shown(), new.shown()),
+            );
         }
     }
 
@@ -267,18 +271,27 @@ impl Changes {
             _ => {}
         }
         match (&was.deprecated, &is.deprecated) {
-            (None, Some(reason)) => self.push(Impact::Additive, subject, format!("deprecated: {reason}")),
+            (None, Some(reason)) => {
+                let successor = is
+                    .replaced_by
+                    .as_ref()
+                    .map(|successor| format!(" in favour of `{successor}`"))
+                    .unwrap_or_default();
+                self.push(Impact::Additive, subject, format!("deprecated{successor}: {reason}"));
+            }
             (Some(_), None) => self.push(Impact::Additive, subject, "no longer deprecated".to_owned()),
-            (Some(a), Some(b)) => self.differ(Impact::Cosmetic, subject, "deprecation note", a, b),
+            (Some(a), Some(b)) => {
+                self.differ(Impact::Cosmetic, subject, "deprecation note", a, b);
+                self.differ(
+                    Impact::Additive,
+                    subject,
+                    "successor",
+                    &was.replaced_by,
+                    &is.replaced_by,
+                );
+            }
             (None, None) => {}
         }
-        self.differ(
-            Impact::Additive,
-            subject,
-            "successor",
-            &was.replaced_by,
-            &is.replaced_by,
-        );
         self.differ(Impact::Cosmetic, subject, "since", &was.since, &is.since);
         self.differ(Impact::Cosmetic, subject, "message", &before.message, &after.message);
         self.differ(
@@ -292,6 +305,42 @@ impl Changes {
         if before.example != after.example && !(made_from_message(before) && made_from_message(after)) {
             self.push(Impact::Cosmetic, subject, "example body changed".to_owned());
         }
+    }
+}
+
+/// A value as a change description shows it: text quoted, absence in words.
+trait Shown {
+    fn shown(&self) -> String;
+}
+
+impl Shown for &String {
+    fn shown(&self) -> String {
+        format!("{self:?}")
+    }
+}
+
+impl Shown for &Option<String> {
+    fn shown(&self) -> String {
+        self.as_ref()
+            .map_or_else(|| "none".to_owned(), |text| format!("{text:?}"))
+    }
+}
+
+impl Shown for u16 {
+    fn shown(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl Shown for u64 {
+    fn shown(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl Shown for bool {
+    fn shown(&self) -> String {
+        self.to_string()
     }
 }
 
@@ -574,7 +623,7 @@ categories:
                     "retry: transient, deprecated: use RATE_LIMITED, replaced_by: RATE_LIMITED }",
                 )],
                 Additive,
-                "deprecated: use RATE_LIMITED",
+                "deprecated in favour of `RATE_LIMITED`: use RATE_LIMITED",
             ),
             (
                 "reword a message",

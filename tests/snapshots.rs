@@ -4,8 +4,6 @@
 
 mod support;
 
-use std::collections::BTreeSet;
-
 #[test]
 fn every_rendered_file_matches_its_snapshot() {
     for spec in support::snapshot_specs() {
@@ -30,21 +28,5 @@ fn every_rendered_file_matches_its_snapshot() {
 
 #[test]
 fn no_snapshot_file_is_orphaned() {
-    let dir = support::workspace().join("tests/snapshots");
-    let on_disk: BTreeSet<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".snap"))
-        .collect();
-    let expected: BTreeSet<String> = support::expected_snapshot_files().into_iter().collect();
-    let orphaned: Vec<&String> = on_disk.difference(&expected).collect();
-    assert!(
-        orphaned.is_empty(),
-        "these snapshots are no longer asserted by any test; delete them: {orphaned:?}"
-    );
-    let missing: Vec<&String> = expected.difference(&on_disk).collect();
-    assert!(
-        missing.is_empty(),
-        "these snapshots were never reviewed; run `cargo insta review`: {missing:?}"
-    );
+    support::assert_snapshot_folder_holds_exactly("snapshots", support::expected_snapshot_files());
 }

@@ -93,3 +93,25 @@ pub fn read_tree(dir: &Path) -> Vec<(String, String)> {
     files.sort();
     files
 }
+
+/// Fails unless the `.snap` files in `tests/{folder}` are exactly `expected`:
+/// none left over from a test that is gone, none that was never reviewed.
+pub fn assert_snapshot_folder_holds_exactly(folder: &str, expected: impl IntoIterator<Item = String>) {
+    let dir = workspace().join("tests").join(folder);
+    let on_disk: std::collections::BTreeSet<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".snap"))
+        .collect();
+    let expected: std::collections::BTreeSet<String> = expected.into_iter().collect();
+    let orphaned: Vec<&String> = on_disk.difference(&expected).collect();
+    assert!(
+        orphaned.is_empty(),
+        "these snapshots in tests/{folder} are no longer asserted by any test; delete them: {orphaned:?}"
+    );
+    let missing: Vec<&String> = expected.difference(&on_disk).collect();
+    assert!(
+        missing.is_empty(),
+        "these snapshots in tests/{folder} were never reviewed; run `cargo insta review`: {missing:?}"
+    );
+}

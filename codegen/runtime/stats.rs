@@ -9,6 +9,9 @@ use crate::{ApiError, ErrorCode, StatusClass};
 
 /// The HTTP status classes, 1xx to 5xx (RFC 9110, section 15).
 const STATUS_CLASSES: usize = 5;
+/// Columns of the count table: one per status class, then one for statuses
+/// outside them.
+const COLUMNS: usize = STATUS_CLASSES + 1;
 /// Slots of an alert's sliding window: the window moves in steps of 1/8.
 const SLOTS: usize = 8;
 
@@ -20,9 +23,10 @@ const SLOTS: usize = 8;
 /// never under its own string. With the `tracing` feature, `record` also
 /// emits one `tracing` event per error.
 pub struct ErrorStats {
-    by_code: Box<[AtomicU64]>,
-    unknown: AtomicU64,
-    by_class: [AtomicU64; STATUS_CLASSES],
+    /// One row per code, then one for unknown codes; one column per status
+    /// class, then one for other statuses. An error adds to a single cell, so
+    /// recording costs one atomic add; rows and columns are summed when read.
+    counts: Box<[[AtomicU64; COLUMNS]]>,
     alert: Option<AlertRule>,
 }
 
@@ -30,9 +34,7 @@ impl ErrorStats {
     /// Counters at zero, without an alert.
     pub fn new() -> ErrorStats {
         ErrorStats {
-            by_code: ErrorCode::ALL.iter().map(|_| AtomicU64::new(0)).collect(),
-            unknown: AtomicU64::new(0),
-            by_class: Default::default(),
+            counts: (0..=ErrorCode::ALL.len()).map(|_| Default::default()).collect(),
             alert: None,
         }
     }
@@ -62,25 +64,25 @@ impl ErrorStats {
 
     /// Counts one error.
     pub fn record(&self, err: &ApiError) {
-        self.record_at(err, Instant::now());
+        self.record_with_clock(err, Instant::now);
     }
 
+    /// Counts one error received at `now`.
+    #[cfg(test)]
     fn record_at(&self, err: &ApiError, now: Instant) {
-        match err.code() {
-            Some(code) => {
-                if let Some(counter) = self.by_code.get(code as usize) {
-                    counter.fetch_add(1, Ordering::Relaxed);
-                }
-                if let Some(alert) = &self.alert {
-                    alert.record(code, now);
-                }
-            }
-            None => {
-                self.unknown.fetch_add(1, Ordering::Relaxed);
-            }
+        self.record_with_clock(err, || now);
+    }
+
+    /// Counts one error, reading `clock` only for an alert: reading the clock
+    /// costs more than all the counting.
+    fn record_with_clock(&self, err: &ApiError, clock: impl FnOnce() -> Instant) {
+        let row = err.code().map_or(self.unknown_row(), |code| code as usize);
+        let column = StatusClass::of(err.status()).map_or(STATUS_CLASSES, |class| class as usize);
+        if let Some(cells) = self.counts.get(row) {
+            cells[column].fetch_add(1, Ordering::Relaxed);
         }
-        if let Some(class) = StatusClass::of(err.status()) {
-            self.by_class[class as usize].fetch_add(1, Ordering::Relaxed);
+        if let (Some(alert), Some(code)) = (&self.alert, err.code()) {
+            alert.record(code, clock());
         }
         #[cfg(feature = "tracing")]
         emit_event(err);
@@ -88,11 +90,22 @@ impl ErrorStats {
 
     /// The counts so far.
     pub fn snapshot(&self) -> StatsSnapshot {
+        let rows: Vec<[u64; COLUMNS]> = self
+            .counts
+            .iter()
+            .map(|cells| std::array::from_fn(|column| cells[column].load(Ordering::Relaxed)))
+            .collect();
+        let (known, unknown) = rows.split_at(self.unknown_row());
         StatsSnapshot {
-            by_code: self.by_code.iter().map(|counter| counter.load(Ordering::Relaxed)).collect(),
-            unknown: self.unknown.load(Ordering::Relaxed),
-            by_class: std::array::from_fn(|i| self.by_class[i].load(Ordering::Relaxed)),
+            by_code: known.iter().map(|cells| cells.iter().sum()).collect(),
+            unknown: unknown.iter().flatten().sum(),
+            by_class: std::array::from_fn(|class| rows.iter().map(|cells| cells[class]).sum()),
         }
+    }
+
+    /// The row counting codes this crate does not know, after the codes' rows.
+    fn unknown_row(&self) -> usize {
+        self.counts.len() - 1
     }
 }
 
@@ -247,27 +260,32 @@ mod tests {
         reply(code.http_status(), Some(code))
     }
 
+    /// How often the test below records the code at `index`: different
+    /// counts for neighbours, linear in the catalogue's size.
+    fn times(index: usize) -> u64 {
+        index as u64 % 5 + 1
+    }
+
     #[test]
     fn counts_per_code_unknown_and_status_class() {
         let stats = ErrorStats::new();
         for (i, &code) in ErrorCode::ALL.iter().enumerate() {
-            for _ in 0..=i {
-                stats.record(&known(code));
-            }
+            let err = known(code);
+            (0..times(i)).for_each(|_| stats.record(&err));
         }
         stats.record(&reply(502, None));
         stats.record(&ApiError::from_parts(429, &[], br#"{"error": "e", "code": "NOT_IN_ANY_CATALOGUE_XYZ"}"#));
         stats.record(&reply(0, None));
         let snapshot = stats.snapshot();
         for (i, &code) in ErrorCode::ALL.iter().enumerate() {
-            assert_eq!(snapshot.count(code), i as u64 + 1, "{code:?}");
+            assert_eq!(snapshot.count(code), times(i), "{code:?}");
         }
         assert_eq!(snapshot.unknown(), 3);
         let known_total: u64 = snapshot.counts().map(|(_, count)| count).sum();
         assert_eq!(snapshot.total(), known_total + 3);
         let class_of = |status: u16| StatusClass::of(status).expect("an error status");
         let server = ErrorCode::ALL.iter().enumerate().filter(|(_, code)| class_of(code.http_status()) == StatusClass::ServerError);
-        let expected_server: u64 = server.map(|(i, _)| i as u64 + 1).sum::<u64>() + 1;
+        let expected_server: u64 = server.map(|(i, _)| times(i)).sum::<u64>() + 1;
         assert_eq!(snapshot.status_class(StatusClass::ServerError), expected_server);
         let by_class = [StatusClass::Informational, StatusClass::Success, StatusClass::Redirection, StatusClass::ClientError, StatusClass::ServerError];
         let classified: u64 = by_class.iter().map(|&class| snapshot.status_class(class)).sum();

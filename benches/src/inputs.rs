@@ -1,0 +1,69 @@
+//! Lookup workloads: what a server or client is handed as a `code` string, in
+//! random order.
+
+/// Inputs per workload: enough that the 2,000-code catalogue's hits are
+/// spread over most of its codes, few enough to stay in the L1/L2 caches.
+pub const LOOKUPS: usize = 4_096;
+
+/// Any non-zero xorshift seed would do; this one is fixed.
+const SEED: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// A realistic mix for `codes`, the same every run: 50% known codes, 20% near
+/// misses (a known code with its last byte changed, lower-cased, one byte
+/// short or one byte long), 20% unknown codes shaped like real ones (a known
+/// prefix, then words the catalogue does not have) and 10% empty strings.
+pub fn lookup_mix(codes: &[&str]) -> Vec<String> {
+    let mut random = XorShift(SEED);
+    (0..LOOKUPS)
+        .map(|_| {
+            let code = codes[random.below(codes.len())];
+            match random.below(10) {
+                0..5 => code.to_owned(),
+                5..7 => near_miss(code, random.below(4)),
+                7..9 => {
+                    let prefix = code.split('_').next().unwrap_or(code);
+                    format!("{prefix}_NOT_IN_THE_CATALOGUE_{}", random.below(1_000))
+                }
+                _ => String::new(),
+            }
+        })
+        .collect()
+}
+
+/// `code` changed the way a typo or a newer server changes it.
+fn near_miss(code: &str, how: usize) -> String {
+    let mut text = code.to_owned();
+    match how {
+        0 => {
+            let last = text.pop().unwrap_or('X');
+            text.push(if last == 'X' { 'Y' } else { 'X' });
+        }
+        1 => text.make_ascii_lowercase(),
+        2 => {
+            text.pop();
+        }
+        _ => text.push('S'),
+    }
+    text
+}
+
+/// `items` in a random order, the same every run (Fisher–Yates).
+pub fn shuffled<T>(mut items: Vec<T>) -> Vec<T> {
+    let mut random = XorShift(SEED);
+    for i in (1..items.len()).rev() {
+        items.swap(i, random.below(i + 1));
+    }
+    items
+}
+
+/// xorshift64: a fixed seed gives the same workload on every run and machine.
+struct XorShift(u64);
+
+impl XorShift {
+    fn below(&mut self, bound: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % bound as u64) as usize
+    }
+}

@@ -1,0 +1,62 @@
+//! The subjects of the benchmarks in `benches/`, each beside what users would
+//! write instead.
+//!
+//! The crate root stands in for the crate generated from the 2,000-code
+//! synthetic catalogue: `build.rs` renders its enum and serde modules with the
+//! generator's own renderers, and they are included here so that their
+//! `crate::` paths resolve (the runtime, which does not depend on the
+//! catalogue, is measured through `ofauth-errors`). [`hand_written`] holds the
+//! strum- and serde-derived enums of the same codes, and [`inputs`] the lookup
+//! workloads.
+
+mod category {
+    include!(concat!(env!("OUT_DIR"), "/synthetic/category.rs"));
+}
+mod code {
+    include!(concat!(env!("OUT_DIR"), "/synthetic/code.rs"));
+}
+mod retry {
+    include!(concat!(env!("OUT_DIR"), "/synthetic/retry.rs"));
+}
+mod wire {
+    include!(concat!(env!("OUT_DIR"), "/synthetic/wire.rs"));
+}
+
+pub mod hand_written;
+pub mod inputs;
+
+pub use category::Category;
+pub use code::{ErrorCode, UnknownErrorCode};
+pub use retry::{DEFAULT_RETRY_AFTER_SECS, REQUEST_ID_HEADER, RETRY_AFTER_HEADER, Retry};
+pub use wire::{Details, ErrorBody};
+
+/// A set of codes with a type that parses them: both sides of a comparison
+/// answer with the same list.
+pub trait Catalogue {
+    /// Every wire code, in catalogue order.
+    fn wire_codes() -> Vec<&'static str>;
+}
+
+impl Catalogue for ofauth_errors::ErrorCode {
+    fn wire_codes() -> Vec<&'static str> {
+        ofauth_errors::ErrorCode::ALL.iter().map(|code| code.as_str()).collect()
+    }
+}
+
+impl Catalogue for ErrorCode {
+    fn wire_codes() -> Vec<&'static str> {
+        ErrorCode::ALL.iter().map(|code| code.as_str()).collect()
+    }
+}
+
+impl Catalogue for hand_written::ofauth::HandWrittenCode {
+    fn wire_codes() -> Vec<&'static str> {
+        ofauth_errors::ErrorCode::wire_codes()
+    }
+}
+
+impl Catalogue for hand_written::synthetic::HandWrittenCode {
+    fn wire_codes() -> Vec<&'static str> {
+        ErrorCode::wire_codes()
+    }
+}

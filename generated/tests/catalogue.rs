@@ -450,7 +450,14 @@ fn every_status_is_in_the_status_table() {
 }
 #[test]
 fn unknown_codes_are_refused_with_their_name() {
-    for text in ["", "NOT_A_CODE", " AUTH", "auth_invalid_key"] {
+    for text in [
+        "",
+        "NOT_A_CODE",
+        " AUTH",
+        "auth_invalid_key",
+        "ÉCHEC_ÉTRANGE_\u{1F980}",
+        "A_STRING_LONGER_THAN_THE_INLINE_BUFFER_OF_THE_ERROR",
+    ] {
         assert_eq!(ErrorCode::from_code(text), None);
         let err = text.parse::<ErrorCode>().unwrap_err();
         assert_eq!(err.code(), text);

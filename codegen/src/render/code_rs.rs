@@ -183,28 +183,59 @@ pub fn render_code_rs(model: &Model) -> String {
             type Err = UnknownErrorCode;
 
             fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-                ErrorCode::from_code(code).ok_or_else(|| UnknownErrorCode {
-                    code: ::std::string::String::from(code),
-                })
+                ErrorCode::from_code(code).ok_or_else(|| UnknownErrorCode::new(code))
             }
         }
 
-        /// A string that is not a code of this catalogue.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        /// A string that is not a code of this catalogue. A short one (the usual
+        /// case) is kept inline, so that a failed parse does not allocate.
+        #[derive(Clone, PartialEq, Eq, Hash)]
         pub struct UnknownErrorCode {
-            code: ::std::string::String,
+            text: UnknownText,
+        }
+
+        /// Longest unknown string kept inline.
+        const INLINE_UNKNOWN: usize = 38;
+
+        #[derive(Clone, PartialEq, Eq, Hash)]
+        enum UnknownText {
+            Inline { len: u8, bytes: [u8; INLINE_UNKNOWN] },
+            Heap(::std::boxed::Box<str>),
         }
 
         impl UnknownErrorCode {
+            fn new(code: &str) -> UnknownErrorCode {
+                let text = if code.len() <= INLINE_UNKNOWN {
+                    let mut bytes = [0; INLINE_UNKNOWN];
+                    bytes[..code.len()].copy_from_slice(code.as_bytes());
+                    UnknownText::Inline { len: code.len() as u8, bytes }
+                } else {
+                    UnknownText::Heap(::std::boxed::Box::from(code))
+                };
+                UnknownErrorCode { text }
+            }
+
             /// The string that was not recognised.
             pub fn code(&self) -> &str {
-                &self.code
+                match &self.text {
+                    // The bytes were copied from a `&str`, so they are UTF-8.
+                    UnknownText::Inline { len, bytes } => {
+                        ::core::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+                    }
+                    UnknownText::Heap(text) => text,
+                }
+            }
+        }
+
+        impl ::core::fmt::Debug for UnknownErrorCode {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct("UnknownErrorCode").field("code", &self.code()).finish()
             }
         }
 
         impl ::core::fmt::Display for UnknownErrorCode {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(f, #unknown_message, self.code.escape_debug())
+                ::core::write!(f, #unknown_message, self.code().escape_debug())
             }
         }
 

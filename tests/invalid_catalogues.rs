@@ -1,54 +1,100 @@
 //! Every broken catalogue under `tests/fixtures/invalid/` stops the generator
 //! with exactly the message pinned in `tests/snapshots/invalid/`, exit code 1,
-//! and nothing written.
+//! and nothing written: one test per fixture.
 
 mod support;
 
-use std::path::PathBuf;
+/// One test per case, named after its fixture, and the list of them all.
+macro_rules! refused {
+    ($($case:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $case() {
+                assert_refused_with_its_pinned_message(stringify!($case));
+            }
+        )*
 
-fn invalid_specs() -> Vec<PathBuf> {
-    let mut specs: Vec<PathBuf> = std::fs::read_dir(support::workspace().join("tests/fixtures/invalid"))
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .collect();
-    specs.sort();
-    specs
+        const CASES: &[&str] = &[$(stringify!($case)),*];
+    };
 }
 
-fn snapshot_name(spec: &std::path::Path) -> String {
-    spec.file_stem().unwrap().to_string_lossy().into_owned()
+refused! {
+    billion_laughs,
+    category_duplicate_id,
+    category_duplicate_prefix,
+    category_ident_collision,
+    code_duplicate,
+    code_ident_collision,
+    code_not_upper_snake,
+    code_wrong_prefix,
+    deep_nesting,
+    default_secs_over_a_day,
+    default_secs_zero,
+    docs_url_relative,
+    empty,
+    empty_message_and_resolution,
+    ident_invalid,
+    ident_keyword,
+    many_problems,
+    missing_key,
+    not_utf8,
+    not_yaml,
+    retry_invalid,
+    retry_throttled_on_500,
+    retry_transient_on_404,
+    schema_unknown,
+    status_duplicate_row,
+    status_in_words,
+    status_missing_row,
+    status_not_an_error,
+    status_out_of_range,
+    status_quoted,
+    top_level_list,
+    unknown_key,
 }
 
-#[test]
-fn each_broken_catalogue_is_refused_with_its_exact_message() {
+/// Runs `cargo xtask codegen --deny-warnings` on the fixture `case` into an
+/// empty folder: exit 1, nothing on stdout, nothing written, and stderr equal
+/// to the snapshot (paths relative to the workspace).
+fn assert_refused_with_its_pinned_message(case: &str) {
     let workspace = support::workspace();
     let prefix = format!("{}{}", workspace.display(), std::path::MAIN_SEPARATOR);
-    for spec in invalid_specs() {
-        let out = tempfile::tempdir().unwrap();
-        let run = support::xtask(&[&"codegen", &"--deny-warnings", &"--spec", &spec, &"--out", &out.path()]);
-        let label = spec.display().to_string();
-        assert_eq!(run.status, 1, "{label} was not refused:\n{}", run.stderr);
-        assert_eq!(run.stdout, "", "{label}");
-        assert_eq!(
-            std::fs::read_dir(out.path()).unwrap().count(),
-            0,
-            "{label}: something was written"
-        );
-        insta::with_settings!({
-            prepend_module_to_snapshot => false,
-            snapshot_path => "snapshots/invalid",
-            description => format!("cargo xtask codegen --deny-warnings --spec {}", label.replace(&prefix, "")),
-            omit_expression => true,
-        }, {
-            insta::assert_snapshot!(snapshot_name(&spec), run.stderr.replace(&prefix, ""));
-        });
-    }
+    let spec = workspace.join(format!("tests/fixtures/invalid/{case}.yaml"));
+    let out = tempfile::tempdir().unwrap();
+    let run = support::xtask(&[&"codegen", &"--deny-warnings", &"--spec", &spec, &"--out", &out.path()]);
+    assert_eq!(run.status, 1, "{case} was not refused:\n{}", run.stderr);
+    assert_eq!(run.stdout, "", "{case}");
+    assert_eq!(
+        std::fs::read_dir(out.path()).unwrap().count(),
+        0,
+        "{case}: something was written"
+    );
+    let label = spec.display().to_string().replace(&prefix, "");
+    insta::with_settings!({
+        prepend_module_to_snapshot => false,
+        snapshot_path => "snapshots/invalid",
+        description => format!("cargo xtask codegen --deny-warnings --spec {label}"),
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(case, run.stderr.replace(&prefix, ""));
+    });
 }
 
 #[test]
-fn every_invalid_snapshot_belongs_to_a_fixture() {
-    let expected = invalid_specs()
-        .into_iter()
-        .map(|spec| format!("{}.snap", snapshot_name(&spec)));
-    support::assert_snapshot_folder_holds_exactly("snapshots/invalid", expected);
+fn every_fixture_has_its_test_and_every_snapshot_its_fixture() {
+    let mut fixtures: Vec<String> = std::fs::read_dir(support::workspace().join("tests/fixtures/invalid"))
+        .unwrap()
+        .map(|entry| {
+            entry
+                .unwrap()
+                .path()
+                .file_stem()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    fixtures.sort();
+    assert_eq!(fixtures, CASES, "add a line to `refused!` for each fixture");
+    support::assert_snapshot_folder_holds_exactly("snapshots/invalid", CASES.iter().map(|case| format!("{case}.snap")));
 }

@@ -4,6 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::dispatch::DecisionTree;
+use super::perfect_hash::PerfectHash;
 use super::rust::{allow_deprecated, doc_text, format_file, option_str, unsuffixed, variant_path};
 use super::text::escape_markdown;
 use crate::model::{Code, Model};
@@ -42,8 +43,26 @@ pub fn render_code_rs(model: &Model) -> String {
     let entries = model.codes.iter().map(|code| entry(model, code));
     let all = model.codes.iter().map(|code| variant_path("ErrorCode", &code.variant));
     let strings: Vec<&str> = model.codes.iter().map(|code| code.code.as_str()).collect();
-    let dispatch =
-        DecisionTree::build(&strings).to_tokens(&|index| variant_path("ErrorCode", &model.codes[index].variant));
+    let code_path = |index: usize| variant_path("ErrorCode", &model.codes[index].variant);
+    let (lookup_items, lookup) = match PerfectHash::find(&strings) {
+        Some(hash) => (
+            hash.items(&strings, &code_path, allow_deprecated.clone()),
+            hash.lookup_tokens(),
+        ),
+        None => {
+            let dispatch = DecisionTree::build(&strings).to_tokens(&code_path);
+            let lookup = quote! {
+                let bytes = code.as_bytes();
+                let candidate = #dispatch;
+                if candidate.as_str().as_bytes() == bytes {
+                    ::core::option::Option::Some(candidate)
+                } else {
+                    ::core::option::Option::None
+                }
+            };
+            (quote! {}, lookup)
+        }
+    };
     let len = unsuffixed(model.codes.len() as u64);
     // The API name becomes part of a format string: braces must be doubled.
     let api_name = model.api_name.replace('{', "{{").replace('}', "}}");
@@ -74,6 +93,8 @@ pub fn render_code_rs(model: &Model) -> String {
             retired: bool,
         }
 
+        #lookup_items
+
         /// The catalogue, indexed by `ErrorCode as usize`.
         #allow_deprecated
         const ENTRIES: &[Entry; #len] = &[#(#entries,)*];
@@ -94,17 +115,12 @@ pub fn render_code_rs(model: &Model) -> String {
 
             /// The code whose wire string is exactly `code`, if there is one.
             ///
-            /// Constant time whatever the catalogue's size: the generator
-            /// switches on the length and a few bytes chosen to tell the codes
-            /// apart, then compares the one candidate left.
+            /// Constant time whatever the catalogue's size: a lookup chosen at
+            /// generation time (a perfect hash of the input's words for a small
+            /// catalogue, a switch on its length and a few bytes for a large
+            /// one) leaves one candidate, which one comparison confirms.
             pub fn from_code(code: &str) -> ::core::option::Option<ErrorCode> {
-                let bytes = code.as_bytes();
-                let candidate = #dispatch;
-                if candidate.as_str().as_bytes() == bytes {
-                    ::core::option::Option::Some(candidate)
-                } else {
-                    ::core::option::Option::None
-                }
+                #lookup
             }
 
             /// The HTTP status the code is sent with.

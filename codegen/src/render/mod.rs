@@ -10,6 +10,7 @@ mod json_export;
 mod lib_rs;
 mod markdown;
 mod openapi;
+mod perfect_hash;
 mod retry_rs;
 mod runtime;
 mod rust;

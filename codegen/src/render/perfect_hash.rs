@@ -14,10 +14,10 @@ use quote::quote;
 
 /// Largest catalogue searched for a perfect hash: past it, a collision-free
 /// multiplier in a compact table is unlikely and the decision tree is as good.
-pub const MAX_CODES: usize = 256;
+pub const MAX_CODES: usize = 128;
 
 /// Multipliers tried per table size before doubling the table.
-const TRIES: u32 = 20_000;
+const TRIES: u32 = 2_000;
 
 /// A perfect hash of one catalogue's codes.
 #[derive(Debug)]
@@ -43,15 +43,23 @@ impl PerfectHash {
         // Full words at 0, 8, … up to where the tail word takes over.
         let lead_words = (longest - 8).div_ceil(8).max(1);
         let keys: Vec<u64> = codes.iter().map(|code| key(code.as_bytes(), lead_words)).collect();
+        let mut distinct = keys.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.len() < keys.len() {
+            // Two codes agree in length, first and last word: no multiplier separates them.
+            return None;
+        }
         let mut random = 0x9E37_79B9_7F4A_7C15_u64;
         let smallest = usize::BITS - (codes.len() - 1).leading_zeros() + 1;
         for bits in smallest..=smallest + 3 {
+            let mut slots = vec![None; 1 << bits];
             for _ in 0..TRIES {
                 random ^= random << 13;
                 random ^= random >> 7;
                 random ^= random << 17;
                 let multiplier = random | 1;
-                let mut slots = vec![None; 1 << bits];
+                slots.fill(None);
                 let placed = keys.iter().enumerate().all(|(index, &key)| {
                     let slot = &mut slots[slot(key, multiplier, bits)];
                     slot.replace(index).is_none()

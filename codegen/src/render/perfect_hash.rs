@@ -215,6 +215,28 @@ mod tests {
     }
 
     #[test]
+    fn synthetic_catalogues_up_to_the_limit_get_one_slot_per_code() {
+        for size in [1, 2, 10, 50, MAX_CODES] {
+            let text = crate::synth::synthetic_catalogue(size);
+            let model = crate::parse_spec(&text, "synth.yaml").unwrap().model;
+            let strings: Vec<&str> = model.codes.iter().map(|code| code.code.as_str()).collect();
+            let hash = PerfectHash::find(&strings).unwrap_or_else(|| panic!("{size} codes got no perfect hash"));
+            for (index, code) in strings.iter().enumerate() {
+                assert_eq!(
+                    hash.code_in(hash.slot_of(code.as_bytes())),
+                    Some(index),
+                    "{size}: {code}"
+                );
+            }
+            assert!(
+                hash.slots.len() <= 16 * size.max(4),
+                "{size} codes: {} slots",
+                hash.slots.len()
+            );
+        }
+    }
+
+    #[test]
     fn catalogues_it_cannot_serve_fall_back_to_the_decision_tree() {
         assert!(
             PerfectHash::find(&["SHORT_1", "LONGER_CODE"]).is_none(),

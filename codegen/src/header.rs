@@ -44,7 +44,7 @@ pub fn stamp(path: &str, body: &str, provenance: &Provenance) -> String {
         // JSON has no comments: the marker is a `$comment` member (a keyword
         // JSON Schema reserves for this), on the first line like every header.
         Some("json") => {
-            let comment = serde_json::Value::String(sentence).to_string();
+            let comment = crate::render::quoted_string(&sentence);
             return match body.strip_prefix('{') {
                 Some(rest) if rest.trim_start().starts_with('}') => format!("{{\"$comment\": {comment}{rest}"),
                 Some(rest) => format!("{{\"$comment\": {comment},{rest}"),

@@ -45,17 +45,23 @@ pub fn render_files(model: &Model, provenance: &Provenance) -> Vec<OutputFile> {
     let next = AtomicUsize::new(0);
     let render_some = || {
         let mut done = Vec::new();
-        while let Some((path, render)) = render::OUTPUTS.get(next.fetch_add(1, Ordering::Relaxed)) {
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some((path, render)) = render::OUTPUTS.get(index) else {
+                return done;
+            };
             let contents = header::stamp(path, &render(model), provenance);
-            done.push(OutputFile {
-                path: (*path).to_owned(),
-                contents,
-            });
+            done.push((
+                index,
+                OutputFile {
+                    path: (*path).to_owned(),
+                    contents,
+                },
+            ));
         }
-        done
     };
     let workers = std::thread::available_parallelism().map_or(1, usize::from);
-    let mut files: Vec<OutputFile> = std::thread::scope(|scope| {
+    let mut files: Vec<(usize, OutputFile)> = std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..workers).map(|_| scope.spawn(render_some)).collect();
         let mut files = render_some();
         for helper in helpers {
@@ -64,9 +70,8 @@ pub fn render_files(model: &Model, provenance: &Provenance) -> Vec<OutputFile> {
         }
         files
     });
-    let position = |path: &str| render::OUTPUTS.iter().position(|(output, _)| *output == path);
-    files.sort_by_key(|file| position(&file.path));
-    files
+    files.sort_by_key(|(index, _)| *index);
+    files.into_iter().map(|(_, file)| file).collect()
 }
 
 /// Loads the spec at `spec` and renders every output file; nothing is written.

@@ -109,6 +109,17 @@ impl StatusClass {
         }
     }
 
+    /// Name as the JSON export spells it (`client_error`).
+    pub fn snake_name(self) -> &'static str {
+        match self {
+            StatusClass::Informational => "informational",
+            StatusClass::Success => "success",
+            StatusClass::Redirection => "redirection",
+            StatusClass::ClientError => "client_error",
+            StatusClass::ServerError => "server_error",
+        }
+    }
+
     /// The Rust variant name in the generated `StatusClass`.
     pub fn variant(self) -> &'static str {
         match self {

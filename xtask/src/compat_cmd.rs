@@ -9,7 +9,7 @@ use codegen::compat::{self, Impact, VersionCheck};
 use codegen::{DEFAULT_SPEC, Model};
 
 use crate::args::{Baseline, CompatOptions};
-use crate::{FAILURE, SUCCESS, resolve};
+use crate::{FAILURE, SUCCESS, load_model, resolve};
 
 pub fn compat(options: &CompatOptions, workspace: &Path, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
     let (spec, spec_label) = resolve(&options.spec, DEFAULT_SPEC, workspace);
@@ -20,12 +20,8 @@ pub fn compat(options: &CompatOptions, workspace: &Path, stdout: &mut dyn Write,
             return FAILURE;
         }
     };
-    let new = match codegen::load_spec(&spec, &spec_label) {
-        Ok(loaded) => loaded.model,
-        Err(err) => {
-            let _ = writeln!(stderr, "{err}");
-            return FAILURE;
-        }
+    let Some(new) = load_model(&spec, &spec_label, stderr) else {
+        return FAILURE;
     };
     let changes = compat::compare(&old, &new);
     let _ = writeln!(stdout, "Comparing {spec_label} with {old_label}");

@@ -6,16 +6,12 @@ use std::path::Path;
 use codegen::DEFAULT_SPEC;
 
 use crate::args::ExplainOptions;
-use crate::{FAILURE, SUCCESS, resolve};
+use crate::{FAILURE, SUCCESS, load_model, resolve};
 
 pub fn explain(options: &ExplainOptions, workspace: &Path, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
     let (spec, spec_label) = resolve(&options.spec, DEFAULT_SPEC, workspace);
-    let model = match codegen::load_spec(&spec, &spec_label) {
-        Ok(loaded) => loaded.model,
-        Err(err) => {
-            let _ = writeln!(stderr, "{err}");
-            return FAILURE;
-        }
+    let Some(model) = load_model(&spec, &spec_label, stderr) else {
+        return FAILURE;
     };
     match codegen::explain::explain(&model, &options.code) {
         Ok(text) => {

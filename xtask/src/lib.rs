@@ -54,3 +54,14 @@ pub(crate) fn resolve(given: &Option<PathBuf>, default: &str, workspace: &Path) 
         None => (workspace.join(default), default.to_owned()),
     }
 }
+
+/// The validated catalogue at `spec`, or `None` after printing why it is not one.
+pub(crate) fn load_model(spec: &Path, label: &str, stderr: &mut dyn Write) -> Option<codegen::Model> {
+    match codegen::load_spec(spec, label) {
+        Ok(loaded) => Some(loaded.model),
+        Err(err) => {
+            let _ = writeln!(stderr, "{err}");
+            None
+        }
+    }
+}

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{Code, Model, Retry, StatusClass};
+use crate::model::{Code, Model, Retry};
 
 #[derive(Serialize)]
 struct Catalogue<'a> {
@@ -106,7 +106,7 @@ pub fn render_errors_json(model: &Model) -> String {
             .iter()
             .map(|s| StatusRow {
                 status: s.code,
-                class: class_name(s.class),
+                class: s.class.snake_name(),
                 description: &s.description,
                 note: &s.note,
             })
@@ -141,16 +141,6 @@ fn code_row<'a>(model: &'a Model, code: &'a Code) -> CodeRow<'a> {
         replaced_by: code.lifecycle.replaced_by.as_deref(),
         retired: code.lifecycle.retired,
         example: &code.example,
-    }
-}
-
-fn class_name(class: StatusClass) -> &'static str {
-    match class {
-        StatusClass::Informational => "informational",
-        StatusClass::Success => "success",
-        StatusClass::Redirection => "redirection",
-        StatusClass::ClientError => "client_error",
-        StatusClass::ServerError => "server_error",
     }
 }
 

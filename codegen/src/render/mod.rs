@@ -29,7 +29,7 @@ pub use markdown::render_markdown;
 pub use openapi::render_openapi;
 pub use retry_rs::render_retry_rs;
 pub use status_rs::render_status_rs;
-pub use text::escape_markdown;
+pub use text::{escape_markdown, quoted_string};
 pub use wire_rs::render_wire_rs;
 
 use crate::model::Model;

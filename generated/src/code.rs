@@ -554,6 +554,7 @@ const SLOTS: [Slot; 64] = [
 ];
 /// The eight bytes of `bytes` at `at` as a little-endian word, or 0
 /// when they are not all there.
+#[inline]
 fn word(bytes: &[u8], at: usize) -> u64 {
     let chunk = bytes.get(at..at.wrapping_add(8)).unwrap_or(&[0; 8]);
     u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]))
@@ -908,6 +909,7 @@ impl ErrorCode {
     /// generation time (a perfect hash of the input's words for a small
     /// catalogue, a switch on its length and a few bytes for a large
     /// one) leaves one candidate, which one comparison confirms.
+    #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<ErrorCode> {
         let bytes = code.as_bytes();
         let words = [
@@ -918,9 +920,12 @@ impl ErrorCode {
         ];
         let key = bytes.len() as u64 ^ words[0] ^ words[3].rotate_left(29);
         let slot = &SLOTS[(key.wrapping_mul(5053459964902965287u64) >> 58) as usize];
-        let same = (slot.len == bytes.len())
-            & slot.words.iter().zip(&words).fold(true, |same, (a, b)| same & (a == b));
-        if same { slot.code } else { ::core::option::Option::None }
+        if slot.len == bytes.len() && slot.words.iter().zip(&words).all(|(a, b)| a == b)
+        {
+            slot.code
+        } else {
+            ::core::option::Option::None
+        }
     }
     /// The HTTP status the code is sent with.
     pub const fn http_status(self) -> u16 {
@@ -982,6 +987,10 @@ impl ::core::fmt::Display for ErrorCode {
 impl ::std::error::Error for ErrorCode {}
 impl ::core::str::FromStr for ErrorCode {
     type Err = UnknownErrorCode;
+    /// Inlined, and the error's constructor with it, so that a caller
+    /// that drops the error (`.ok()`, `.is_ok()`) does not pay for
+    /// building it.
+    #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         ErrorCode::from_code(code).ok_or_else(|| UnknownErrorCode::new(code))
     }
@@ -992,21 +1001,55 @@ impl ::core::str::FromStr for ErrorCode {
 pub struct UnknownErrorCode {
     text: UnknownText,
 }
-/// Longest unknown string kept inline.
-const INLINE_UNKNOWN: usize = 38;
+/// Longest unknown string kept inline: five words.
+const INLINE_UNKNOWN: usize = 40;
 #[derive(Clone, PartialEq, Eq, Hash)]
 enum UnknownText {
-    Inline { len: u8, bytes: [u8; INLINE_UNKNOWN] },
+    Inline { len: u8, bytes: InlineBytes },
     Heap(::std::boxed::Box<str>),
 }
+/// An inline string, zero-padded. Aligned so that it is written a word
+/// at a time.
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[repr(align(8))]
+struct InlineBytes([u8; INLINE_UNKNOWN]);
+impl InlineBytes {
+    /// `text`, at most `INLINE_UNKNOWN` bytes of it, built from whole
+    /// words in registers: a copy of variable length (`memcpy`) would
+    /// cost a call, and bytes stored at a variable offset could not be
+    /// read back as words without stalling.
+    #[inline]
+    fn new(text: &[u8]) -> InlineBytes {
+        let mut words = [0; INLINE_UNKNOWN / 8];
+        if text.len() < 8 {
+            words[0] = text
+                .iter()
+                .rev()
+                .fold(0, |word, &byte| (word << 8) | u64::from(byte));
+        } else {
+            let last = word(text, text.len() - 8);
+            let partial = last
+                .checked_shr(64 - 8 * (text.len() % 8) as u32)
+                .unwrap_or(0);
+            for (index, slot) in words.iter_mut().enumerate() {
+                let mask = u64::from(index == text.len() / 8).wrapping_neg();
+                *slot = word(text, 8 * index) | (partial & mask);
+            }
+        }
+        let mut bytes = [0; INLINE_UNKNOWN];
+        for (chunk, word) in bytes.chunks_exact_mut(8).zip(words) {
+            chunk.copy_from_slice(&word.to_le_bytes());
+        }
+        InlineBytes(bytes)
+    }
+}
 impl UnknownErrorCode {
+    #[inline]
     fn new(code: &str) -> UnknownErrorCode {
         let text = if code.len() <= INLINE_UNKNOWN {
-            let mut bytes = [0; INLINE_UNKNOWN];
-            bytes[..code.len()].copy_from_slice(code.as_bytes());
             UnknownText::Inline {
                 len: code.len() as u8,
-                bytes,
+                bytes: InlineBytes::new(code.as_bytes()),
             }
         } else {
             UnknownText::Heap(::std::boxed::Box::from(code))
@@ -1017,7 +1060,7 @@ impl UnknownErrorCode {
     pub fn code(&self) -> &str {
         match &self.text {
             UnknownText::Inline { len, bytes } => {
-                ::core::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+                ::core::str::from_utf8(&bytes.0[..usize::from(*len)]).unwrap_or_default()
             }
             UnknownText::Heap(text) => text,
         }

@@ -44,10 +44,14 @@ pub fn render_code_rs(model: &Model) -> String {
     let all = model.codes.iter().map(|code| variant_path("ErrorCode", &code.variant));
     let strings: Vec<&str> = model.codes.iter().map(|code| code.code.as_str()).collect();
     let code_path = |index: usize| variant_path("ErrorCode", &model.codes[index].variant);
-    let (lookup_items, lookup) = match PerfectHash::find(&strings) {
+    // The perfect hash is a few dozen instructions: inlined, a caller that
+    // only asks whether a string is a code pays for nothing else. The decision
+    // tree of a large catalogue is too big to copy into every caller.
+    let (lookup_items, lookup, lookup_inline) = match PerfectHash::find(&strings) {
         Some(hash) => (
             hash.items(&strings, &code_path, allow_deprecated.clone()),
             hash.lookup_tokens(),
+            quote! { #[inline] },
         ),
         None => {
             let dispatch = DecisionTree::build(&strings).to_tokens(&code_path);
@@ -60,7 +64,7 @@ pub fn render_code_rs(model: &Model) -> String {
                     ::core::option::Option::None
                 }
             };
-            (quote! {}, lookup)
+            (quote! {}, lookup, quote! {})
         }
     };
     let len = unsuffixed(model.codes.len() as u64);
@@ -95,6 +99,14 @@ pub fn render_code_rs(model: &Model) -> String {
 
         #lookup_items
 
+        /// The eight bytes of `bytes` at `at` as a little-endian word, or 0
+        /// when they are not all there.
+        #[inline]
+        fn word(bytes: &[u8], at: usize) -> u64 {
+            let chunk = bytes.get(at..at.wrapping_add(8)).unwrap_or(&[0; 8]);
+            u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]))
+        }
+
         /// The catalogue, indexed by `ErrorCode as usize`.
         #allow_deprecated
         const ENTRIES: &[Entry; #len] = &[#(#entries,)*];
@@ -119,6 +131,7 @@ pub fn render_code_rs(model: &Model) -> String {
             /// generation time (a perfect hash of the input's words for a small
             /// catalogue, a switch on its length and a few bytes for a large
             /// one) leaves one candidate, which one comparison confirms.
+            #lookup_inline
             pub fn from_code(code: &str) -> ::core::option::Option<ErrorCode> {
                 #lookup
             }
@@ -198,6 +211,10 @@ pub fn render_code_rs(model: &Model) -> String {
         impl ::core::str::FromStr for ErrorCode {
             type Err = UnknownErrorCode;
 
+            /// Inlined, and the error's constructor with it, so that a caller
+            /// that drops the error (`.ok()`, `.is_ok()`) does not pay for
+            /// building it.
+            #[inline]
             fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
                 ErrorCode::from_code(code).ok_or_else(|| UnknownErrorCode::new(code))
             }
@@ -210,21 +227,55 @@ pub fn render_code_rs(model: &Model) -> String {
             text: UnknownText,
         }
 
-        /// Longest unknown string kept inline.
-        const INLINE_UNKNOWN: usize = 38;
+        /// Longest unknown string kept inline: five words.
+        const INLINE_UNKNOWN: usize = 40;
 
         #[derive(Clone, PartialEq, Eq, Hash)]
         enum UnknownText {
-            Inline { len: u8, bytes: [u8; INLINE_UNKNOWN] },
+            Inline { len: u8, bytes: InlineBytes },
             Heap(::std::boxed::Box<str>),
         }
 
+        /// An inline string, zero-padded. Aligned so that it is written a word
+        /// at a time.
+        #[derive(Clone, PartialEq, Eq, Hash)]
+        #[repr(align(8))]
+        struct InlineBytes([u8; INLINE_UNKNOWN]);
+
+        impl InlineBytes {
+            /// `text`, at most `INLINE_UNKNOWN` bytes of it, built from whole
+            /// words in registers: a copy of variable length (`memcpy`) would
+            /// cost a call, and bytes stored at a variable offset could not be
+            /// read back as words without stalling.
+            #[inline]
+            fn new(text: &[u8]) -> InlineBytes {
+                let mut words = [0; INLINE_UNKNOWN / 8];
+                if text.len() < 8 {
+                    words[0] = text.iter().rev().fold(0, |word, &byte| (word << 8) | u64::from(byte));
+                } else {
+                    // The word the text ends in holds its last `len % 8`
+                    // bytes: the top of the last eight.
+                    let last = word(text, text.len() - 8);
+                    let partial = last.checked_shr(64 - 8 * (text.len() % 8) as u32).unwrap_or(0);
+                    for (index, slot) in words.iter_mut().enumerate() {
+                        // A mask, not a branch: which word is partial depends on the length.
+                        let mask = u64::from(index == text.len() / 8).wrapping_neg();
+                        *slot = word(text, 8 * index) | (partial & mask);
+                    }
+                }
+                let mut bytes = [0; INLINE_UNKNOWN];
+                for (chunk, word) in bytes.chunks_exact_mut(8).zip(words) {
+                    chunk.copy_from_slice(&word.to_le_bytes());
+                }
+                InlineBytes(bytes)
+            }
+        }
+
         impl UnknownErrorCode {
+            #[inline]
             fn new(code: &str) -> UnknownErrorCode {
                 let text = if code.len() <= INLINE_UNKNOWN {
-                    let mut bytes = [0; INLINE_UNKNOWN];
-                    bytes[..code.len()].copy_from_slice(code.as_bytes());
-                    UnknownText::Inline { len: code.len() as u8, bytes }
+                    UnknownText::Inline { len: code.len() as u8, bytes: InlineBytes::new(code.as_bytes()) }
                 } else {
                     UnknownText::Heap(::std::boxed::Box::from(code))
                 };
@@ -236,7 +287,7 @@ pub fn render_code_rs(model: &Model) -> String {
                 match &self.text {
                     // The bytes were copied from a `&str`, so they are UTF-8.
                     UnknownText::Inline { len, bytes } => {
-                        ::core::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+                        ::core::str::from_utf8(&bytes.0[..usize::from(*len)]).unwrap_or_default()
                     }
                     UnknownText::Heap(text) => text,
                 }

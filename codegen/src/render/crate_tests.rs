@@ -170,6 +170,56 @@ pub fn render_crate_tests(model: &Model) -> String {
         }
 
         #[test]
+        fn unknown_strings_of_every_length_come_back_whole() {
+            // Every length around the inline buffer's words, with multi-byte
+            // characters across word boundaries, near misses of every code, and
+            // pseudo-random strings (xorshift, fixed seed) over a mixed alphabet.
+            let mut texts: Vec<String> = Vec::new();
+            for len in 0..=48 {
+                let ascii: String = "NOT_A_CODE_0123456789_abcdefghijklmnopqrstuvwxyz".chars().cycle().take(len).collect();
+                for wide in ["é", "€", "\u{1F980}"] {
+                    for at in 0..=len {
+                        texts.push(::std::format!("{}{wide}{}", &ascii[..at], &ascii[at..]));
+                    }
+                }
+                texts.push(ascii);
+            }
+            for &(text, ..) in CODES {
+                texts.push(::std::format!("{text}S"));
+                texts.push(text[..text.len() - 1].to_owned());
+                texts.push(text.to_lowercase());
+                texts.push(::std::format!("{}\0", &text[..text.len() - 1]));
+            }
+            let alphabet = ['A', '_', 'z', '0', '\0', 'é', '€', '\u{1F980}'];
+            let mut random = 0x9E37_79B9_7F4A_7C15_u64;
+            let mut next = move |bound: u64| {
+                random ^= random << 13;
+                random ^= random >> 7;
+                random ^= random << 17;
+                (random % bound) as usize
+            };
+            for _ in 0..5_000 {
+                let len = next(60);
+                texts.push((0..len).map(|_| alphabet[next(alphabet.len() as u64)]).collect());
+            }
+            let mut misses = ::std::collections::HashSet::new();
+            for text in &texts {
+                if let Some(code) = ErrorCode::from_code(text) {
+                    assert_eq!(code.as_str(), text);
+                    continue;
+                }
+                let err = text.parse::<ErrorCode>().unwrap_err();
+                assert_eq!(err.code(), text, "{text:?}");
+                misses.insert(err);
+            }
+            // Errors are equal (and hash alike) exactly when their strings are.
+            let distinct: ::std::collections::HashSet<&str> = misses.iter().map(|err| err.code()).collect();
+            assert_eq!(distinct.len(), misses.len());
+            let strings: ::std::collections::HashSet<&str> = texts.iter().map(String::as_str).filter(|text| ErrorCode::from_code(text).is_none()).collect();
+            assert_eq!(misses.len(), strings.len());
+        }
+
+        #[test]
         fn display_writes_the_message_and_honours_width() {
             for &code in ErrorCode::ALL {
                 assert_eq!(code.to_string(), code.message());

@@ -3,9 +3,9 @@
 //! start, then the last eight bytes) with bounds-checked `get`s that compile to
 //! selects, so nothing switches on the input's length; its length, first word
 //! and last word, multiplied by a constant found at generation time, put every
-//! code in a slot of its own, and a comparison of the length and all the words
-//! confirms it. On random input this is about twice as fast as a `match` on
-//! strings, whose switch on the length the CPU mispredicts.
+//! code in a slot of its own, and comparing the length, then the words, confirms
+//! it. On random input this is more than twice as fast as a `match` on strings,
+//! whose switch on the length the CPU mispredicts.
 //!
 //! The generated code and this module's `key` and `slot` compute the same
 //! function: the generated crate's tests look every code up through it.
@@ -79,7 +79,7 @@ impl PerfectHash {
     }
 
     /// The body of `from_code(code: &str) -> Option<ErrorCode>`. Needs the
-    /// items of [`Self::items`] in the same module.
+    /// items of [`Self::items`] in the same module, and `code.rs`'s `word`.
     pub fn lookup_tokens(&self) -> TokenStream {
         let word_reads = (0..self.lead_words).map(|i| {
             let at = Literal::usize_unsuffixed(i * 8);
@@ -93,14 +93,18 @@ impl PerfectHash {
             let words = [#(#word_reads)* word(bytes, bytes.len().wrapping_sub(8))];
             let key = bytes.len() as u64 ^ words[0] ^ words[#tail].rotate_left(29);
             let slot = &SLOTS[(key.wrapping_mul(#multiplier) >> #shift) as usize];
-            // The length and every word, each compared.
-            let same = (slot.len == bytes.len())
-                & slot.words.iter().zip(&words).fold(true, |same, (a, b)| same & (a == b));
-            if same { slot.code } else { ::core::option::Option::None }
+            // The length, then the words in turn: a miss usually stops at the
+            // length, and the branches are what keeps this cheap once inlined
+            // (compared all at once, the words must all be read first).
+            if slot.len == bytes.len() && slot.words.iter().zip(&words).all(|(a, b)| a == b) {
+                slot.code
+            } else {
+                ::core::option::Option::None
+            }
         }
     }
 
-    /// The table and helper `lookup_tokens` uses, at module level;
+    /// The table `lookup_tokens` uses, at module level;
     /// `code_path` names the variant of a code index.
     /// `table_attributes` go on the table (it names every code).
     pub fn items(
@@ -140,12 +144,6 @@ impl PerfectHash {
             #table_attributes
             const SLOTS: [Slot; #size] = [#(#slots),*];
 
-            /// The eight bytes of `bytes` at `at` as a little-endian word, or 0
-            /// when they are not all there.
-            fn word(bytes: &[u8], at: usize) -> u64 {
-                let chunk = bytes.get(at..at.wrapping_add(8)).unwrap_or(&[0; 8]);
-                u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]))
-            }
         }
     }
 }

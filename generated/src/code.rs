@@ -164,7 +164,7 @@ struct Slot {
     code: ::core::option::Option<ErrorCode>,
 }
 /// The codes by the slot their perfect hash gives.
-const SLOTS: [Slot; 64] = [
+static SLOTS: [Slot; 64] = [
     Slot {
         len: usize::MAX,
         words: [0, 0, 0, 0],

@@ -142,7 +142,7 @@ impl PerfectHash {
 
             /// The codes by the slot their perfect hash gives.
             #table_attributes
-            const SLOTS: [Slot; #size] = [#(#slots),*];
+            static SLOTS: [Slot; #size] = [#(#slots),*];
 
         }
     }

@@ -249,23 +249,20 @@ pub fn render_code_rs(model: &Model) -> String {
             /// read back as words without stalling.
             #[inline]
             fn new(text: &[u8]) -> InlineBytes {
-                let mut words = [0; INLINE_UNKNOWN / 8];
+                let mut bytes = [0; INLINE_UNKNOWN];
                 if text.len() < 8 {
-                    words[0] = text.iter().rev().fold(0, |word, &byte| (word << 8) | u64::from(byte));
+                    let word = text.iter().rev().fold(0u64, |word, &byte| (word << 8) | u64::from(byte));
+                    bytes[..8].copy_from_slice(&word.to_le_bytes());
                 } else {
                     // The word the text ends in holds its last `len % 8`
                     // bytes: the top of the last eight.
                     let last = word(text, text.len() - 8);
                     let partial = last.checked_shr(64 - 8 * (text.len() % 8) as u32).unwrap_or(0);
-                    for (index, slot) in words.iter_mut().enumerate() {
+                    for (index, chunk) in bytes.chunks_exact_mut(8).enumerate() {
                         // A mask, not a branch: which word is partial depends on the length.
                         let mask = u64::from(index == text.len() / 8).wrapping_neg();
-                        *slot = word(text, 8 * index) | (partial & mask);
+                        chunk.copy_from_slice(&(word(text, 8 * index) | (partial & mask)).to_le_bytes());
                     }
-                }
-                let mut bytes = [0; INLINE_UNKNOWN];
-                for (chunk, word) in bytes.chunks_exact_mut(8).zip(words) {
-                    chunk.copy_from_slice(&word.to_le_bytes());
                 }
                 InlineBytes(bytes)
             }

@@ -5,7 +5,8 @@
 //! - [`output_folder`]: the generator touches only the files it wrote;
 //! - [`catalogue_text`]: catalogue text is data in every output;
 //! - [`limits`]: loading is bounded by bytes, not only by nodes;
-//! - [`runtime`]: the client and server runtime has limits.
+//! - [`runtime`]: the runtime reads replies within limits and sends clean ones;
+//! - [`sending`]: sending with retries is bounded in time, bytes and attempts.
 
 mod support;
 
@@ -17,3 +18,5 @@ mod limits;
 mod output_folder;
 #[path = "hostile/runtime.rs"]
 mod runtime;
+#[path = "hostile/sending.rs"]
+mod sending;

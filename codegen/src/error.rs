@@ -25,7 +25,37 @@ pub enum Error {
         /// Those files, relative to `out`.
         files: Vec<String>,
     },
-    /// Writing the output failed.
+    /// Files the generator did not write stand where it would write its own,
+    /// or a folder on the way is a link: never overwritten, even with `--force`.
+    Occupied {
+        /// The output folder.
+        out: String,
+        /// Those paths, relative to `out`, each with why.
+        files: Vec<String>,
+    },
+    /// Another run holds the output folder.
+    Busy {
+        /// The output folder.
+        out: String,
+        /// How long this run waited for it.
+        waited: std::time::Duration,
+    },
+    /// The output folder holds more than [`crate::write::MAX_SCAN_ENTRIES`]
+    /// files and folders: it is not an output folder.
+    NotAnOutputFolder {
+        /// The folder.
+        out: String,
+        /// The limit it passed.
+        limit: usize,
+    },
+    /// Reading the output folder failed.
+    OutputRead {
+        /// The file or folder being read.
+        path: String,
+        /// The underlying error.
+        source: io::Error,
+    },
+    /// Writing the output failed; the folder was left as it was.
     Write {
         /// The file being written or removed.
         path: String,
@@ -66,17 +96,52 @@ impl fmt::Display for Error {
             }
             Error::ForeignFiles { out, files } => {
                 writeln!(f, "error: {out} holds files the generator did not write:")?;
-                for file in files {
-                    writeln!(f, "  {file}")?;
-                }
+                write_paths(f, files)?;
                 write!(
                     f,
                     "  = help: choose an empty or generated folder for --out, or pass --force to write beside them (they are never touched)"
                 )
             }
-            Error::Write { path, source } => write!(f, "error: cannot write {path}: {source}"),
+            Error::Occupied { out, files } => {
+                writeln!(
+                    f,
+                    "error: {out} holds what the generator did not write where it would write its own files:"
+                )?;
+                write_paths(f, files)?;
+                write!(
+                    f,
+                    "  = help: the generator never overwrites or writes through them, even with --force: move them away or choose another --out"
+                )
+            }
+            Error::Busy { out, waited } => write!(
+                f,
+                "error: another run is writing {out}; gave up after waiting {} s for it to finish",
+                waited.as_secs()
+            ),
+            Error::NotAnOutputFolder { out, limit } => write!(
+                f,
+                "error: {out} holds more than {limit} files and folders, so it is not an output folder (a generated crate has about 30)\n  = help: choose an empty or generated folder for --out"
+            ),
+            Error::OutputRead { path, source } => write!(f, "error: cannot read {path}: {source}"),
+            Error::Write { path, source } => write!(
+                f,
+                "error: cannot write {path}: {source}; the output folder was left as it was"
+            ),
         }
     }
+}
+
+/// Most paths one message lists: the first ones say enough.
+const MAX_PATHS_SHOWN: usize = 20;
+
+fn write_paths(f: &mut fmt::Formatter<'_>, paths: &[String]) -> fmt::Result {
+    for path in paths.iter().take(MAX_PATHS_SHOWN) {
+        writeln!(f, "  {path}")?;
+    }
+    if paths.len() > MAX_PATHS_SHOWN {
+        writeln!(f, "  … and {} more", paths.len() - MAX_PATHS_SHOWN)?;
+    }
+    Ok(())
 }
 
 impl std::error::Error for Error {}

@@ -33,8 +33,8 @@ Options:
                        differs from what the catalogue produces
       --spec <FILE>    The catalogue to read [default: spec/errors.yaml]
       --out <DIR>      The folder to write [default: generated]
-      --force          Write even if the folder holds files the generator did not
-                       write (those files are left untouched)
+      --force          Write beside files the generator did not write; it never
+                       overwrites or deletes them, with or without this flag
       --deny-warnings  Fail on catalogue warnings as well as errors
   -h, --help           Print help
 ";
@@ -168,8 +168,14 @@ fn help_for(topic: &str) -> Option<&'static str> {
     }
 }
 
+/// An option's value; an empty one is refused rather than read as "here"
+/// (`--out ""` would otherwise write into the current folder).
 fn value(parser: &mut lexopt::Parser) -> Parsed<OsString> {
-    parser.value().map_err(|e| e.to_string())
+    let value = parser.value().map_err(|e| e.to_string())?;
+    if value.is_empty() {
+        return Err("an option's value cannot be empty: name a file or folder".to_owned());
+    }
+    Ok(value)
 }
 
 fn unexpected(arg: lexopt::Arg<'_>, command: &str) -> String {

@@ -12,8 +12,10 @@ use crate::{FAILURE, SUCCESS, resolve};
 pub fn codegen(options: &CodegenOptions, workspace: &Path, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
     let (spec, spec_label) = resolve(&options.spec, DEFAULT_SPEC, workspace);
     let (out, out_label) = resolve(&options.out, DEFAULT_OUT, workspace);
-    let provenance = Provenance::new(&spec_label, &out_label);
-    let result = codegen::generate(&spec, &provenance).and_then(|(files, loaded)| {
+    let provenance = Provenance::for_paths(&spec, &out, workspace);
+    // Messages name the spec as the user typed it; headers, however it was typed.
+    let result = codegen::load_spec(&spec, &spec_label).and_then(|loaded| {
+        let files = codegen::render_files(&loaded.model, &provenance);
         if options.deny_warnings && !loaded.warnings.is_empty() {
             return Err(Error::invalid(loaded.warnings));
         }

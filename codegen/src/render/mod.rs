@@ -49,6 +49,9 @@ macro_rules! runtime_template {
 
 /// Every file of the generated crate, by path relative to the output folder.
 pub const OUTPUTS: &[(&str, Renderer)] = &[
+    // Building the crate in place makes `target/`, which the generator never
+    // touches; this keeps it out of the user's commits too.
+    (".gitignore", |_| "/target/\n".to_owned()),
     ("Cargo.toml", render_cargo_toml),
     ("docs/errors.json", render_errors_json),
     ("docs/errors.md", render_markdown),
@@ -79,8 +82,8 @@ pub const OUTPUTS: &[(&str, Renderer)] = &[
 ];
 
 /// Whether the output at `path` depends on the catalogue. The runtime
-/// templates and the JSON Schema of the export do not: they are the same in
+/// templates, the JSON Schema of the export and `.gitignore` do not: they are the same in
 /// every generated crate.
 pub fn depends_on_catalogue(path: &str) -> bool {
-    !path.starts_with(runtime::DIR) && path != "docs/errors.schema.json"
+    !path.starts_with(runtime::DIR) && !matches!(path, "docs/errors.schema.json" | ".gitignore")
 }

@@ -3,6 +3,8 @@
 
 use std::fmt::Write;
 
+use crate::load::MAX_SPEC_BYTES;
+
 /// Codes per category: large enough that categories stay few, small enough
 /// that a catalogue of a few codes still has more than one.
 const CODES_PER_CATEGORY: usize = 50;
@@ -64,9 +66,14 @@ const WORDS: &[&str] = &[
 /// How every synthetic catalogue starts, so tools can tell one from a real one.
 pub const SYNTHETIC_MARKER: &str = "# Synthetic catalogue";
 
-/// A valid catalogue with `codes` codes (at least one).
+/// Most codes a synthetic catalogue may have: 50,000, about 7.4 MB of YAML,
+/// so that the largest one still loads ([`MAX_SPEC_BYTES`] is 8 MiB).
+pub const MAX_CODES: usize = 50_000;
+
+/// A valid catalogue with `codes` codes, at least one and at most [`MAX_CODES`]
+/// (a count outside that range is brought into it).
 pub fn synthetic_catalogue(codes: usize) -> String {
-    let codes = codes.max(1);
+    let codes = codes.clamp(1, MAX_CODES);
     let mut text = String::with_capacity(codes * 200);
     let _ = write!(
         text,
@@ -138,5 +145,12 @@ mod tests {
             assert!(loaded.warnings.is_empty(), "{size}: {:?}", loaded.warnings);
             assert_eq!(text, synthetic_catalogue(size));
         }
+    }
+
+    #[test]
+    fn the_largest_synthetic_catalogue_fits_the_spec_limit() {
+        let largest = synthetic_catalogue(MAX_CODES);
+        assert!(largest.len() <= MAX_SPEC_BYTES, "{} bytes", largest.len());
+        assert_eq!(synthetic_catalogue(usize::MAX), largest);
     }
 }

@@ -9,7 +9,8 @@ use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::keys;
 use crate::locate::{
-    MAX_EXPANDED_BYTES, MAX_EXPANDED_NODES, MAX_NESTING, MAX_SCALAR_BYTES, Position, Refused, SourceMap,
+    MAX_EXPANDED_BYTES, MAX_EXPANDED_NODES, MAX_KEY_BYTES, MAX_MAPPED_BYTES, MAX_NESTING, MAX_SCALAR_BYTES,
+    Position, Refused, SourceMap,
 };
 use crate::model::Model;
 use crate::spec::Spec;
@@ -184,28 +185,37 @@ fn refusal(refused: Refused, text: &str, label: &str) -> Diagnostic {
             format!("YAML aliases here expand the catalogue past {MAX_EXPANDED_BYTES} bytes of text"),
         )
         .with_help("aliases (`*name`) may share a value, not multiply it: write the values out"),
+        Refused::PathsTooLong(position) => at(
+            position,
+            format!("the key paths of the catalogue add up past {MAX_MAPPED_BYTES} bytes (64 MiB) here"),
+        )
+        .with_help("a long key repeats in the path of every value below it: shorten the keys above this line"),
         Refused::TooLong {
             position,
             path,
             on_key,
             bytes,
         } => {
-            let what = match path.rsplit(['.', '[']).next() {
-                _ if on_key => "a key".to_owned(),
-                Some(key) if !key.is_empty() && !key.ends_with(']') => format!("`{key}`"),
-                _ => "a value".to_owned(),
+            let (what, limit, help) = if on_key {
+                (
+                    "a key".to_owned(),
+                    format!("{MAX_KEY_BYTES} bytes for one key"),
+                    "the format's keys are short words like `message`: look for an unclosed quote",
+                )
+            } else {
+                let what = match path.rsplit(['.', '[']).next() {
+                    Some(key) if !key.is_empty() && !key.ends_with(']') => format!("`{key}`"),
+                    _ => "a value".to_owned(),
+                };
+                (
+                    what,
+                    format!("{MAX_SCALAR_BYTES} bytes (64 KiB) for one value"),
+                    "messages and resolutions need a few hundred characters at most: shorten it",
+                )
             };
             Diagnostic {
                 key_path: Some(path).filter(|path| !path.is_empty()),
-                ..at(
-                    position,
-                    format!("{what} is {bytes} bytes long, over the limit of {MAX_SCALAR_BYTES} bytes (64 KiB) for one value or key"),
-                )
-                .with_help(if on_key {
-                    "the format's keys are short words like `message`: look for an unclosed quote or a missing `:`"
-                } else {
-                    "messages and resolutions need a few hundred characters at most: shorten it"
-                })
+                ..at(position, format!("{what} is {bytes} bytes long, over the limit of {limit}")).with_help(help)
             }
         }
     }

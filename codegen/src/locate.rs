@@ -42,10 +42,21 @@ pub const MAX_EXPANDED_NODES: usize = 1_000_000;
 /// writing the value out would be allowed to.
 pub const MAX_EXPANDED_BYTES: usize = MAX_SPEC_BYTES;
 
-/// Longest single value or key, in bytes: 64 KiB (65,536). The messages and
+/// Longest single value, in bytes: 64 KiB (65,536). The messages and
 /// resolutions of real catalogues are under 200 characters; an example body
 /// written out stays far below it.
 pub const MAX_SCALAR_BYTES: usize = 64 * 1024;
+
+/// Longest key, in bytes: 1 KiB (1,024), the most YAML allows a plain
+/// `key:` anyway, held for `? key` ones too. A key is quoted in messages and
+/// repeats in the path of every value below it.
+pub const MAX_KEY_BYTES: usize = 1024;
+
+/// Most bytes the key paths of one catalogue may add up to: 64 MiB
+/// (67,108,864). The map keeps the path of every key and value, and a path
+/// repeats every key above it, so one long key over many values multiplies;
+/// the 10,000-code synthetic catalogue's paths add up to 3.4 MB.
+pub const MAX_MAPPED_BYTES: usize = 64 * 1024 * 1024;
 
 /// Text the mapper refuses before any slower parser spends time or memory on it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,7 +67,9 @@ pub enum Refused {
     TooManyAliases(Position),
     /// Aliases that expand past [`MAX_EXPANDED_BYTES`]; the alias that does it.
     AliasesTooLarge(Position),
-    /// A value or key longer than [`MAX_SCALAR_BYTES`].
+    /// Key paths that add up past [`MAX_MAPPED_BYTES`]; the node that does it.
+    PathsTooLong(Position),
+    /// A value longer than [`MAX_SCALAR_BYTES`], or a key longer than [`MAX_KEY_BYTES`].
     TooLong {
         /// Where it starts.
         position: Position,
@@ -93,8 +106,9 @@ impl SourceMap {
     /// typed parse reports syntax errors with their own position). Refused
     /// here, before a slower parser spends seconds or gigabytes on it: nesting
     /// deeper than [`MAX_NESTING`], aliases that would expand past
-    /// [`MAX_EXPANDED_NODES`] or [`MAX_EXPANDED_BYTES`], and a value longer than
-    /// [`MAX_SCALAR_BYTES`].
+    /// [`MAX_EXPANDED_NODES`] or [`MAX_EXPANDED_BYTES`], a value longer than
+    /// [`MAX_SCALAR_BYTES`] or a key longer than [`MAX_KEY_BYTES`], and key
+    /// paths past [`MAX_MAPPED_BYTES`].
     pub fn new(source: &str) -> Result<SourceMap, Refused> {
         let mut walker = Walker::default();
         let mut expansion = Expansion::default();
@@ -111,8 +125,9 @@ impl SourceMap {
                     if expanded.bytes > MAX_EXPANDED_BYTES {
                         return Err(Refused::AliasesTooLarge(position));
                     }
+                    let limit = if walker.expects_key() { MAX_KEY_BYTES } else { MAX_SCALAR_BYTES };
                     if let Event::Scalar(text, ..) = &event
-                        && text.len() > MAX_SCALAR_BYTES
+                        && text.len() > limit
                     {
                         return Err(Refused::TooLong {
                             position,
@@ -124,6 +139,9 @@ impl SourceMap {
                     walker.on_event(event, position);
                     if walker.stack.len() > MAX_NESTING {
                         return Err(Refused::TooDeep(position));
+                    }
+                    if walker.mapped_bytes > MAX_MAPPED_BYTES {
+                        return Err(Refused::PathsTooLong(position));
                     }
                 }
                 // The event parser has a nesting limit of its own, a little above ours.
@@ -195,6 +213,8 @@ enum Frame {
 struct Walker {
     stack: Vec<Frame>,
     map: SourceMap,
+    /// Bytes of every path recorded so far.
+    mapped_bytes: usize,
 }
 
 impl Walker {
@@ -203,6 +223,7 @@ impl Walker {
             Event::Scalar(text, _, _, tag) => {
                 if let Some(Frame::Mapping { path, key: key @ None }) = self.stack.last_mut() {
                     let key_path = join(path, &text);
+                    self.mapped_bytes += key_path.len();
                     self.map.note_tag(tag, &key_path, true);
                     self.map.keys.insert(key_path, position);
                     *key = Some(text);
@@ -253,6 +274,7 @@ impl Walker {
     /// Records a node that starts here and returns its path.
     fn value_node(&mut self, position: Position) -> String {
         let path = self.next_path();
+        self.mapped_bytes += path.len();
         self.map.values.entry(path.clone()).or_insert(position);
         path
     }
@@ -407,6 +429,26 @@ categories:
     }
 
     #[test]
+    fn long_keys_over_many_values_are_refused_before_their_paths_fill_memory() {
+        // 31 nested keys of 1 KiB: every value below them has a 31 KiB path.
+        let mut text = String::new();
+        for depth in 0..31 {
+            text += &format!("{}? {}\n{}:\n", "  ".repeat(depth), "k".repeat(MAX_KEY_BYTES), "  ".repeat(depth));
+        }
+        for index in 0..2_200 {
+            text += &format!("{}v{index}: 1\n", "  ".repeat(31));
+        }
+        let Err(Refused::PathsTooLong(position)) = SourceMap::new(&text) else {
+            panic!("140 MB of paths accepted")
+        };
+        assert!(position.line < 62 + 1_100, "{position:?}");
+        let long_key = format!("? {}\n: 1\n", "k".repeat(MAX_KEY_BYTES + 1));
+        let Err(Refused::TooLong { on_key: true, .. }) = SourceMap::new(&long_key) else {
+            panic!("a key past the limit accepted")
+        };
+    }
+
+    #[test]
     fn aliases_that_expand_too_far_are_refused_at_the_alias_that_crosses_the_limit() {
         let mut laughs = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for (name, previous) in ["b", "c", "d", "e", "f", "g"]
@@ -419,6 +461,11 @@ categories:
             panic!("10^6 nodes accepted")
         };
         assert_eq!(position.line, 6);
+        let shared = format!("a: &a {}\nb: [{}]\n", "x".repeat(60_000), vec!["*a"; 200].join(", "));
+        let Err(Refused::AliasesTooLarge(position)) = SourceMap::new(&shared) else {
+            panic!("12 MB of text accepted")
+        };
+        assert_eq!(position.line, 2);
         // Sharing a few values by alias stays fine.
         assert!(SourceMap::new("a: &note Retry later\nb: *note\nc: [*note, *note]\n").is_ok());
     }

@@ -85,9 +85,12 @@ fn is_pipe(_: &std::fs::Metadata) -> bool {
 
 /// Why a catalogue of `size` bytes (unknown for a stream cut at the limit) is refused.
 fn over_the_limit(size: Option<u64>) -> String {
-    let size = size.map_or_else(|| "more than".to_owned(), |size| format!("{size} bytes,"));
+    let size = match size {
+        Some(size) => format!("it is {size} bytes,"),
+        None => "it goes on".to_owned(),
+    };
     format!(
-        "it is {size} over the limit of {MAX_SPEC_BYTES} bytes (8 MiB) for a catalogue; \
+        "{size} past the limit of {MAX_SPEC_BYTES} bytes (8 MiB) for a catalogue; \
          10,000 codes take about 1.4 MB, so check that this is the catalogue"
     )
 }

@@ -1,6 +1,7 @@
 //! Loading is bounded by bytes, not only by nodes: a spec file past
 //! `MAX_SPEC_BYTES`, aliases that expand past `MAX_EXPANDED_BYTES`, one value
-//! past `MAX_SCALAR_BYTES`, an endless stream, a folder or a device as the spec,
+//! past `MAX_SCALAR_BYTES`, long keys whose paths add up past `MAX_MAPPED_BYTES`,
+//! an endless stream, a folder or a device as the spec,
 //! and `synth` with an absurd count are each refused with a message naming what
 //! and where, before anything expensive runs. The YAML front end accepts a
 //! leading byte-order mark and refuses what it would otherwise misread: tags and
@@ -82,6 +83,18 @@ fn a_value_over_the_length_limit_is_refused_with_its_key_path() {
 }
 
 #[test]
+fn long_keys_over_many_values_are_refused_before_their_paths_fill_memory() {
+    // A 120 kB file whose 1 KiB keys repeat in the path of each of 40,000
+    // values below them: 80 MB of paths for the source map.
+    let mut text = single_code() + "? " + &"k".repeat(1024) + "\n:\n";
+    for index in 0..40_000 {
+        text += &format!("  v{index}: 1\n");
+    }
+    let (_dir, spec) = spec_file(&text);
+    insta::assert_snapshot!(refused(&spec));
+}
+
+#[test]
 fn a_spec_file_over_the_size_limit_is_refused_by_its_size_unread() {
     let (_dir, spec) = spec_file("");
     // Sparse: 200 MB that take no disk and would take minutes to parse.
@@ -94,7 +107,7 @@ fn a_catalogue_in_memory_over_the_size_limit_is_refused() {
     let text = format!("{}# {}\n", single_code(), "x".repeat(codegen::load::MAX_SPEC_BYTES));
     let err = codegen::parse_spec(&text, "big.yaml").unwrap_err().to_string();
     let expected = format!(
-        "error: the catalogue is too large: it is {} bytes, over the limit of 8388608 bytes",
+        "error: the catalogue is too large: it is {} bytes, past the limit of 8388608 bytes",
         text.len()
     );
     assert!(err.starts_with(&expected), "{err}");

@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::keys;
 use crate::locate::{
     MAX_EXPANDED_BYTES, MAX_EXPANDED_NODES, MAX_KEY_BYTES, MAX_MAPPED_BYTES, MAX_NESTING, MAX_SCALAR_BYTES,
-    Position, Refused, SourceMap,
+    Lines, Position, Refused, SourceMap,
 };
 use crate::model::Model;
 use crate::spec::Spec;
@@ -23,6 +23,11 @@ use crate::yaml_subset;
 /// block style like `spec/errors.yaml`, a code takes about 250 bytes, so the
 /// limit holds some 30,000 codes. A longer file is refused before it is parsed.
 pub const MAX_SPEC_BYTES: usize = 8 * 1024 * 1024;
+
+/// Longest source line quoted under each problem: 4 KiB (4,096). A longer
+/// line (a minified catalogue) is named by line and column only, so thousands
+/// of problems on one 8 MiB line do not copy it thousands of times.
+pub const MAX_QUOTED_LINE_BYTES: usize = 4 * 1024;
 
 /// A catalogue that passed validation, with the warnings it raised.
 #[derive(Debug)]
@@ -129,10 +134,23 @@ pub fn parse_spec(text: &str, label: &str) -> Result<Loaded, Error> {
         return Err(Error::invalid(vec![diagnostic]));
     }
     let map = SourceMap::new(text).map_err(|refused| Error::invalid(vec![refusal(refused, text, label)]))?;
+    let lines = Lines::new(text);
     let locate = |problems: Vec<validate::Problem>| -> Vec<Diagnostic> {
         problems
             .into_iter()
-            .map(|problem| Diagnostic::from_problem(label, text, &map, problem))
+            .map(|problem| {
+                // Placed without the text, then given its line from the index.
+                let diagnostic = Diagnostic::from_problem(label, "", &map, problem);
+                let source_line = diagnostic
+                    .position
+                    .and_then(|p| lines.get(p.line))
+                    .filter(|line| line.len() <= MAX_QUOTED_LINE_BYTES)
+                    .map(str::to_owned);
+                Diagnostic {
+                    source_line,
+                    ..diagnostic
+                }
+            })
             .collect()
     };
     // Unknown keys do not stop the typed parse: serde skips them, so one run

@@ -95,6 +95,24 @@ fn long_keys_over_many_values_are_refused_before_their_paths_fill_memory() {
 }
 
 #[test]
+fn thousands_of_problems_on_one_long_line_are_placed_without_copying_it() {
+    // A minified catalogue: one 1 MB line with 2,000 unknown keys used to copy
+    // the line for each of them (2 GB).
+    let keys: String = (0..2_000).map(|index| format!(", x{index}: 1")).collect();
+    let line = format!("{{schema: 1{keys}}}{}", " ".repeat(1_000_000));
+    let err = codegen::parse_spec(&line, "min.yaml").unwrap_err();
+    let codegen::Error::Invalid(found) = &err else { panic!("{err}") };
+    let unknown: Vec<_> = found.iter().filter(|problem| problem.message.starts_with("unknown key")).collect();
+    assert_eq!(unknown.len(), 2_000);
+    assert!(unknown.iter().all(|problem| problem.source_line.is_none()));
+    let column = line.find("x1999:").unwrap() + 1;
+    assert_eq!(
+        unknown[1_999].to_string().lines().nth(1),
+        Some(format!("--> min.yaml:1:{column}").as_str())
+    );
+}
+
+#[test]
 fn a_spec_file_over_the_size_limit_is_refused_by_its_size_unread() {
     let (_dir, spec) = spec_file("");
     // Sparse: 200 MB that take no disk and would take minutes to parse.

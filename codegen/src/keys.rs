@@ -250,7 +250,10 @@ mod tests {
     fn a_runaway_key_is_quoted_cut_short() {
         let key = "k".repeat(1_000);
         let problems = unknown_keys(&SourceMap::new(&format!("? {key}\n: 1\n")).unwrap());
-        assert_eq!(problems[0].message, format!("unknown key `{}…` (1000 bytes)", "k".repeat(40)));
+        assert_eq!(
+            problems[0].message,
+            format!("unknown key `{}…` (1000 bytes)", "k".repeat(40))
+        );
         assert_eq!(quoted("nmae"), "`nmae`");
     }
 

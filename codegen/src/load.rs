@@ -9,8 +9,8 @@ use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::keys;
 use crate::locate::{
-    MAX_EXPANDED_BYTES, MAX_EXPANDED_NODES, MAX_KEY_BYTES, MAX_MAPPED_BYTES, MAX_NESTING, MAX_SCALAR_BYTES,
-    Lines, Position, Refused, SourceMap,
+    Lines, MAX_EXPANDED_BYTES, MAX_EXPANDED_NODES, MAX_KEY_BYTES, MAX_MAPPED_BYTES, MAX_NESTING, MAX_SCALAR_BYTES,
+    Position, Refused, SourceMap,
 };
 use crate::model::Model;
 use crate::spec::Spec;
@@ -68,10 +68,15 @@ pub fn read_spec(path: &Path) -> io::Result<Vec<u8>> {
         ));
     }
     if metadata.len() > MAX_SPEC_BYTES as u64 {
-        return Err(io::Error::new(io::ErrorKind::FileTooLarge, over_the_limit(Some(metadata.len()))));
+        return Err(io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            over_the_limit(Some(metadata.len())),
+        ));
     }
     let mut bytes = Vec::new();
-    File::open(path)?.take(MAX_SPEC_BYTES as u64 + 1).read_to_end(&mut bytes)?;
+    File::open(path)?
+        .take(MAX_SPEC_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
     if bytes.len() > MAX_SPEC_BYTES {
         return Err(io::Error::new(io::ErrorKind::FileTooLarge, over_the_limit(None)));
     }
@@ -126,7 +131,10 @@ pub fn parse_spec_bytes(bytes: &[u8], label: &str) -> Result<Loaded, Error> {
 /// as editors show them.
 pub fn parse_spec(text: &str, label: &str) -> Result<Loaded, Error> {
     if text.len() > MAX_SPEC_BYTES {
-        let message = format!("the catalogue is too large: {}", over_the_limit(Some(text.len() as u64)));
+        let message = format!(
+            "the catalogue is too large: {}",
+            over_the_limit(Some(text.len() as u64))
+        );
         return Err(Error::invalid(vec![Diagnostic::at(label, "", None, message)]));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -194,8 +202,11 @@ pub fn parse_spec(text: &str, label: &str) -> Result<Loaded, Error> {
 fn refusal(refused: Refused, text: &str, label: &str) -> Diagnostic {
     let at = |position, message: String| Diagnostic::at(label, text, Some(position), message);
     match refused {
-        Refused::TooDeep(position) => at(position, format!("the catalogue nests deeper than {MAX_NESTING} levels"))
-            .with_help("a catalogue needs five levels at most; look for unclosed `[` or `{`"),
+        Refused::TooDeep(position) => at(
+            position,
+            format!("the catalogue nests deeper than {MAX_NESTING} levels"),
+        )
+        .with_help("a catalogue needs five levels at most; look for unclosed `[` or `{`"),
         Refused::TooManyAliases(position) => at(
             position,
             format!("YAML aliases here expand the catalogue past {MAX_EXPANDED_NODES} values"),
@@ -236,7 +247,11 @@ fn refusal(refused: Refused, text: &str, label: &str) -> Diagnostic {
             };
             Diagnostic {
                 key_path: Some(path).filter(|path| !path.is_empty()),
-                ..at(position, format!("{what} is {bytes} bytes long, over the limit of {limit}")).with_help(help)
+                ..at(
+                    position,
+                    format!("{what} is {bytes} bytes long, over the limit of {limit}"),
+                )
+                .with_help(help)
             }
         }
     }

@@ -125,7 +125,11 @@ impl SourceMap {
                     if expanded.bytes > MAX_EXPANDED_BYTES {
                         return Err(Refused::AliasesTooLarge(position));
                     }
-                    let limit = if walker.expects_key() { MAX_KEY_BYTES } else { MAX_SCALAR_BYTES };
+                    let limit = if walker.expects_key() {
+                        MAX_KEY_BYTES
+                    } else {
+                        MAX_SCALAR_BYTES
+                    };
                     if let Event::Scalar(text, ..) = &event
                         && text.len() > limit
                     {
@@ -390,7 +394,11 @@ impl Expansion {
                 }
             }
             Event::Alias(anchor) => {
-                let size = self.anchored.get(anchor).copied().unwrap_or(Size { nodes: 1, bytes: 0 });
+                let size = self
+                    .anchored
+                    .get(anchor)
+                    .copied()
+                    .unwrap_or(Size { nodes: 1, bytes: 0 });
                 self.total = self.total.plus(size);
             }
             _ => {}
@@ -475,7 +483,12 @@ categories:
         // 31 nested keys of 1 KiB: every value below them has a 31 KiB path.
         let mut text = String::new();
         for depth in 0..31 {
-            text += &format!("{}? {}\n{}:\n", "  ".repeat(depth), "k".repeat(MAX_KEY_BYTES), "  ".repeat(depth));
+            text += &format!(
+                "{}? {}\n{}:\n",
+                "  ".repeat(depth),
+                "k".repeat(MAX_KEY_BYTES),
+                "  ".repeat(depth)
+            );
         }
         for index in 0..2_200 {
             text += &format!("{}v{index}: 1\n", "  ".repeat(31));

@@ -3,8 +3,6 @@
 
 use std::fmt::Write;
 
-use crate::load::MAX_SPEC_BYTES;
-
 /// Codes per category: large enough that categories stay few, small enough
 /// that a catalogue of a few codes still has more than one.
 const CODES_PER_CATEGORY: usize = 50;
@@ -67,7 +65,7 @@ const WORDS: &[&str] = &[
 pub const SYNTHETIC_MARKER: &str = "# Synthetic catalogue";
 
 /// Most codes a synthetic catalogue may have: 50,000, about 7.4 MB of YAML,
-/// so that the largest one still loads ([`MAX_SPEC_BYTES`] is 8 MiB).
+/// so that the largest one still loads ([`crate::load::MAX_SPEC_BYTES`] is 8 MiB).
 pub const MAX_CODES: usize = 50_000;
 
 /// A valid catalogue with `codes` codes, at least one and at most [`MAX_CODES`]
@@ -135,6 +133,7 @@ impl SplitMix {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::MAX_SPEC_BYTES;
 
     #[test]
     fn synthetic_catalogues_are_valid_warning_free_and_deterministic() {

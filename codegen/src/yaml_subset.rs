@@ -73,15 +73,22 @@ mod tests {
     fn a_misread_character_is_placed_by_line_and_character_column() {
         let found = misread_character("a: 1\nb: é\u{2028}x\n", "spec.yaml").unwrap();
         assert_eq!(found.position, Some(Position { line: 2, column: 5 }));
-        assert_eq!(found.message, "the text holds a raw U+2028 LINE SEPARATOR, which YAML reads as a line break");
+        assert_eq!(
+            found.message,
+            "the text holds a raw U+2028 LINE SEPARATOR, which YAML reads as a line break"
+        );
         assert_eq!(misread_character("a: \"tab\there\"\r\n", "spec.yaml"), None);
         let bell = misread_character("a: \u{7}", "spec.yaml").unwrap();
-        assert_eq!(bell.message, "the text holds a raw U+0007 control character, which YAML does not allow");
+        assert_eq!(
+            bell.message,
+            "the text holds a raw U+0007 control character, which YAML does not allow"
+        );
     }
 
     #[test]
     fn tags_are_named_as_written() {
-        let map = SourceMap::new("a: !!str 500\n!!str b: 1\nc: !custom x\nd: ! 2\ne: !<tag:x> 3\nf: !!map {}\n").unwrap();
+        let map =
+            SourceMap::new("a: !!str 500\n!!str b: 1\nc: !custom x\nd: ! 2\ne: !<tag:x> 3\nf: !!map {}\n").unwrap();
         let problems = tags(&map);
         let found: Vec<(&str, &str)> = problems
             .iter()
@@ -94,7 +101,10 @@ mod tests {
                 ("b", "the key has the YAML tag `!!str`, which catalogues do not use"),
                 ("c", "the value has the YAML tag `!custom`, which catalogues do not use"),
                 ("d", "the value has the YAML tag `!`, which catalogues do not use"),
-                ("e", "the value has the YAML tag `!<tag:x>`, which catalogues do not use"),
+                (
+                    "e",
+                    "the value has the YAML tag `!<tag:x>`, which catalogues do not use"
+                ),
                 ("f", "the value has the YAML tag `!!map`, which catalogues do not use"),
             ]
         );

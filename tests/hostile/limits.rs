@@ -35,7 +35,11 @@ fn refused(spec: &Path) -> String {
     let run = xtask(&[&"codegen", &"--spec", &spec, &"--out", &out.path()]);
     assert_eq!(run.status, 1, "not refused:\n{}", run.stderr);
     assert_eq!(run.stdout, "");
-    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0, "something was written");
+    assert_eq!(
+        std::fs::read_dir(out.path()).unwrap().count(),
+        0,
+        "something was written"
+    );
     run.stderr.replace(&dir.display().to_string(), "<tmp>")
 }
 
@@ -72,12 +76,18 @@ fn a_catalogue_with_an_unknown_key_is_refused_at_the_alias_before_any_parse_expa
     let (_dir, spec) = spec_file(&text);
     let stderr = refused(&spec);
     assert!(stderr.contains("expand the catalogue past 8388608 bytes"), "{stderr}");
-    assert!(stderr.ends_with("the catalogue has 1 problem; nothing was written\n"), "{stderr}");
+    assert!(
+        stderr.ends_with("the catalogue has 1 problem; nothing was written\n"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn a_value_over_the_length_limit_is_refused_with_its_key_path() {
-    let text = single_code().replace("resolution: Retry later", &format!("resolution: {}", "b".repeat(70_000)));
+    let text = single_code().replace(
+        "resolution: Retry later",
+        &format!("resolution: {}", "b".repeat(70_000)),
+    );
     let (_dir, spec) = spec_file(&text);
     insta::assert_snapshot!(refused(&spec));
 }
@@ -101,8 +111,13 @@ fn thousands_of_problems_on_one_long_line_are_placed_without_copying_it() {
     let keys: String = (0..2_000).map(|index| format!(", x{index}: 1")).collect();
     let line = format!("{{schema: 1{keys}}}{}", " ".repeat(1_000_000));
     let err = codegen::parse_spec(&line, "min.yaml").unwrap_err();
-    let codegen::Error::Invalid(found) = &err else { panic!("{err}") };
-    let unknown: Vec<_> = found.iter().filter(|problem| problem.message.starts_with("unknown key")).collect();
+    let codegen::Error::Invalid(found) = &err else {
+        panic!("{err}")
+    };
+    let unknown: Vec<_> = found
+        .iter()
+        .filter(|problem| problem.message.starts_with("unknown key"))
+        .collect();
     assert_eq!(unknown.len(), 2_000);
     assert!(unknown.iter().all(|problem| problem.source_line.is_none()));
     let column = line.find("x1999:").unwrap() + 1;
@@ -116,7 +131,12 @@ fn thousands_of_problems_on_one_long_line_are_placed_without_copying_it() {
 fn a_spec_file_over_the_size_limit_is_refused_by_its_size_unread() {
     let (_dir, spec) = spec_file("");
     // Sparse: 200 MB that take no disk and would take minutes to parse.
-    std::fs::File::options().write(true).open(&spec).unwrap().set_len(200_000_000).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&spec)
+        .unwrap()
+        .set_len(200_000_000)
+        .unwrap();
     insta::assert_snapshot!(refused(&spec));
 }
 
@@ -184,14 +204,20 @@ fn a_catalogue_piped_through_a_fifo_is_read() {
 
 #[test]
 fn synth_refuses_a_count_past_its_limit_without_overflow_or_allocation() {
-    let messages: Vec<String> = ["18446744073709551615", "100000000000", "99999999999999999999999", "50001", "0"]
-        .iter()
-        .map(|count| {
-            let run = xtask(&[&"synth", count]);
-            assert_eq!((run.status, run.stdout.as_str()), (2, ""), "synth {count}");
-            run.stderr
-        })
-        .collect();
+    let messages: Vec<String> = [
+        "18446744073709551615",
+        "100000000000",
+        "99999999999999999999999",
+        "50001",
+        "0",
+    ]
+    .iter()
+    .map(|count| {
+        let run = xtask(&[&"synth", count]);
+        assert_eq!((run.status, run.stdout.as_str()), (2, ""), "synth {count}");
+        run.stderr
+    })
+    .collect();
     insta::assert_snapshot!(messages.join("---\n"));
 }
 
@@ -199,7 +225,11 @@ fn synth_refuses_a_count_past_its_limit_without_overflow_or_allocation() {
 fn synth_writes_its_largest_catalogue_and_it_loads_within_the_limit() {
     let run = xtask(&[&"synth", &codegen::synth::MAX_CODES.to_string()]);
     assert_eq!(run.status, 0, "{}", run.stderr);
-    assert!(run.stdout.len() <= codegen::load::MAX_SPEC_BYTES, "{} bytes", run.stdout.len());
+    assert!(
+        run.stdout.len() <= codegen::load::MAX_SPEC_BYTES,
+        "{} bytes",
+        run.stdout.len()
+    );
 }
 
 #[test]
@@ -212,20 +242,27 @@ fn a_bom_at_the_start_is_accepted() {
 
 #[test]
 fn positions_after_a_bom_are_counted_as_an_editor_shows_them() {
-    let text = format!("\u{feff}{}", single_code().replacen("# The smallest", "nmae: x\n# The smallest", 1));
+    let text = format!(
+        "\u{feff}{}",
+        single_code().replacen("# The smallest", "nmae: x\n# The smallest", 1)
+    );
     let (_dir, spec) = spec_file(&text);
     insta::assert_snapshot!(refused(&spec));
 }
 
 #[test]
 fn a_str_tag_on_a_status_is_refused_naming_the_tag() {
-    let (_dir, spec) = spec_file(&single_code().replace("status: 500\n        message", "status: !!str 500\n        message"));
+    let (_dir, spec) =
+        spec_file(&single_code().replace("status: 500\n        message", "status: !!str 500\n        message"));
     insta::assert_snapshot!(refused(&spec));
 }
 
 #[test]
 fn a_binary_tag_on_a_message_is_refused_naming_the_tag() {
-    let text = single_code().replace("message: Something broke", "message: !!binary |\n          U29tZXRoaW5nIGJyb2tl");
+    let text = single_code().replace(
+        "message: Something broke",
+        "message: !!binary |\n          U29tZXRoaW5nIGJyb2tl",
+    );
     let (_dir, spec) = spec_file(&text);
     insta::assert_snapshot!(refused(&spec));
 }

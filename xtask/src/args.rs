@@ -257,7 +257,9 @@ fn parse_synth(parser: &mut lexopt::Parser) -> Parsed<Command> {
 fn code_count(given: &str) -> Parsed<usize> {
     match given.parse::<usize>() {
         Ok(count @ 1..=MAX_CODES) => Ok(count),
-        Ok(0) => Err(format!("`{given}` codes make no catalogue; give a whole number from 1 to {MAX_CODES}")),
+        Ok(0) => Err(format!(
+            "`{given}` codes make no catalogue; give a whole number from 1 to {MAX_CODES}"
+        )),
         Err(err) if *err.kind() != IntErrorKind::PosOverflow => Err(format!(
             "`{given}` is not a number of codes; give a whole number from 1 to {MAX_CODES}"
         )),

@@ -1,4 +1,4 @@
-//! Synthetic catalogues of any size, for benchmarks and scale tests: valid,
+//! Synthetic catalogues of up to 50,000 codes, for benchmarks and scale tests: valid,
 //! warning-free, and the same bytes for the same size on every machine.
 
 use std::fmt::Write;
@@ -64,7 +64,7 @@ const WORDS: &[&str] = &[
 /// How every synthetic catalogue starts, so tools can tell one from a real one.
 pub const SYNTHETIC_MARKER: &str = "# Synthetic catalogue";
 
-/// Most codes a synthetic catalogue may have: 50,000, about 7.4 MB of YAML,
+/// Most codes a synthetic catalogue may have: 50,000, 7.2 MB of YAML,
 /// so that the largest one still loads ([`crate::load::MAX_SPEC_BYTES`] is 8 MiB).
 pub const MAX_CODES: usize = 50_000;
 

@@ -233,6 +233,13 @@ fn synth_writes_its_largest_catalogue_and_it_loads_within_the_limit() {
 }
 
 #[test]
+fn synth_help_states_its_limit() {
+    let run = xtask(&[&"help", &"synth"]);
+    let limit = format!("1 to {}", codegen::synth::MAX_CODES);
+    assert!(run.stdout.contains(&limit), "{}", run.stdout);
+}
+
+#[test]
 fn a_bom_at_the_start_is_accepted() {
     let (_dir, spec) = spec_file(&format!("\u{feff}{}", single_code()));
     let out = tempfile::tempdir().unwrap();

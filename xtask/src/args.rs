@@ -14,7 +14,7 @@ Commands:
   codegen  Generate the error crate and its docs from the catalogue
   compat   Classify the changes since an older catalogue and check the version bump
   explain  Print one error code's whole entry
-  synth    Write a synthetic catalogue of any size, for benchmarks and scale tests
+  synth    Write a synthetic catalogue of up to 50000 codes, for benchmarks and scale tests
   help     Print this help, or a command's help with `help <COMMAND>`
 
 Options:
@@ -78,12 +78,12 @@ Options:
 ";
 
 pub const SYNTH_HELP: &str = "\
-Write a synthetic catalogue of any size, for benchmarks and scale tests
+Write a synthetic catalogue of up to 50000 codes, for benchmarks and scale tests
 
 Usage: cargo xtask synth [OPTIONS] <CODES>
 
-Writes a valid, warning-free catalogue with <CODES> codes (1 to 50000, about
-7.4 MB of YAML; a catalogue may be 8 MiB) in categories of 50. The same size
+Writes a valid, warning-free catalogue with <CODES> codes (1 to 50000, at most
+7.2 MB of YAML; a catalogue may be 8 MiB) in categories of 50. The same size
 always gives the same bytes.
 
 Options:

@@ -159,6 +159,13 @@ fn a_device_as_the_spec_is_refused_without_reading_it() {
 }
 
 #[test]
+fn compat_against_a_device_is_refused_without_reading_it() {
+    let run = xtask(&[&"compat", &"--against", &"/dev/zero"]);
+    assert_eq!(run.status, 1);
+    insta::assert_snapshot!(run.stderr);
+}
+
+#[test]
 fn a_folder_as_the_spec_is_refused_with_a_clear_message() {
     let dir = tempfile::tempdir().unwrap();
     let (_out, out) = spec_file("");

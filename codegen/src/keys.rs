@@ -65,7 +65,7 @@ pub fn unknown_keys(map: &SourceMap) -> Vec<Problem> {
             let problem = Problem {
                 severity: Severity::Error,
                 path: path.to_owned(),
-                message: format!("unknown key `{key}`"),
+                message: format!("unknown key {}", quoted(key)),
                 help: Some(help),
                 at_key: true,
             };
@@ -101,10 +101,30 @@ fn shape_of(path: &str) -> String {
 pub(crate) fn closest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
     known
         .iter()
-        .map(|candidate| (edit_distance(key, candidate), *candidate))
-        .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).max(1))
+        .filter_map(|candidate| {
+            let near_enough = (candidate.len() / 3).max(1);
+            // The distance is at least the difference in length: a long key
+            // skips the quadratic count.
+            if key.len().abs_diff(candidate.len()) > near_enough {
+                return None;
+            }
+            let distance = edit_distance(key, candidate);
+            (distance <= near_enough).then_some((distance, *candidate))
+        })
         .min()
         .map(|(_, candidate)| candidate)
+}
+
+/// Longest key quoted whole in a message; a longer one is cut with `…`.
+const MAX_QUOTED_KEY: usize = 40;
+
+/// `key` as a message quotes it: whole up to [`MAX_QUOTED_KEY`] characters,
+/// else its start and its length, so a runaway key cannot flood the terminal.
+fn quoted(key: &str) -> String {
+    match key.char_indices().nth(MAX_QUOTED_KEY) {
+        None => format!("`{key}`"),
+        Some((cut, _)) => format!("`{}…` ({} bytes)", &key[..cut], key.len()),
+    }
 }
 
 /// Edit distance counting insertions, deletions, substitutions and swaps of
@@ -224,6 +244,17 @@ mod tests {
             found[2].2
         );
         assert_eq!(found.len(), 3);
+    }
+
+    #[test]
+    fn a_runaway_key_is_quoted_cut_short() {
+        let key = "k".repeat(1_000);
+        let problems = unknown_keys(&SourceMap::new(&format!("? {key}\n: 1\n")).unwrap());
+        assert_eq!(
+            problems[0].message,
+            format!("unknown key `{}…` (1000 bytes)", "k".repeat(40))
+        );
+        assert_eq!(quoted("nmae"), "`nmae`");
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod synth;
 pub mod validate;
 pub mod write;
 mod yaml_error;
+mod yaml_subset;
 
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -1,16 +1,33 @@
 //! Spec file → validated model: read, parse, validate, and place every problem
 //! in the file.
 
+use std::fs::File;
+use std::io::{self, Read};
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::keys;
-use crate::locate::{MAX_EXPANDED_NODES, MAX_NESTING, Position, Refused, SourceMap};
+use crate::locate::{
+    Lines, MAX_EXPANDED_BYTES, MAX_EXPANDED_NODES, MAX_KEY_BYTES, MAX_MAPPED_BYTES, MAX_NESTING, MAX_SCALAR_BYTES,
+    Position, Refused, SourceMap,
+};
 use crate::model::Model;
 use crate::spec::Spec;
 use crate::validate;
 use crate::yaml_error;
+use crate::yaml_subset;
+
+/// Largest catalogue read, in bytes: 8 MiB (8,388,608). The 10,000-code
+/// synthetic catalogue (`cargo xtask synth 10000`) is 1.4 MB; written out in
+/// block style like `spec/errors.yaml`, a code takes about 250 bytes, so the
+/// limit holds some 30,000 codes. A longer file is refused before it is parsed.
+pub const MAX_SPEC_BYTES: usize = 8 * 1024 * 1024;
+
+/// Longest source line quoted under each problem: 4 KiB (4,096). A longer
+/// line (a minified catalogue) is named by line and column only, so thousands
+/// of problems on one 8 MiB line do not copy it thousands of times.
+pub const MAX_QUOTED_LINE_BYTES: usize = 4 * 1024;
 
 /// A catalogue that passed validation, with the warnings it raised.
 #[derive(Debug)]
@@ -24,11 +41,68 @@ pub struct Loaded {
 /// Reads and validates the catalogue at `path`; `label` is how messages name
 /// the file (usually the path as the user typed it).
 pub fn load_spec(path: &Path, label: &str) -> Result<Loaded, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+    let bytes = read_spec(path).map_err(|source| Error::Read {
         path: label.to_owned(),
         source,
     })?;
     parse_spec_bytes(&bytes, label)
+}
+
+/// The bytes of the catalogue at `path`, at most [`MAX_SPEC_BYTES`] of them.
+/// A regular file is refused by its size before it is read; a pipe
+/// (`--spec /dev/stdin`, `--spec <(…)`) is read up to one byte past the limit,
+/// so an endless stream stops there. A folder or a device (`/dev/zero`) is
+/// refused before it is opened.
+pub fn read_spec(path: &Path) -> io::Result<Vec<u8>> {
+    let metadata = std::fs::metadata(path)?;
+    if metadata.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "it is a folder; give the path of the catalogue's YAML file",
+        ));
+    }
+    if !metadata.is_file() && !is_pipe(&metadata) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "it is a device or socket, not a file; give the path of the catalogue's YAML file",
+        ));
+    }
+    if metadata.len() > MAX_SPEC_BYTES as u64 {
+        return Err(io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            over_the_limit(Some(metadata.len())),
+        ));
+    }
+    let mut bytes = Vec::new();
+    File::open(path)?
+        .take(MAX_SPEC_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() > MAX_SPEC_BYTES {
+        return Err(io::Error::new(io::ErrorKind::FileTooLarge, over_the_limit(None)));
+    }
+    Ok(bytes)
+}
+
+#[cfg(unix)]
+fn is_pipe(metadata: &std::fs::Metadata) -> bool {
+    std::os::unix::fs::FileTypeExt::is_fifo(&metadata.file_type())
+}
+
+#[cfg(not(unix))]
+fn is_pipe(_: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// Why a catalogue of `size` bytes (unknown for a stream cut at the limit) is refused.
+fn over_the_limit(size: Option<u64>) -> String {
+    let size = match size {
+        Some(size) => format!("it is {size} bytes,"),
+        None => "it goes on".to_owned(),
+    };
+    format!(
+        "{size} past the limit of {MAX_SPEC_BYTES} bytes (8 MiB) for a catalogue; \
+         10,000 codes take about 1.4 MB, so check that this is the catalogue"
+    )
 }
 
 /// Parses and validates a catalogue's raw bytes, which must be UTF-8; `label`
@@ -52,51 +126,67 @@ pub fn parse_spec_bytes(bytes: &[u8], label: &str) -> Result<Loaded, Error> {
     parse_spec(text, label)
 }
 
-/// Parses and validates catalogue text; `label` names it in messages.
+/// Parses and validates catalogue text; `label` names it in messages. A
+/// byte-order mark at the start is skipped, and positions count from after it,
+/// as editors show them.
 pub fn parse_spec(text: &str, label: &str) -> Result<Loaded, Error> {
-    let map = SourceMap::new(text).map_err(|refused| {
-        let diagnostic = match refused {
-            Refused::TooDeep(position) => Diagnostic::at(
-                label,
-                text,
-                Some(position),
-                format!("the catalogue nests deeper than {MAX_NESTING} levels"),
-            )
-            .with_help("a catalogue needs five levels at most; look for unclosed `[` or `{`"),
-            Refused::TooManyAliases(position) => Diagnostic::at(
-                label,
-                text,
-                Some(position),
-                format!("YAML aliases here expand the catalogue past {MAX_EXPANDED_NODES} values"),
-            )
-            .with_help("aliases (`*name`) may share a value, not multiply it: write the values out"),
-        };
-        Error::invalid(vec![diagnostic])
-    })?;
+    if text.len() > MAX_SPEC_BYTES {
+        let message = format!(
+            "the catalogue is too large: {}",
+            over_the_limit(Some(text.len() as u64))
+        );
+        return Err(Error::invalid(vec![Diagnostic::at(label, "", None, message)]));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(diagnostic) = yaml_subset::misread_character(text, label) {
+        return Err(Error::invalid(vec![diagnostic]));
+    }
+    let map = SourceMap::new(text).map_err(|refused| Error::invalid(vec![refusal(refused, text, label)]))?;
+    let lines = Lines::new(text);
     let locate = |problems: Vec<validate::Problem>| -> Vec<Diagnostic> {
         problems
             .into_iter()
-            .map(|problem| Diagnostic::from_problem(label, text, &map, problem))
+            .map(|problem| {
+                // Placed without the text, then given its line from the index.
+                let diagnostic = Diagnostic::from_problem(label, "", &map, problem);
+                let source_line = diagnostic
+                    .position
+                    .and_then(|p| lines.get(p.line))
+                    .filter(|line| line.len() <= MAX_QUOTED_LINE_BYTES)
+                    .map(str::to_owned);
+                Diagnostic {
+                    source_line,
+                    ..diagnostic
+                }
+            })
             .collect()
     };
     // Unknown keys do not stop the typed parse: serde skips them, so one run
     // reports them together with type errors or the validation problems.
     let mut problems = locate(keys::unknown_keys(&map));
-    let loaded = match parse_yaml(text, label) {
-        Err(diagnostic) => {
-            problems.push(*diagnostic);
-            None
-        }
-        Ok(spec) => match validate::validate(&spec) {
-            Ok(validated) => Some(Loaded {
-                model: validated.model,
-                warnings: locate(validated.warnings),
-            }),
-            Err(found) => {
-                problems.extend(locate(found));
+    let tags = locate(yaml_subset::tags(&map));
+    // serde_yaml honours some tags and drops others: its reading of a tagged
+    // catalogue is not the one to report on.
+    let loaded = if !tags.is_empty() {
+        problems.extend(tags);
+        None
+    } else {
+        match parse_yaml(text, label) {
+            Err(diagnostic) => {
+                problems.push(*diagnostic);
                 None
             }
-        },
+            Ok(spec) => match validate::validate(&spec) {
+                Ok(validated) => Some(Loaded {
+                    model: validated.model,
+                    warnings: locate(validated.warnings),
+                }),
+                Err(found) => {
+                    problems.extend(locate(found));
+                    None
+                }
+            },
+        }
     };
     match loaded {
         Some(loaded) if problems.is_empty() => Ok(loaded),
@@ -105,6 +195,65 @@ pub fn parse_spec(text: &str, label: &str) -> Result<Loaded, Error> {
             Err(Error::invalid(problems))
         }
         None => Err(Error::invalid(problems)),
+    }
+}
+
+/// The diagnostic for text the source map refused.
+fn refusal(refused: Refused, text: &str, label: &str) -> Diagnostic {
+    let at = |position, message: String| Diagnostic::at(label, text, Some(position), message);
+    match refused {
+        Refused::TooDeep(position) => at(
+            position,
+            format!("the catalogue nests deeper than {MAX_NESTING} levels"),
+        )
+        .with_help("a catalogue needs five levels at most; look for unclosed `[` or `{`"),
+        Refused::TooManyAliases(position) => at(
+            position,
+            format!("YAML aliases here expand the catalogue past {MAX_EXPANDED_NODES} values"),
+        )
+        .with_help("aliases (`*name`) may share a value, not multiply it: write the values out"),
+        Refused::AliasesTooLarge(position) => at(
+            position,
+            format!("YAML aliases here expand the catalogue past {MAX_EXPANDED_BYTES} bytes of text"),
+        )
+        .with_help("aliases (`*name`) may share a value, not multiply it: write the values out"),
+        Refused::PathsTooLong(position) => at(
+            position,
+            format!("the key paths of the catalogue add up past {MAX_MAPPED_BYTES} bytes (64 MiB) here"),
+        )
+        .with_help("a long key repeats in the path of every value below it: shorten the keys above this line"),
+        Refused::TooLong {
+            position,
+            path,
+            on_key,
+            bytes,
+        } => {
+            let (what, limit, help) = if on_key {
+                (
+                    "a key".to_owned(),
+                    format!("{MAX_KEY_BYTES} bytes for one key"),
+                    "the format's keys are short words like `message`: look for an unclosed quote",
+                )
+            } else {
+                let what = match path.rsplit(['.', '[']).next() {
+                    Some(key) if !key.is_empty() && !key.ends_with(']') => format!("`{key}`"),
+                    _ => "a value".to_owned(),
+                };
+                (
+                    what,
+                    format!("{MAX_SCALAR_BYTES} bytes (64 KiB) for one value"),
+                    "messages and resolutions need a few hundred characters at most: shorten it",
+                )
+            };
+            Diagnostic {
+                key_path: Some(path).filter(|path| !path.is_empty()),
+                ..at(
+                    position,
+                    format!("{what} is {bytes} bytes long, over the limit of {limit}"),
+                )
+                .with_help(help)
+            }
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-//! Synthetic catalogues of any size, for benchmarks and scale tests: valid,
+//! Synthetic catalogues of up to 50,000 codes, for benchmarks and scale tests: valid,
 //! warning-free, and the same bytes for the same size on every machine.
 
 use std::fmt::Write;
@@ -64,9 +64,14 @@ const WORDS: &[&str] = &[
 /// How every synthetic catalogue starts, so tools can tell one from a real one.
 pub const SYNTHETIC_MARKER: &str = "# Synthetic catalogue";
 
-/// A valid catalogue with `codes` codes (at least one).
+/// Most codes a synthetic catalogue may have: 50,000, 7.2 MB of YAML,
+/// so that the largest one still loads ([`crate::load::MAX_SPEC_BYTES`] is 8 MiB).
+pub const MAX_CODES: usize = 50_000;
+
+/// A valid catalogue with `codes` codes, at least one and at most [`MAX_CODES`]
+/// (a count outside that range is brought into it).
 pub fn synthetic_catalogue(codes: usize) -> String {
-    let codes = codes.max(1);
+    let codes = codes.clamp(1, MAX_CODES);
     let mut text = String::with_capacity(codes * 200);
     let _ = write!(
         text,
@@ -128,6 +133,7 @@ impl SplitMix {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::MAX_SPEC_BYTES;
 
     #[test]
     fn synthetic_catalogues_are_valid_warning_free_and_deterministic() {
@@ -138,5 +144,12 @@ mod tests {
             assert!(loaded.warnings.is_empty(), "{size}: {:?}", loaded.warnings);
             assert_eq!(text, synthetic_catalogue(size));
         }
+    }
+
+    #[test]
+    fn the_largest_synthetic_catalogue_fits_the_spec_limit() {
+        let largest = synthetic_catalogue(MAX_CODES);
+        assert!(largest.len() <= MAX_SPEC_BYTES, "{} bytes", largest.len());
+        assert_eq!(synthetic_catalogue(usize::MAX), largest);
     }
 }

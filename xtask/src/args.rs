@@ -2,7 +2,10 @@
 //! beside the options it describes.
 
 use std::ffi::OsString;
+use std::num::IntErrorKind;
 use std::path::PathBuf;
+
+use codegen::synth::MAX_CODES;
 
 pub const HELP: &str = "\
 Usage: cargo xtask <COMMAND>
@@ -11,7 +14,7 @@ Commands:
   codegen  Generate the error crate and its docs from the catalogue
   compat   Classify the changes since an older catalogue and check the version bump
   explain  Print one error code's whole entry
-  synth    Write a synthetic catalogue of any size, for benchmarks and scale tests
+  synth    Write a synthetic catalogue of up to 50000 codes, for benchmarks and scale tests
   help     Print this help, or a command's help with `help <COMMAND>`
 
 Options:
@@ -75,12 +78,13 @@ Options:
 ";
 
 pub const SYNTH_HELP: &str = "\
-Write a synthetic catalogue of any size, for benchmarks and scale tests
+Write a synthetic catalogue of up to 50000 codes, for benchmarks and scale tests
 
 Usage: cargo xtask synth [OPTIONS] <CODES>
 
-Writes a valid, warning-free catalogue with <CODES> codes in categories of 50.
-The same size always gives the same bytes.
+Writes a valid, warning-free catalogue with <CODES> codes (1 to 50000, at most
+7.2 MB of YAML; a catalogue may be 8 MiB) in categories of 50. The same size
+always gives the same bytes.
 
 Options:
       --out <FILE>  Where to write it; `-` for standard output [default: -]
@@ -247,18 +251,26 @@ fn parse_synth(parser: &mut lexopt::Parser) -> Parsed<Command> {
             Short('h') | Long("help") => return Ok(Command::Help(SYNTH_HELP)),
             Long("out") => out = Some(PathBuf::from(value(parser)?)).filter(|path| path.as_os_str() != "-"),
             Long("force") => force = true,
-            Value(given) if codes.is_none() => {
-                let given = given.to_string_lossy();
-                let count = given
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|&n| n > 0)
-                    .ok_or_else(|| format!("`{given}` is not a number of codes; give a whole number from 1"))?;
-                codes = Some(count);
-            }
+            Value(given) if codes.is_none() => codes = Some(code_count(&given.to_string_lossy())?),
             other => return Err(unexpected(other, "synth")),
         }
     }
     let codes = codes.ok_or("say how many codes, e.g. `cargo xtask synth 10000 --out big.yaml`")?;
     Ok(Command::Synth(SynthOptions { codes, out, force }))
+}
+
+/// The `<CODES>` of `synth`: a whole number from 1 to [`MAX_CODES`].
+fn code_count(given: &str) -> Parsed<usize> {
+    match given.parse::<usize>() {
+        Ok(count @ 1..=MAX_CODES) => Ok(count),
+        Ok(0) => Err(format!(
+            "`{given}` codes make no catalogue; give a whole number from 1 to {MAX_CODES}"
+        )),
+        Err(err) if *err.kind() != IntErrorKind::PosOverflow => Err(format!(
+            "`{given}` is not a number of codes; give a whole number from 1 to {MAX_CODES}"
+        )),
+        _ => Err(format!(
+            "`{given}` codes are more than a synthetic catalogue may have; give at most {MAX_CODES}"
+        )),
+    }
 }

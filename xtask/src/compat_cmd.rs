@@ -89,7 +89,7 @@ fn older_catalogue(baseline: &Baseline, spec: &Path, spec_label: &str) -> Result
     let (bytes, label) = match baseline {
         Baseline::File(path) => {
             let label = path.display().to_string();
-            let bytes = std::fs::read(path).map_err(|err| format!("error: cannot read {label}: {err}"))?;
+            let bytes = codegen::load::read_spec(path).map_err(|err| format!("error: cannot read {label}: {err}"))?;
             (bytes, label)
         }
         Baseline::Revision(revision) => {

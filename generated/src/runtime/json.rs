@@ -494,6 +494,27 @@ mod tests {
         assert_eq!(parse(& "[".repeat(100_000)), None);
     }
     #[test]
+    fn bounds_the_number_of_values() {
+        let array = |len: usize| format!("[{}]", vec!["0"; len] .join(","));
+        assert!(parse(& array(MAX_VALUES - 1)).is_some());
+        assert_eq!(parse(& array(MAX_VALUES)), None);
+        let body = format!(
+            r#"{{"code": "X", "other": {}, "details": {}}}"#, array(MAX_VALUES * 2),
+            array(3)
+        );
+        let members = read_error_body(&body, false).expect("an object");
+        assert_eq!(members.code.as_deref(), Some("X"));
+        assert_eq!(
+            members.details.as_ref().and_then(JsonValue::as_array).map(< [_] >::len),
+            Some(3)
+        );
+        let too_many = format!(r#"{{"code": "X", "details": {}}}"#, array(MAX_VALUES));
+        assert_eq!(
+            read_error_body(& too_many, false).map(| members | members.details),
+            Some(None)
+        );
+    }
+    #[test]
     fn the_last_of_a_repeated_key_wins() {
         let value = parse(r#"{"k": 1, "k": 2}"#).expect("valid JSON");
         assert_eq!(value.get("k"), Some(& JsonValue::Number("2".to_owned())));

@@ -27,7 +27,9 @@ const VALUES_WITHIN_LIMITS: usize = 4000;
 
 fuzz_target!(|data: &[u8]| {
     json_reader_agrees_with_serde_json(data);
-    let Some((&limit, rest)) = data.split_first() else { return };
+    let Some((&limit, rest)) = data.split_first() else {
+        return;
+    };
     let (header, body) = rest.split_at(rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len()));
     let header = String::from_utf8_lossy(header);
     from_parts_stays_within_its_limit(usize::from(limit) * 4, &header, body);
@@ -54,10 +56,15 @@ fn count(value: &Value) -> usize {
 }
 
 /// Where the reader is documented to read what `serde_json` refuses: a
-/// surrogate escape (`\\ud800`) it turns into U+FFFD when it is alone, and a
+/// surrogate escape (`\ud800`) it turns into U+FFFD when it is alone, and a
 /// number beyond `f64` it keeps as written.
 fn documented_difference(data: &[u8], error: &serde_json::Error) -> bool {
-    let surrogate_escape = |w: &[u8]| w[0] == b'\\' && w[1] == b'u' && w[2].eq_ignore_ascii_case(&b'd') && matches!(w[3].to_ascii_lowercase(), b'8'..=b'9' | b'a'..=b'f');
+    let surrogate_escape = |w: &[u8]| {
+        w[0] == b'\\'
+            && w[1] == b'u'
+            && w[2].eq_ignore_ascii_case(&b'd')
+            && matches!(w[3].to_ascii_lowercase(), b'8'..=b'9' | b'a'..=b'f')
+    };
     data.windows(4).any(surrogate_escape) || error.to_string().contains("number out of range")
 }
 
@@ -74,20 +81,31 @@ fn json_reader_agrees_with_serde_json(data: &[u8]) {
                 assert_eq!(JsonValue::parse(ours.to_string().as_bytes()).as_ref(), Some(&ours));
             }
         }
-        Err(error) => assert!(ours.is_none() || documented_difference(data, &error), "read what serde_json refuses: {error}"),
+        Err(error) => assert!(
+            ours.is_none() || documented_difference(data, &error),
+            "read what serde_json refuses: {error}"
+        ),
     }
 }
 
 /// Characters `Display` must never pass on from server text.
 fn forbidden_in_display(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    c.is_control()
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 fn from_parts_stays_within_its_limit(limit: usize, header: &str, body: &[u8]) {
-    let headers = [("X-Request-Id", header), (RETRY_AFTER_HEADER, header), ("Retry-After", header)];
+    let headers = [
+        ("X-Request-Id", header),
+        (RETRY_AFTER_HEADER, header),
+        ("Retry-After", header),
+    ];
     let err = ApiError::from_parts_limited(500, &headers, body, limit);
     assert_eq!(err.body_truncated(), body.len() > limit);
-    assert!(err.raw_body().is_none_or(|raw| raw.len() <= limit && body.starts_with(raw)));
+    assert!(
+        err.raw_body()
+            .is_none_or(|raw| raw.len() <= limit && body.starts_with(raw))
+    );
     let shown = err.to_string();
     assert!(!shown.chars().any(forbidden_in_display), "{shown:?}");
     assert!(err.request_id().is_none_or(|id| !id.chars().any(forbidden_in_display)));
@@ -132,7 +150,10 @@ fn decimal_seconds(text: &str) -> Option<Duration> {
     if nanos >= max {
         return Some(Duration::MAX);
     }
-    Some(Duration::new((nanos / 1_000_000_000) as u64, (nanos % 1_000_000_000) as u32))
+    Some(Duration::new(
+        (nanos / 1_000_000_000) as u64,
+        (nanos % 1_000_000_000) as u32,
+    ))
 }
 
 fn catalogue_header_reads_decimal_seconds(header: &str) {
@@ -153,5 +174,8 @@ fn retry_after_dates_read_as_httpdate_does(header: &str, body: &[u8]) {
     }
     // Every IMF-fixdate httpdate writes is read back to the second.
     let at: SystemTime = now + Duration::from_secs(u64::from(header.len() as u32 * 7919));
-    assert_eq!(hint(&httpdate::fmt_http_date(at)), Some(at.duration_since(now).unwrap_or(Duration::ZERO)));
+    assert_eq!(
+        hint(&httpdate::fmt_http_date(at)),
+        Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+    );
 }

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::response::IntoResponse;
-use ofauth_errors::{ApiError, ErrorCode, ErrorResponse, ErrorStats, DEFAULT_MAX_BODY_BYTES, RETRY_AFTER_HEADER};
+use ofauth_errors::{ApiError, DEFAULT_MAX_BODY_BYTES, ErrorCode, ErrorResponse, ErrorStats, RETRY_AFTER_HEADER};
 
 /// `{"error": …, "code": …, "details": {"errors": [1,1,…]}}` of `len` bytes at least.
 fn error_body_with_long_details(len: usize) -> Vec<u8> {
@@ -79,7 +79,10 @@ fn details_of_more_than_4096_values_are_left_out_and_the_rest_is_kept() {
     let huge = error_body_with_long_details(10 << 20);
     let err = ApiError::from_parts_limited(429, &[], &huge, huge.len());
     assert!(!err.body_truncated());
-    assert_eq!((err.code(), err.message()), (Some(ErrorCode::RateLimitExceeded), Some("too many")));
+    assert_eq!(
+        (err.code(), err.message()),
+        (Some(ErrorCode::RateLimitExceeded), Some("too many"))
+    );
     assert_eq!(err.details(), None);
 
     let nested = format!(r#"{{"code": "X", "details": [{}]}}"#, vec!["[]"; 5_000_000].join(","));
@@ -88,15 +91,23 @@ fn details_of_more_than_4096_values_are_left_out_and_the_rest_is_kept() {
 
     let small = error_body_with_long_details(4000);
     let kept = ApiError::from_parts(429, &[], &small);
-    let errors = kept.details().and_then(|details| details.get("errors")).and_then(|errors| errors.as_array());
+    let errors = kept
+        .details()
+        .and_then(|details| details.get("errors"))
+        .and_then(|errors| errors.as_array());
     let ones = small.iter().filter(|&&byte| byte == b'1').count();
     assert_eq!(errors.map(<[_]>::len), Some(ones));
 }
 
 /// The retry header a server sends for `delay`, read back by the client.
 fn sent_and_read(delay: Duration) -> (String, Option<Duration>) {
-    let response = ErrorResponse::new(ErrorCode::RateLimitExceeded).retry_after(delay).into_response();
-    let value = response.headers()[RETRY_AFTER_HEADER].to_str().expect("visible ASCII").to_owned();
+    let response = ErrorResponse::new(ErrorCode::RateLimitExceeded)
+        .retry_after(delay)
+        .into_response();
+    let value = response.headers()[RETRY_AFTER_HEADER]
+        .to_str()
+        .expect("visible ASCII")
+        .to_owned();
     let read = ApiError::from_http(response.status(), response.headers(), b"");
     (value, read.retry_hint())
 }
@@ -112,15 +123,35 @@ fn the_longest_delay_is_sent_as_the_longest_delay_not_as_zero() {
 
 #[test]
 fn a_300_ms_delay_is_sent_and_read_as_300_ms() {
-    assert_eq!(sent_and_read(Duration::from_millis(300)), ("0.3".to_owned(), Some(Duration::from_millis(300))));
-    assert_eq!(sent_and_read(Duration::from_nanos(1)), ("0.000000001".to_owned(), Some(Duration::from_nanos(1))));
-    assert_eq!(sent_and_read(Duration::from_secs(2)), ("2".to_owned(), Some(Duration::from_secs(2))));
+    assert_eq!(
+        sent_and_read(Duration::from_millis(300)),
+        ("0.3".to_owned(), Some(Duration::from_millis(300)))
+    );
+    assert_eq!(
+        sent_and_read(Duration::from_nanos(1)),
+        ("0.000000001".to_owned(), Some(Duration::from_nanos(1)))
+    );
+    assert_eq!(
+        sent_and_read(Duration::from_secs(2)),
+        ("2".to_owned(), Some(Duration::from_secs(2)))
+    );
 }
 
 #[test]
 fn a_request_id_that_could_forge_log_lines_is_left_out() {
-    let request_id = |value: &str| ApiError::from_parts(500, &[("X-Request-Id", value)], b"").request_id().map(str::to_owned);
-    for forged in ["req-1\r\nX-Injected: 1", "req-1\n", "req\0-1", "req-1\u{2028}", "req-\u{202e}1", "req-\u{1b}[2J"] {
+    let request_id = |value: &str| {
+        ApiError::from_parts(500, &[("X-Request-Id", value)], b"")
+            .request_id()
+            .map(str::to_owned)
+    };
+    for forged in [
+        "req-1\r\nX-Injected: 1",
+        "req-1\n",
+        "req\0-1",
+        "req-1\u{2028}",
+        "req-\u{202e}1",
+        "req-\u{1b}[2J",
+    ] {
         assert_eq!(request_id(forged), None, "{forged:?}");
     }
     assert_eq!(request_id(" req-1 "), Some("req-1".to_owned()));
@@ -163,7 +194,10 @@ fn a_crate_generated_with_default_secs_1_passes_its_own_tests() {
     let output = Command::new(env!("CARGO"))
         .args(["test", "--offline", "--quiet", "--lib"])
         .current_dir(&out)
-        .env("CARGO_TARGET_DIR", std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("default-secs-crate"))
+        .env(
+            "CARGO_TARGET_DIR",
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("default-secs-crate"),
+        )
         .env_remove("RUSTFLAGS")
         .output()
         .unwrap();

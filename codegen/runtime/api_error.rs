@@ -213,7 +213,8 @@ impl ApiError {
 }
 
 /// One line: `HTTP 429 RATE_LIMIT_EXCEEDED: Request rate limit exceeded`,
-/// server text escaped as [`ServerText`] shows it, and
+/// with controls, line separators and bidi controls in server text written as
+/// escapes (`\u{202e}`), and
 /// `(body cut at 65536 bytes)` after a body longer than the limit.
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -207,7 +207,7 @@ impl AlertRule {
         let elapsed = now.saturating_duration_since(self.started).as_nanos();
         let slot = u64::try_from(elapsed / self.slot_nanos).unwrap_or(u64::MAX);
         let count = window.add(slot);
-        if count > self.limit && window.arm_again(slot) {
+        if count > self.limit && window.claim_alert(slot) {
             (self.on_alert)(&ThresholdAlert {
                 code,
                 count,
@@ -231,7 +231,7 @@ struct SlidingWindow {
 impl SlidingWindow {
     /// Whether an alert may fire in `slot`, claiming it if so: none has fired
     /// within the window ending at `slot`. One recorder wins the claim.
-    fn arm_again(&self, slot: u64) -> bool {
+    fn claim_alert(&self, slot: u64) -> bool {
         let next = slot.saturating_add(1);
         self.alerted_after
             .fetch_update(Ordering::AcqRel, Ordering::Acquire, |after| {

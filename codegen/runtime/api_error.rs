@@ -4,9 +4,20 @@
 use std::fmt;
 use std::time::{Duration, SystemTime};
 
+use crate::runtime::json::read_error_body;
 use crate::runtime::retry_hint::header_hint;
 use crate::{AuthError, Category, ErrorCode, ErrorKind, JsonValue, Retry, ValidationError};
 use crate::{DEFAULT_RETRY_AFTER_SECS, REQUEST_ID_HEADER};
+
+/// The most bytes of a body [`ApiError::from_parts`] reads: 64 KiB.
+///
+/// An error body is a message, a code and a few details, well under a
+/// kilobyte; 64 KiB leaves room for long lists of field errors while bounding
+/// what one hostile reply can cost: the bytes kept, plus at most ~512 KiB for
+/// the parsed `details`. Past it the body is cut and
+/// [`ApiError::body_truncated`] says so; [`ApiError::from_parts_limited`]
+/// takes another limit.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 64 * 1024;
 
 /// An error reply from the API, with what could be read from it.
 ///
@@ -14,6 +25,10 @@ use crate::{DEFAULT_RETRY_AFTER_SECS, REQUEST_ID_HEADER};
 /// truncated JSON, a body without `code` or with a code this crate does not
 /// know all give an `ApiError` that keeps the status, whatever of the body
 /// could be read, and otherwise the raw body.
+///
+/// Reading is bounded: at most [`DEFAULT_MAX_BODY_BYTES`] of the body (or the
+/// limit given to [`from_parts_limited`](ApiError::from_parts_limited)) are
+/// kept, and `details` holding more than 4096 JSON values are left out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ApiError {
     status: u16,
@@ -24,51 +39,67 @@ pub struct ApiError {
     request_id: Option<String>,
     retry_hint: Option<Duration>,
     raw_body: Option<Vec<u8>>,
+    /// The limit the body was cut at, when it was longer.
+    cut_at: Option<usize>,
 }
 
 impl ApiError {
-    /// Reads a reply received now. Header names match case-insensitively.
+    /// Reads a reply received now, keeping at most [`DEFAULT_MAX_BODY_BYTES`]
+    /// of its body. Header names match case-insensitively.
     pub fn from_parts(status: u16, headers: &[(&str, &str)], body: &[u8]) -> ApiError {
         ApiError::from_parts_at(status, headers, body, SystemTime::now())
     }
 
-    /// Reads a reply received at `received_at`, from which a `Retry-After`
-    /// HTTP-date is measured (for replaying recorded replies, and for tests).
-    pub fn from_parts_at(status: u16, headers: &[(&str, &str)], body: &[u8], received_at: SystemTime) -> ApiError {
-        ApiError::read(status, headers.iter().copied(), body, received_at)
+    /// Reads a reply received now, keeping at most `max_body_bytes` of its
+    /// body: a longer body is cut (at a character boundary when it is text),
+    /// only what is kept is parsed, and [`body_truncated`](ApiError::body_truncated)
+    /// is `true`. Members of a JSON body read whole before the cut are kept.
+    ///
+    /// A reader that streams the body needs to read only `max_body_bytes + 1`
+    /// bytes and pass them here: the extra byte tells that the body was longer.
+    pub fn from_parts_limited(status: u16, headers: &[(&str, &str)], body: &[u8], max_body_bytes: usize) -> ApiError {
+        ApiError::read(status, headers.iter().copied(), body, max_body_bytes, SystemTime::now())
     }
 
-    /// Reads a reply from headers given as `(name, value)` pairs.
+    /// Reads a reply received at `received_at`, from which a `Retry-After`
+    /// HTTP-date is measured (for replaying recorded replies, and for tests),
+    /// keeping at most [`DEFAULT_MAX_BODY_BYTES`] of its body.
+    pub fn from_parts_at(status: u16, headers: &[(&str, &str)], body: &[u8], received_at: SystemTime) -> ApiError {
+        ApiError::read(status, headers.iter().copied(), body, DEFAULT_MAX_BODY_BYTES, received_at)
+    }
+
+    /// Reads a reply from headers given as `(name, value)` pairs, keeping at
+    /// most `max_body_bytes` of the body.
     pub(crate) fn read<'h>(
         status: u16,
         headers: impl IntoIterator<Item = (&'h str, &'h str)>,
         body: &[u8],
+        max_body_bytes: usize,
         received_at: SystemTime,
     ) -> ApiError {
         let mut request_id = None;
         let mut retry_hint: Option<Duration> = None;
         for (name, value) in headers {
-            if request_id.is_none() && name.eq_ignore_ascii_case(REQUEST_ID_HEADER) && !value.trim().is_empty() {
-                request_id = Some(value.trim().to_owned());
+            if request_id.is_none() && name.eq_ignore_ascii_case(REQUEST_ID_HEADER) {
+                request_id = plain_request_id(value);
             }
             // Several hints (both headers, or one repeated): never wait less than any of them.
             retry_hint = retry_hint.max(header_hint(name, value, received_at));
         }
-        let json = JsonValue::parse(body).filter(JsonValue::is_object);
-        let text_member = |key: &str| json.as_ref().and_then(|json| json.get(key)).and_then(JsonValue::as_str);
-        let wire_code = text_member("code").map(str::to_owned);
-        let message = text_member("error").map(str::to_owned);
-        let details = json.as_ref().and_then(|json| json.get("details")).filter(|d| **d != JsonValue::Null).cloned();
-        let is_error_body = wire_code.is_some() || message.is_some();
+        let cut = body.len() > max_body_bytes;
+        let kept = if cut { whole_characters(&body[..max_body_bytes]) } else { body };
+        let members = std::str::from_utf8(kept).ok().and_then(|text| read_error_body(text, cut)).unwrap_or_default();
+        let is_error_body = members.code.is_some() || members.error.is_some();
         ApiError {
             status,
-            code: wire_code.as_deref().and_then(ErrorCode::from_code),
-            wire_code,
-            message,
-            details,
+            code: members.code.as_deref().and_then(ErrorCode::from_code),
+            wire_code: members.code,
+            message: members.error,
+            details: members.details,
             request_id,
             retry_hint,
-            raw_body: (!is_error_body).then(|| body.to_vec()),
+            raw_body: (!is_error_body).then(|| kept.to_vec()),
+            cut_at: cut.then_some(max_body_bytes),
         }
     }
 
@@ -103,9 +134,16 @@ impl ApiError {
     }
 
     /// The body as received, when it was not an error body (empty, HTML, not
-    /// JSON, or JSON without `error` and `code`): log it whole.
+    /// JSON, or JSON without `error` and `code`): log it whole. When the body
+    /// was longer than the limit, only what was kept.
     pub fn raw_body(&self) -> Option<&[u8]> {
         self.raw_body.as_deref()
+    }
+
+    /// Whether the body was longer than the limit and cut: what the error
+    /// holds was read from its first bytes only.
+    pub fn body_truncated(&self) -> bool {
+        self.cut_at.is_some()
     }
 
     /// The body as the catalogue defines it, when it is one: `error` and
@@ -174,36 +212,76 @@ impl ApiError {
     }
 }
 
-/// One line: `HTTP 429 RATE_LIMIT_EXCEEDED: Request rate limit exceeded`.
+/// One line: `HTTP 429 RATE_LIMIT_EXCEEDED: Request rate limit exceeded`,
+/// with controls, line separators and bidi controls in server text written as
+/// escapes (`\u{202e}`), and
+/// `(body cut at 65536 bytes)` after a body longer than the limit.
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "HTTP {}", self.status)?;
         if let Some(code) = &self.wire_code {
-            write!(f, " {}", OneLine(code))?;
+            write!(f, " {}", ServerText(code))?;
         }
         match (&self.message, self.code, &self.raw_body) {
-            (Some(message), ..) => write!(f, ": {}", OneLine(message)),
-            (None, Some(code), _) => write!(f, ": {}", OneLine(code.message())),
-            (None, None, Some(raw)) => write!(f, ": not an error body ({} bytes)", raw.len()),
-            (None, None, None) => Ok(()),
+            (Some(message), ..) => write!(f, ": {}", ServerText(message))?,
+            (None, Some(code), _) => write!(f, ": {}", ServerText(code.message()))?,
+            (None, None, Some(raw)) => write!(f, ": not an error body ({} bytes)", raw.len())?,
+            (None, None, None) => {}
+        }
+        match self.cut_at {
+            Some(limit) => write!(f, " (body cut at {limit} bytes)"),
+            None => Ok(()),
         }
     }
 }
 
 impl std::error::Error for ApiError {}
 
-/// Server text with line breaks and other controls shown as spaces, so that
-/// one error stays one log line.
-struct OneLine<'a>(&'a str);
+/// The request id as sent, without surrounding spaces and tabs (the
+/// optional whitespace of HTTP); `None` when empty or when it holds a
+/// character [`ServerText`] would escape (CR, LF, NUL, other controls, line
+/// separators, bidi controls): an id that could forge or reorder log lines is
+/// left out whole rather than passed on altered.
+fn plain_request_id(value: &str) -> Option<String> {
+    let value = value.trim_matches([' ', '\t']);
+    (!value.is_empty() && !value.chars().any(is_escaped)).then(|| value.to_owned())
+}
 
-impl fmt::Display for OneLine<'_> {
+/// `bytes` without a character cut in two at its end: a body cut at the limit
+/// keeps whole characters only, so that text stays text.
+fn whole_characters(bytes: &[u8]) -> &[u8] {
+    match std::str::from_utf8(bytes) {
+        Err(err) if err.error_len().is_none() => &bytes[..err.valid_up_to()],
+        _ => bytes,
+    }
+}
+
+/// Text from the server as it may be shown on one log line: controls (CR,
+/// LF, NUL, ...), the Unicode line and paragraph separators and the bidi
+/// controls are written as Rust escapes (`\u{202e}`), so that server text can
+/// neither start a forged line nor reorder what a reader sees.
+pub(crate) struct ServerText<'a>(pub(crate) &'a str);
+
+impl fmt::Display for ServerText<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for c in self.0.chars() {
-            let shown = if c.is_control() { ' ' } else { c };
-            write!(f, "{shown}")?;
+            if is_escaped(c) {
+                write!(f, "{}", c.escape_unicode())?;
+            } else {
+                write!(f, "{c}")?;
+            }
         }
         Ok(())
     }
+}
+
+/// Whether [`ServerText`] escapes `c`: a control character, U+2028 LINE
+/// SEPARATOR, U+2029 PARAGRAPH SEPARATOR, or a bidi control (U+061C, U+200E,
+/// U+200F, U+202A–U+202E, U+2066–U+2069).
+fn is_escaped(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{061c}' | '\u{200e}' | '\u{200f}')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 #[cfg(test)]
@@ -275,11 +353,11 @@ mod tests {
     #[test]
     fn display_is_one_line() {
         let err = read(500, r#"{"error": "line one\nline two", "code": "A\rB"}"#);
-        assert_eq!(err.to_string(), "HTTP 500 A B: line one line two");
+        assert_eq!(err.to_string(), "HTTP 500 A\\u{d}B: line one\\u{a}line two");
         assert_eq!(read(404, "").to_string(), "HTTP 404: not an error body (0 bytes)");
         for &code in ErrorCode::ALL {
             let err = read(code.http_status(), &format!(r#"{{"code": "{}"}}"#, code.as_str()));
-            let message = code.message().replace(char::is_control, " ");
+            let message = ServerText(code.message()).to_string();
             assert_eq!(err.to_string(), format!("HTTP {} {}: {message}", code.http_status(), code.as_str()));
         }
     }

@@ -49,8 +49,15 @@ impl ErrorResponse {
         self
     }
 
-    /// The delay to ask for in the retry header, sent as whole seconds rounded
-    /// up. Sent for any code; throttled codes get the catalogue's default without it.
+    /// The delay to ask for in the retry header. Sent for any code; throttled
+    /// codes get the catalogue's default without it.
+    ///
+    /// The header carries the delay exactly, in decimal seconds to the
+    /// nanosecond (`0.3` for 300 ms, `18446744073709551615.999999999` for
+    /// `Duration::MAX`), as this crate's clients read it. When the catalogue's
+    /// header is the standard `Retry-After`, whose delay-seconds are whole
+    /// (RFC 9110, section 10.2.3), it is rounded up to whole seconds, at most
+    /// `u64::MAX`: a client never retries earlier than asked.
     pub fn retry_after(mut self, delay: Duration) -> ErrorResponse {
         self.retry_after = Some(delay);
         self
@@ -79,14 +86,27 @@ impl ErrorResponse {
         Value::Object(body)
     }
 
-    /// Whole seconds to ask the client to wait, if any: rounded up, so that a
-    /// client never retries earlier than intended.
-    fn retry_after_secs(&self) -> Option<u64> {
-        let throttled_default = (self.code.retry() == Retry::Throttled).then_some(DEFAULT_RETRY_AFTER_SECS);
-        self.retry_after
-            .map(|delay| delay.as_secs() + u64::from(delay.subsec_nanos() > 0))
-            .or(throttled_default)
+    /// The retry header's value, if any: the delay set, else the catalogue's
+    /// default for a throttled code.
+    fn retry_header_value(&self) -> Option<String> {
+        let throttled_default = (self.code.retry() == Retry::Throttled).then(|| DEFAULT_RETRY_AFTER_SECS.to_string());
+        self.retry_after.map(seconds_value).or(throttled_default)
     }
+}
+
+/// `delay` as the retry header writes it: see [`ErrorResponse::retry_after`].
+/// No arithmetic can overflow: the whole seconds are written as they are, and
+/// rounding up saturates.
+fn seconds_value(delay: Duration) -> String {
+    let (secs, nanos) = (delay.as_secs(), delay.subsec_nanos());
+    if RETRY_AFTER_HEADER.eq_ignore_ascii_case("Retry-After") {
+        return secs.saturating_add(u64::from(nanos > 0)).to_string();
+    }
+    if nanos == 0 {
+        return secs.to_string();
+    }
+    let fraction = format!("{nanos:09}");
+    format!("{secs}.{}", fraction.trim_end_matches('0'))
 }
 
 impl From<ErrorCode> for ErrorResponse {
@@ -101,7 +121,7 @@ impl IntoResponse for ErrorResponse {
         *response.status_mut() = StatusCode::from(self.code);
         let headers = response.headers_mut();
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        let retry = self.retry_after_secs().map(|secs| (RETRY_AFTER_HEADER, secs.to_string()));
+        let retry = self.retry_header_value().map(|value| (RETRY_AFTER_HEADER, value));
         let request_id = self.request_id.map(|id| (REQUEST_ID_HEADER, id));
         for (name, value) in retry.into_iter().chain(request_id) {
             // A request id that is not a valid header value is left out rather than failing the reply.
@@ -149,12 +169,25 @@ mod tests {
             serde_json::json!({"error": "no such user", "code": code.as_str(), "details": {"field": "email"}})
         );
         let response = reply.clone().into_response();
-        assert_eq!(header(&response, RETRY_AFTER_HEADER), Some("2"));
+        let sent = if RETRY_AFTER_HEADER.eq_ignore_ascii_case("Retry-After") { "2" } else { "1.5" };
+        assert_eq!(header(&response, RETRY_AFTER_HEADER), Some(sent));
         assert_eq!(header(&response, REQUEST_ID_HEADER), Some("req-9"));
         let bad_id = ErrorResponse::new(code).request_id("line\nbreak").into_response();
         assert_eq!(header(&bad_id, REQUEST_ID_HEADER), None);
         // What the server writes, the client reads back.
-        let read = ApiError::from_parts(code.http_status(), &[(RETRY_AFTER_HEADER, "2")], reply.body().to_string().as_bytes());
+        let read = ApiError::from_parts(code.http_status(), &[(RETRY_AFTER_HEADER, sent)], reply.body().to_string().as_bytes());
         assert_eq!((read.code(), read.message()), (Some(code), Some("no such user")));
+    }
+
+    #[test]
+    fn any_delay_is_written_without_overflow_and_read_back_no_shorter() {
+        for delay in [Duration::ZERO, Duration::from_nanos(1), Duration::from_millis(300), Duration::from_secs(7), Duration::MAX] {
+            let value = seconds_value(delay);
+            let read = ApiError::from_parts(500, &[(RETRY_AFTER_HEADER, &value)], b"").retry_hint();
+            // Whole seconds stop at u64::MAX: the standard header cannot say more.
+            let floor = delay.min(Duration::from_secs(u64::MAX));
+            assert!(read >= Some(floor), "{delay:?} sent as {value:?}, read as {read:?}");
+            assert!(read <= Some(delay.saturating_add(Duration::from_secs(1))), "{delay:?} sent as {value:?}");
+        }
     }
 }

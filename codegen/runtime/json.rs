@@ -1,12 +1,19 @@
 //! A small JSON reader for error bodies, so that [`ApiError`](crate::ApiError)
-//! needs no dependency. It never panics, bounds nesting depth, and reads only
-//! complete, well-formed JSON: anything else is `None`, never a guess.
+//! needs no dependency. It never panics, bounds nesting depth and the number of
+//! values it builds, and reads only complete, well-formed JSON: anything else
+//! is `None`, never a guess.
 
 use std::fmt;
 
 /// Nesting deeper than this is refused: an error body is a few levels deep, and
 /// the bound keeps a hostile body from exhausting the stack.
 const MAX_DEPTH: usize = 64;
+
+/// At most 4096 values are built from one body. A value costs up to ~128 bytes
+/// however few bytes it was written in (`1,` is two), so this bound, not the
+/// body's length, keeps the tree small: at most ~512 KiB, 8 times the default
+/// body limit. Values past it are still read, to check the syntax, but not kept.
+pub(crate) const MAX_VALUES: usize = 4096;
 
 /// A JSON value read from an error body.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,14 +34,13 @@ pub enum JsonValue {
 
 impl JsonValue {
     /// Reads `bytes` as exactly one JSON value (surrounding whitespace allowed).
-    /// `None` for anything else: invalid UTF-8, truncated or trailing text, or
-    /// nesting deeper than 64 levels.
+    /// `None` for anything else: invalid UTF-8, truncated or trailing text,
+    /// nesting deeper than 64 levels, or more than 4096 values in all.
     pub fn parse(bytes: &[u8]) -> Option<JsonValue> {
         let text = std::str::from_utf8(bytes).ok()?;
-        let mut reader = Reader { text, pos: 0 };
+        let mut reader = Reader::new(text, MAX_VALUES);
         let value = reader.value(0)?;
-        reader.skip_whitespace();
-        (reader.pos == text.len()).then_some(value)
+        (reader.at_end() && !reader.over_budget).then_some(value)
     }
 
     /// The member `key` of an object; for a key written twice, the last one
@@ -48,6 +54,14 @@ impl JsonValue {
 
     /// The string, if this is one.
     pub fn as_str(&self) -> Option<&str> {
+        match self {
+            JsonValue::String(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The string, if this is one, taken out of the value.
+    fn into_string(self) -> Option<String> {
         match self {
             JsonValue::String(text) => Some(text),
             _ => None,
@@ -139,14 +153,94 @@ fn write_string(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
     f.write_str("\"")
 }
 
+/// The members of an error body's top-level object that
+/// [`ApiError`](crate::ApiError) keeps; every other member is read (to check
+/// the syntax) but not kept.
+#[derive(Debug, Default)]
+pub(crate) struct ErrorBodyMembers {
+    /// `error`, when it is a string.
+    pub(crate) error: Option<String>,
+    /// `code`, when it is a string.
+    pub(crate) code: Option<String>,
+    /// `details`, unless it is `null` or holds more than [`MAX_VALUES`] values.
+    pub(crate) details: Option<JsonValue>,
+}
+
+/// Reads an error body: one JSON object, of which only `error`, `code` and
+/// `details` are built. `None` when the body is not one complete object,
+/// except that a body `cut` short keeps the members read whole before the cut.
+pub(crate) fn read_error_body(text: &str, cut: bool) -> Option<ErrorBodyMembers> {
+    let mut reader = Reader::new(text, 0);
+    reader.skip_whitespace();
+    if reader.peek()? != b'{' {
+        return None;
+    }
+    let mut body = ErrorBodyMembers::default();
+    let complete = reader
+        .members(|reader, name| {
+            // A string is one value: a bigger `error` or `code` is not text.
+            reader.budget = match name.as_str() {
+                "error" | "code" => 1,
+                "details" => MAX_VALUES,
+                _ => 0,
+            };
+            reader.over_budget = false;
+            let value = reader.value(1)?;
+            if matches!(value, JsonValue::Number(_)) && reader.pos == reader.text.len() {
+                // A number the text ends on may have been cut short.
+                return None;
+            }
+            let kept = (!reader.over_budget).then_some(value);
+            match name.as_str() {
+                "error" => body.error = kept.and_then(JsonValue::into_string),
+                "code" => body.code = kept.and_then(JsonValue::into_string),
+                "details" => body.details = kept.filter(|value| *value != JsonValue::Null),
+                _ => {}
+            }
+            Some(())
+        })
+        .is_some()
+        && reader.at_end();
+    (complete || cut).then_some(body)
+}
+
 /// A recursive-descent reader over the whole text; every method returns `None`
 /// at the first byte that does not fit the grammar (RFC 8259).
 struct Reader<'a> {
     text: &'a str,
     pos: usize,
+    /// How many more values may be built. Past it, values are still read but
+    /// containers stop growing, and `over_budget` says the result is partial.
+    budget: usize,
+    over_budget: bool,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    fn new(text: &'a str, budget: usize) -> Reader<'a> {
+        Reader {
+            text,
+            pos: 0,
+            budget,
+            over_budget: false,
+        }
+    }
+
+    /// Whether only whitespace is left.
+    fn at_end(&mut self) -> bool {
+        self.skip_whitespace();
+        self.pos == self.text.len()
+    }
+
+    /// Counts one value against the budget; `false` once it is spent.
+    fn keeps_another(&mut self) -> bool {
+        if self.budget == 0 {
+            self.over_budget = true;
+            return false;
+        }
+        self.budget -= 1;
+        true
+    }
+
     fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.pos).copied()
     }
@@ -175,6 +269,7 @@ impl Reader<'_> {
         if depth > MAX_DEPTH {
             return None;
         }
+        self.keeps_another();
         self.skip_whitespace();
         match self.peek()? {
             b'n' => self.literal("null", JsonValue::Null),
@@ -197,7 +292,10 @@ impl Reader<'_> {
             return Some(JsonValue::Array(items));
         }
         loop {
-            items.push(self.value(depth + 1)?);
+            let item = self.value(depth + 1)?;
+            if !self.over_budget {
+                items.push(item);
+            }
             self.skip_whitespace();
             match self.bump()? {
                 b',' => continue,
@@ -208,12 +306,25 @@ impl Reader<'_> {
     }
 
     fn object(&mut self, depth: usize) -> Option<JsonValue> {
-        self.pos += 1;
         let mut members = Vec::new();
+        self.members(|reader, name| {
+            let value = reader.value(depth + 1)?;
+            if !reader.over_budget {
+                members.push((name, value));
+            }
+            Some(())
+        })?;
+        Some(JsonValue::Object(members))
+    }
+
+    /// Reads an object from its `{`, handing each member's name to `member`,
+    /// which reads the value.
+    fn members(&mut self, mut member: impl FnMut(&mut Self, String) -> Option<()>) -> Option<()> {
+        self.pos += 1;
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Some(JsonValue::Object(members));
+            return Some(());
         }
         loop {
             self.skip_whitespace();
@@ -225,11 +336,11 @@ impl Reader<'_> {
             if self.bump()? != b':' {
                 return None;
             }
-            members.push((name, self.value(depth + 1)?));
+            member(self, name)?;
             self.skip_whitespace();
             match self.bump()? {
                 b',' => continue,
-                b'}' => return Some(JsonValue::Object(members)),
+                b'}' => return Some(()),
                 _ => return None,
             }
         }
@@ -379,6 +490,20 @@ mod tests {
         assert!(parse(&nested(MAX_DEPTH)).is_some());
         assert_eq!(parse(&nested(MAX_DEPTH + 2)), None);
         assert_eq!(parse(&"[".repeat(100_000)), None);
+    }
+
+    #[test]
+    fn bounds_the_number_of_values() {
+        let array = |len: usize| format!("[{}]", vec!["0"; len].join(","));
+        // The array itself is one value.
+        assert!(parse(&array(MAX_VALUES - 1)).is_some());
+        assert_eq!(parse(&array(MAX_VALUES)), None);
+        let body = format!(r#"{{"code": "X", "other": {}, "details": {}}}"#, array(MAX_VALUES * 2), array(3));
+        let members = read_error_body(&body, false).expect("an object");
+        assert_eq!(members.code.as_deref(), Some("X"));
+        assert_eq!(members.details.as_ref().and_then(JsonValue::as_array).map(<[_]>::len), Some(3));
+        let too_many = format!(r#"{{"code": "X", "details": {}}}"#, array(MAX_VALUES));
+        assert_eq!(read_error_body(&too_many, false).map(|members| members.details), Some(None));
     }
 
     #[test]

@@ -235,9 +235,11 @@ mod tests {
             assert_eq!(policy.next_delay(1, &reply(429, Some(absurd))), secs(300), "{absurd}");
             assert_eq!(policy.next_delay(1, &reply(503, Some(absurd))), secs(300), "{absurd}");
         }
+        // The catalogue's default is capped too; it may be anything from 1 s up.
         let strict = RetryPolicy::builder().max_hint(Duration::from_secs(2)).build();
-        assert_eq!(strict.next_delay(1, &reply(429, None)), secs(2));
-        assert_eq!(strict.next_delay(1, &reply(429, Some("-5"))), secs(2));
+        let capped_default = Duration::from_secs(DEFAULT_RETRY_AFTER_SECS).min(Duration::from_secs(2));
+        assert_eq!(strict.next_delay(1, &reply(429, None)), Some(capped_default));
+        assert_eq!(strict.next_delay(1, &reply(429, Some("-5"))), Some(capped_default));
     }
 
     #[test]

@@ -4,15 +4,26 @@
 //! [`ErrorCode`].
 use std::time::SystemTime;
 use http::{HeaderMap, Response, StatusCode};
-use crate::{ApiError, ErrorCode};
+use crate::{ApiError, ErrorCode, DEFAULT_MAX_BODY_BYTES};
 impl ApiError {
-    /// Reads a reply from its `http` parts. Header values that are not
+    /// Reads a reply from its `http` parts, keeping at most
+    /// [`DEFAULT_MAX_BODY_BYTES`] of the body. Header values that are not
     /// visible ASCII are skipped.
     pub fn from_http(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError {
+        ApiError::from_http_limited(status, headers, body, DEFAULT_MAX_BODY_BYTES)
+    }
+    /// [`from_http`](ApiError::from_http) keeping at most `max_body_bytes` of
+    /// the body, as [`from_parts_limited`](ApiError::from_parts_limited) does.
+    pub fn from_http_limited(
+        status: StatusCode,
+        headers: &HeaderMap,
+        body: &[u8],
+        max_body_bytes: usize,
+    ) -> ApiError {
         let headers = headers
             .iter()
             .filter_map(|(name, value)| Some((name.as_str(), value.to_str().ok()?)));
-        ApiError::read(status.as_u16(), headers, body, SystemTime::now())
+        ApiError::read(status.as_u16(), headers, body, max_body_bytes, SystemTime::now())
     }
     /// Reads a whole `http::Response` whose body is already in memory.
     pub fn from_response<B: AsRef<[u8]>>(response: &Response<B>) -> ApiError {

@@ -248,8 +248,10 @@ mod tests {
             );
         }
         let strict = RetryPolicy::builder().max_hint(Duration::from_secs(2)).build();
-        assert_eq!(strict.next_delay(1, & reply(429, None)), secs(2));
-        assert_eq!(strict.next_delay(1, & reply(429, Some("-5"))), secs(2));
+        let capped_default = Duration::from_secs(DEFAULT_RETRY_AFTER_SECS)
+            .min(Duration::from_secs(2));
+        assert_eq!(strict.next_delay(1, & reply(429, None)), Some(capped_default));
+        assert_eq!(strict.next_delay(1, & reply(429, Some("-5"))), Some(capped_default));
     }
     #[test]
     fn a_seeded_policy_gives_exact_delays() {

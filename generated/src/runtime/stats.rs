@@ -3,7 +3,7 @@
 //! [`ErrorStats`]: per-code error counters cheap enough to update on every
 //! error, with an alert when one code spikes.
 use std::fmt;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 use crate::{ApiError, ErrorCode, StatusClass};
 /// The HTTP status classes, 1xx to 5xx (RFC 9110, section 15).
@@ -35,8 +35,10 @@ impl ErrorStats {
             alert: None,
         }
     }
-    /// The same counters, calling `on_alert` once for a code the first time
-    /// more than `limit` of its errors are recorded within `window`.
+    /// The same counters, calling `on_alert` for a code when more than `limit`
+    /// of its errors are recorded within `window`: at most once per `window`
+    /// for each code, and again once a whole `window` has passed since its
+    /// last alert if its errors pass the limit again.
     ///
     /// The window slides in steps of an eighth of its length, and concurrent
     /// recorders may miss a count when a step begins: the alert is for
@@ -187,7 +189,7 @@ impl AlertRule {
         let elapsed = now.saturating_duration_since(self.started).as_nanos();
         let slot = u64::try_from(elapsed / self.slot_nanos).unwrap_or(u64::MAX);
         let count = window.add(slot);
-        if count > self.limit && !window.fired.swap(true, Ordering::AcqRel) {
+        if count > self.limit && window.claim_alert(slot) {
             (self
                 .on_alert)(
                 &ThresholdAlert {
@@ -206,9 +208,25 @@ impl AlertRule {
 struct SlidingWindow {
     counts: [AtomicU64; SLOTS],
     slots: [AtomicU64; SLOTS],
-    fired: AtomicBool,
+    /// One more than the slot of the last alert; 0 before the first.
+    alerted_after: AtomicU64,
 }
 impl SlidingWindow {
+    /// Whether an alert may fire in `slot`, claiming it if so: none has fired
+    /// within the window ending at `slot`. One recorder wins the claim.
+    fn claim_alert(&self, slot: u64) -> bool {
+        let next = slot.saturating_add(1);
+        self.alerted_after
+            .fetch_update(
+                Ordering::AcqRel,
+                Ordering::Acquire,
+                |after| {
+                    (after == 0 || next >= after.saturating_add(SLOTS as u64))
+                        .then_some(next)
+                },
+            )
+            .is_ok()
+    }
     /// Counts one error in `slot`; returns the count over the window.
     fn add(&self, slot: u64) -> u64 {
         let i = (slot % SLOTS as u64) as usize;
@@ -351,6 +369,22 @@ mod tests {
         );
         stats.record(&reply(500, None));
         assert_eq!(fired(& alerts).len(), 1, "unknown codes do not alert");
+    }
+    #[test]
+    fn the_alert_fires_again_once_per_window_while_the_spike_lasts() {
+        let Some(&code) = ErrorCode::ALL.first() else { return };
+        let window = Duration::from_secs(8);
+        let (stats, alerts) = alerting(2, window);
+        let start = Instant::now();
+        for tick in 0..80 {
+            stats.record_at(&known(code), start + Duration::from_millis(tick * 250));
+        }
+        assert_eq!(
+            fired(& alerts).len(), 3, "at 0.5 s, 8 s and 16 s: {:?}", fired(& alerts)
+        );
+        let later = start + Duration::from_secs(40);
+        (0..3).for_each(|_| stats.record_at(&known(code), later));
+        assert_eq!(fired(& alerts).len(), 4);
     }
     #[test]
     fn errors_spread_wider_than_the_window_do_not_alert() {

@@ -48,7 +48,7 @@ mod runtime {
 pub use category::Category;
 pub use code::{ErrorCode, UnknownErrorCode};
 pub use retry::{Retry, DEFAULT_RETRY_AFTER_SECS, REQUEST_ID_HEADER, RETRY_AFTER_HEADER};
-pub use runtime::api_error::ApiError;
+pub use runtime::api_error::{ApiError, DEFAULT_MAX_BODY_BYTES};
 #[cfg(feature = "axum")]
 pub use runtime::axum_support::ErrorResponse;
 pub use runtime::budget::RetryBudget;

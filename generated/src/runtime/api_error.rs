@@ -9,6 +9,8 @@ use crate::{
     AuthError, Category, ErrorCode, ErrorKind, JsonValue, Retry, ValidationError,
 };
 use crate::{DEFAULT_RETRY_AFTER_SECS, REQUEST_ID_HEADER};
+/// TEMP stand-in: the largest error body kept, 64 KiB.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 64 * 1024;
 /// An error reply from the API, with what could be read from it.
 ///
 /// Building one never fails: an empty body, an HTML page from a proxy,
@@ -25,11 +27,28 @@ pub struct ApiError {
     request_id: Option<String>,
     retry_hint: Option<Duration>,
     raw_body: Option<Vec<u8>>,
+    body_truncated: bool,
 }
 impl ApiError {
     /// Reads a reply received now. Header names match case-insensitively.
     pub fn from_parts(status: u16, headers: &[(&str, &str)], body: &[u8]) -> ApiError {
         ApiError::from_parts_at(status, headers, body, SystemTime::now())
+    }
+    /// TEMP stand-in: reads a reply whose body is cut at `max_body_bytes`.
+    pub fn from_parts_limited(
+        status: u16,
+        headers: &[(&str, &str)],
+        body: &[u8],
+        max_body_bytes: usize,
+    ) -> ApiError {
+        let kept = &body[..body.len().min(max_body_bytes)];
+        let mut err = ApiError::from_parts(status, headers, kept);
+        err.body_truncated = body.len() > max_body_bytes;
+        err
+    }
+    /// TEMP stand-in: whether the body was cut.
+    pub fn body_truncated(&self) -> bool {
+        self.body_truncated
     }
     /// Reads a reply received at `received_at`, from which a `Retry-After`
     /// HTTP-date is measured (for replaying recorded replies, and for tests).
@@ -79,6 +98,7 @@ impl ApiError {
             request_id,
             retry_hint,
             raw_body: (!is_error_body).then(|| body.to_vec()),
+            body_truncated: false,
         }
     }
     /// The HTTP status of the reply.

@@ -11,10 +11,15 @@ impl ApiError {
     /// Reads a reply from its `http` parts. Header values that are not
     /// visible ASCII are skipped.
     pub fn from_http(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError {
-        let headers = headers
-            .iter()
-            .filter_map(|(name, value)| Some((name.as_str(), value.to_str().ok()?)));
-        ApiError::read(status.as_u16(), headers, body, SystemTime::now())
+        ApiError::read(status.as_u16(), visible_headers(headers), body, SystemTime::now())
+    }
+
+    /// Like [`from_http`](ApiError::from_http), keeping at most
+    /// `max_body_bytes` of the body; see
+    /// [`from_parts_limited`](ApiError::from_parts_limited).
+    pub fn from_http_limited(status: StatusCode, headers: &HeaderMap, body: &[u8], max_body_bytes: usize) -> ApiError {
+        let headers: Vec<(&str, &str)> = visible_headers(headers).collect();
+        ApiError::from_parts_limited(status.as_u16(), &headers, body, max_body_bytes)
     }
 
     /// Reads a whole `http::Response` whose body is already in memory.
@@ -27,6 +32,13 @@ impl ApiError {
     pub fn status_code(&self) -> Option<StatusCode> {
         StatusCode::from_u16(self.status()).ok()
     }
+}
+
+/// The headers whose values are visible ASCII, as text.
+fn visible_headers(headers: &HeaderMap) -> impl Iterator<Item = (&str, &str)> {
+    headers
+        .iter()
+        .filter_map(|(name, value)| Some((name.as_str(), value.to_str().ok()?)))
 }
 
 /// The status the code is sent with.

@@ -101,7 +101,11 @@ fn quick_policy(attempts: u32) -> RetryPolicy {
 #[tokio::test]
 async fn a_one_gib_error_body_is_cut_at_the_default_limit() {
     let base = serve(|_, mut stream| {
-        let _ = write!(stream, "HTTP/1.1 500 Internal Server Error\r\nContent-Length: {}\r\n\r\n", 1u64 << 30);
+        let _ = write!(
+            stream,
+            "HTTP/1.1 500 Internal Server Error\r\nContent-Length: {}\r\n\r\n",
+            1u64 << 30
+        );
         let piece = vec![b'x'; PIECE];
         while stream.write_all(&piece).is_ok() {}
     });
@@ -157,9 +161,13 @@ async fn a_retried_sender_reads_at_most_its_body_limit() {
         let _ = stream.write_all(b"HTTP/1.1 500 Internal Server Error\r\nTransfer-Encoding: chunked\r\n\r\n");
         while stream.write_all(b"1\r\nx\r\n").is_ok() {}
     });
-    let err = within_two_seconds(RetrySend::new(&quick_policy(1)).max_body_bytes(100).send(reqwest::Client::new().get(&base)))
-        .await
-        .unwrap_err();
+    let err = within_two_seconds(
+        RetrySend::new(&quick_policy(1))
+            .max_body_bytes(100)
+            .send(reqwest::Client::new().get(&base)),
+    )
+    .await
+    .unwrap_err();
     let api = err.api_error().expect("the error reply");
     assert!(api.body_truncated());
     assert_eq!(api.raw_body().map(<[u8]>::len), Some(100));
@@ -252,10 +260,17 @@ async fn the_deadline_stops_a_long_hinted_wait_before_sleeping() {
     )
     .await
     .unwrap_err();
-    assert!(started.elapsed() < Duration::from_millis(400), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_millis(400),
+        "{:?}",
+        started.elapsed()
+    );
     assert_eq!(err.attempts(), 1);
     assert!(err.deadline_reached());
-    assert_eq!(err.api_error().and_then(|api| api.code()), Some(ErrorCode::RateLimitExceeded));
+    assert_eq!(
+        err.api_error().and_then(|api| api.code()),
+        Some(ErrorCode::RateLimitExceeded)
+    );
     insta::assert_snapshot!(err.to_string());
 }
 
@@ -265,9 +280,12 @@ async fn the_default_deadline_refuses_the_five_minute_hint_of_the_default_policy
         let body = r#"{"error": "slow down", "code": "RATE_LIMIT_EXCEEDED"}"#;
         answer(stream, "429 Too Many Requests", "Retry-After: 300\r\n", body);
     });
-    let err = within_two_seconds(send_with_retry(reqwest::Client::new().get(&base), &RetryPolicy::default()))
-        .await
-        .unwrap_err();
+    let err = within_two_seconds(send_with_retry(
+        reqwest::Client::new().get(&base),
+        &RetryPolicy::default(),
+    ))
+    .await
+    .unwrap_err();
     assert_eq!(err.attempts(), 1);
     assert!(err.deadline_reached(), "{err}");
     assert_eq!(RetrySend::DEFAULT_DEADLINE, Duration::from_secs(120));
@@ -286,8 +304,15 @@ async fn the_deadline_bounds_attempts_and_waits_together() {
     .await
     .unwrap_err();
     let elapsed = started.elapsed();
-    assert!(elapsed >= Duration::from_millis(500) && elapsed < Duration::from_millis(900), "{elapsed:?}");
-    assert_eq!(err.attempts(), 3, "two whole attempts, then one cut short by the deadline");
+    assert!(
+        elapsed >= Duration::from_millis(500) && elapsed < Duration::from_millis(900),
+        "{elapsed:?}"
+    );
+    assert_eq!(
+        err.attempts(),
+        3,
+        "two whole attempts, then one cut short by the deadline"
+    );
     assert!(err.deadline_reached());
     assert!(matches!(err.failure(), SendFailure::TimedOut(_)), "{err}");
 }
@@ -337,7 +362,12 @@ async fn every_failed_attempt_is_seen_by_the_hook() {
     let base = serve(|number, stream| match number {
         0 | 1 => {
             let body = r#"{"error": "slow down", "code": "RATE_LIMIT_EXCEEDED"}"#;
-            answer(stream, "429 Too Many Requests", "X-RateLimit-Retry-After: 0.01\r\n", body);
+            answer(
+                stream,
+                "429 Too Many Requests",
+                "X-RateLimit-Retry-After: 0.01\r\n",
+                body,
+            );
         }
         _ => answer(stream, "200 OK", "", "done"),
     });

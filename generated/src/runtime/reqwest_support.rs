@@ -67,9 +67,11 @@ pub struct RetrySend<'a> {
     deadline: Duration,
     max_body_bytes: usize,
     budget: Option<&'a RetryBudget>,
-    on_failed_attempt: Option<Box<dyn FnMut(u32, &SendFailure) + Send + 'a>>,
+    on_failed_attempt: Option<FailedAttemptHook<'a>>,
     retry_transport_errors: Option<bool>,
 }
+/// What [`RetrySend::on_failed_attempt`] keeps.
+type FailedAttemptHook<'a> = Box<dyn FnMut(u32, &SendFailure) + Send + 'a>;
 impl<'a> RetrySend<'a> {
     /// How long one attempt may take by default: 30 s.
     pub const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(30);

@@ -138,9 +138,8 @@ impl<'a> RetrySend<'a> {
 
     /// Sends `request` until it succeeds or a bound is reached.
     pub async fn send(mut self, request: RequestBuilder) -> Result<Response, RetryError> {
-        let started = Instant::now();
         // A deadline too far to represent is no deadline.
-        let give_up_at = started.checked_add(self.deadline);
+        let give_up_at = Instant::now().checked_add(self.deadline);
         let (client, request) = request.build_split();
         let mut request = match request {
             Ok(request) => request,
@@ -195,6 +194,21 @@ impl<'a> RetrySend<'a> {
         }
     }
 
+}
+
+/// Every setting; the hook only as whether there is one.
+impl fmt::Debug for RetrySend<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RetrySend")
+            .field("policy", self.policy)
+            .field("attempt_timeout", &self.attempt_timeout)
+            .field("deadline", &self.deadline)
+            .field("max_body_bytes", &self.max_body_bytes)
+            .field("budget", &self.budget)
+            .field("on_failed_attempt", &self.on_failed_attempt.is_some())
+            .field("retry_transport_errors", &self.retry_transport_errors)
+            .finish()
+    }
 }
 
 /// One attempt: the reply, and an error reply's body up to the limit.

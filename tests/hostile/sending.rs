@@ -318,6 +318,23 @@ async fn the_deadline_bounds_attempts_and_waits_together() {
 }
 
 #[tokio::test]
+async fn limits_too_long_to_represent_mean_no_limit_rather_than_a_panic() {
+    let base = serve(|number, stream| match number {
+        0 => unavailable(stream),
+        _ => answer(stream, "200 OK", "", "done"),
+    });
+    let response = within_two_seconds(
+        RetrySend::new(&quick_policy(2))
+            .attempt_timeout(Duration::MAX)
+            .deadline(Duration::MAX)
+            .send(reqwest::Client::new().get(&base)),
+    )
+    .await
+    .unwrap();
+    assert_eq!(response.status(), 200);
+}
+
+#[tokio::test]
 async fn a_drained_budget_stops_retrying() {
     let hits = Arc::new(AtomicU32::new(0));
     let seen = Arc::clone(&hits);

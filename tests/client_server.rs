@@ -361,11 +361,12 @@ async fn a_code_that_is_never_retried_is_sent_once() {
 }
 
 #[tokio::test]
-async fn no_reply_at_all_is_a_transport_failure_after_one_attempt() {
+async fn no_reply_to_a_post_is_a_transport_failure_after_one_attempt() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}/", listener.local_addr().unwrap());
     drop(listener);
-    let err = send_with_retry(reqwest::Client::new().get(url), &RetryPolicy::default())
+    // A POST is not idempotent: whether the server acted on it is unknown.
+    let err = send_with_retry(reqwest::Client::new().post(url), &RetryPolicy::default())
         .await
         .unwrap_err();
     assert_eq!(err.attempts(), 1);

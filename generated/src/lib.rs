@@ -12,7 +12,8 @@
 //!   `ProblemDetails`, the same replies as RFC 9457 `application/problem+json`.
 //! - `http`: `ApiError::from_http`, `ApiError::from_response`, `StatusCode: From<ErrorCode>`.
 //! - `axum` (implies `serde` and `http`): `ErrorResponse`, a server's error reply.
-//! - `reqwest` (implies `http`): `error_for_response` and `send_with_retry`.
+//! - `reqwest` (implies `http`): `error_for_response` and `send_with_retry`, bounded in bytes and time;
+//!   `RetrySend` for a timeout per attempt, a deadline, a `RetryBudget` and a hook per failed attempt.
 //! - `tracing`: `ErrorStats::record` also emits one `tracing` event per error.
 //!
 #![doc = include_str!("../docs/errors.md")]
@@ -59,7 +60,8 @@ pub use runtime::policy::{RetryPolicy, RetryPolicyBuilder};
 pub use runtime::problem::{ProblemDetails, PROBLEM_JSON};
 #[cfg(feature = "reqwest")]
 pub use runtime::reqwest_support::{
-    error_for_response, send_with_retry, RetryError, SendFailure,
+    error_for_response, error_for_response_limited, send_with_retry, RetryError,
+    RetrySend, SendFailure,
 };
 pub use runtime::stats::{ErrorStats, StatsSnapshot, ThresholdAlert};
 pub use runtime::views::{AuthError, FieldError, ValidationError};

@@ -9,9 +9,18 @@ use codegen::compat::{self, Impact, VersionCheck};
 use codegen::{DEFAULT_SPEC, Model};
 
 use crate::args::{Baseline, CompatOptions};
-use crate::{FAILURE, SUCCESS, load_model, resolve};
+use crate::{FAILURE, SUCCESS, USAGE, load_model, resolve};
 
 pub fn compat(options: &CompatOptions, workspace: &Path, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
+    if let Baseline::Revision(revision) = &options.baseline
+        && revision.starts_with('-')
+    {
+        let _ = writeln!(
+            stderr,
+            "error: `--base {revision}` is not a git revision: a revision cannot start with `-`\n  = help: give a commit, branch or tag, e.g. `--base HEAD~1`, or a file with `--against OLD.yaml`"
+        );
+        return USAGE;
+    }
     let (spec, spec_label) = resolve(&options.spec, DEFAULT_SPEC, workspace);
     let (old, old_label) = match older_catalogue(&options.baseline, &spec, &spec_label) {
         Ok(found) => found,
@@ -105,7 +114,8 @@ fn older_catalogue(baseline: &Baseline, spec: &Path, spec_label: &str) -> Result
 }
 
 /// The contents of `file` at git `revision`, asked of git in the file's folder
-/// so any path inside any repository works.
+/// so any path inside any repository works. `--end-of-options` makes git read
+/// the revision as one even if it looks like an option.
 fn file_at_revision(file: &Path, revision: &str) -> Result<Vec<u8>, String> {
     let folder = file
         .parent()
@@ -116,6 +126,7 @@ fn file_at_revision(file: &Path, revision: &str) -> Result<Vec<u8>, String> {
         .arg("-C")
         .arg(folder)
         .arg("show")
+        .arg("--end-of-options")
         .arg(format!("{revision}:./{name}"))
         .output()
         .map_err(|err| format!("cannot run git: {err}"))?;

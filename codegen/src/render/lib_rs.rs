@@ -27,7 +27,8 @@ pub fn render_lib_rs(model: &Model) -> String {
         #![doc = "   `ProblemDetails`, the same replies as RFC 9457 `application/problem+json`."]
         #![doc = " - `http`: `ApiError::from_http`, `ApiError::from_response`, `StatusCode: From<ErrorCode>`."]
         #![doc = " - `axum` (implies `serde` and `http`): `ErrorResponse`, a server's error reply."]
-        #![doc = " - `reqwest` (implies `http`): `error_for_response` and `send_with_retry`."]
+        #![doc = " - `reqwest` (implies `http`): `error_for_response` and `send_with_retry`, bounded in bytes and time;"]
+        #![doc = "   `RetrySend` for a timeout per attempt, a deadline, a `RetryBudget` and a hook per failed attempt."]
         #![doc = " - `tracing`: `ErrorStats::record` also emits one `tracing` event per error."]
         #![doc = ""]
         #![doc = include_str!("../docs/errors.md")]
@@ -76,7 +77,9 @@ pub fn render_lib_rs(model: &Model) -> String {
         #[cfg(feature = "serde")]
         pub use runtime::problem::{ProblemDetails, PROBLEM_JSON};
         #[cfg(feature = "reqwest")]
-        pub use runtime::reqwest_support::{error_for_response, send_with_retry, RetryError, SendFailure};
+        pub use runtime::reqwest_support::{
+            error_for_response, error_for_response_limited, send_with_retry, RetryError, RetrySend, SendFailure,
+        };
         pub use runtime::stats::{ErrorStats, StatsSnapshot, ThresholdAlert};
         pub use runtime::views::{AuthError, FieldError, ValidationError};
         pub use status::{status_info, StatusClass, StatusInfo, STATUSES};

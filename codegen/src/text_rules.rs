@@ -178,6 +178,17 @@ fn classify(c: char, layout: Layout) -> Option<(&'static str, &'static str)> {
     Some((name, if line_break_or_tab { LINE_BREAK } else { CONTROL }))
 }
 
+/// `text` with every character a one-line field may not hold written as its
+/// escape (`\u{202e}`), so that a message quoting catalogue text is inert.
+pub fn escape_forbidden(text: &str) -> String {
+    text.chars()
+        .map(|c| match classify(c, Layout::OneLine) {
+            Some(_) => c.escape_unicode().to_string(),
+            None => c.to_string(),
+        })
+        .collect()
+}
+
 /// One string of a catalogue, with its key path and layout.
 #[derive(Debug)]
 pub struct FieldText<'a> {
@@ -308,6 +319,11 @@ mod tests {
         assert_eq!(found.why, CONTROL);
         assert_eq!(first_forbidden("x\u{85}", Layout::Prose).unwrap().name, "NEXT LINE");
         assert_eq!(first_forbidden("\u{7F}", Layout::Prose).unwrap().name, "DELETE");
+    }
+
+    #[test]
+    fn messages_quoting_text_show_forbidden_characters_as_escapes() {
+        assert_eq!(escape_forbidden("`a\u{202E}b\nc` é"), "`a\\u{202e}b\\u{a}c` é");
     }
 
     #[test]

@@ -85,7 +85,8 @@ impl Checker {
         self.problems.push(Problem {
             severity,
             path,
-            message,
+            // Messages quote catalogue text: what it may not hold must not reach a terminal either.
+            message: text_rules::escape_forbidden(&message),
             help,
             at_key: false,
         });
@@ -172,7 +173,16 @@ impl Checker {
         }
     }
 
+    /// Whether `path` already has a problem: its text held a forbidden
+    /// character, and one problem per value is enough.
+    fn refused(&self, path: &str) -> bool {
+        self.problems.iter().any(|problem| problem.path == path)
+    }
+
     fn crate_name(&mut self, name: &str) -> String {
+        if self.refused("crate") {
+            return String::new();
+        }
         ident::package_name(name).unwrap_or_else(|refusal| {
             self.error("crate", refusal.message, refusal.help);
             String::new()
@@ -181,6 +191,10 @@ impl Checker {
 
     /// The version `text`, parsed by cargo's own semver grammar.
     fn semver(&mut self, path: impl Into<String>, text: &str, help: &str) -> Option<semver::Version> {
+        let path = path.into();
+        if self.refused(&path) {
+            return None;
+        }
         match semver::Version::parse(text) {
             Ok(version) => Some(version),
             Err(why) => {
@@ -192,6 +206,9 @@ impl Checker {
 
     /// The docs URL as its parser serializes it, or an error and the text as written.
     fn docs_url(&mut self, text: &str) -> String {
+        if self.refused("docs_url") {
+            return text.to_owned();
+        }
         match docs_url::parse(text) {
             Ok(url) => url.into(),
             Err(why) => {

@@ -139,6 +139,10 @@ fn a_line_break_is_prose_only() {
 fn a_since_that_smuggles_a_doctest_is_refused() {
     let since = r#"since: "1.0.0-x\n\n```\nfn main() { std::process::abort() }\n```""#;
     let message = message_at(&refused(&with_code_key(since)), "categories[0].codes[0].since");
+    assert!(message.contains("U+000A LINE FEED at character 8"), "{message}");
+    // Without the line breaks it is still no version.
+    let since = r#"since: "1.0.0-x ```fn main() { std::process::abort() }```""#;
+    let message = message_at(&refused(&with_code_key(since)), "categories[0].codes[0].since");
     assert!(message.contains("is not a semver version"), "{message}");
 }
 

@@ -321,6 +321,40 @@ mod tests {
         assert_eq!(first_forbidden("\u{7F}", Layout::Prose).unwrap().name, "DELETE");
     }
 
+    /// Key paths of every string scalar in a YAML tree, as the source map spells them.
+    fn string_paths(path: &str, value: &serde_yaml::Value, out: &mut Vec<String>) {
+        match value {
+            serde_yaml::Value::String(_) => out.push(path.to_owned()),
+            serde_yaml::Value::Sequence(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    string_paths(&format!("{path}[{i}]"), item, out);
+                }
+            }
+            serde_yaml::Value::Mapping(members) => {
+                for (key, member) in members {
+                    let key = key.as_str().unwrap();
+                    let member_path = if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") };
+                    string_paths(&member_path, member, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_string_of_a_catalogue_using_every_key_is_checked() {
+        let text = include_str!("../../tests/fixtures/odd_strings.yaml");
+        let mut expected = Vec::new();
+        string_paths("", &serde_yaml::from_str(text).unwrap(), &mut expected);
+        let spec: Spec = serde_yaml::from_str(text).unwrap();
+        let checked: Vec<String> = every_string(&spec).into_iter().map(|field| field.path).collect();
+        let missed: Vec<&String> = expected.iter().filter(|path| !checked.contains(path)).collect();
+        assert!(missed.is_empty(), "strings no rule looks at: {missed:?}");
+        for key in ["version", "license", "request_id_header", "docs_url"] {
+            assert!(checked.iter().any(|path| path == key), "odd_strings.yaml lacks `{key}`");
+        }
+    }
+
     #[test]
     fn messages_quoting_text_show_forbidden_characters_as_escapes() {
         assert_eq!(escape_forbidden("`a\u{202E}b\nc` é"), "`a\\u{202e}b\\u{a}c` é");

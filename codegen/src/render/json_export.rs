@@ -201,8 +201,8 @@ const ERRORS_SCHEMA: &str = r##"{
     "$schema": { "type": "string" },
     "schema": { "const": 1 },
     "name": { "type": "string", "minLength": 1 },
-    "crate": { "type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_-]*$" },
-    "version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+([-+].*)?$" },
+    "crate": { "type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_-]*$", "maxLength": 64 },
+    "version": { "$ref": "#/$defs/semver" },
     "license": { "type": "string" },
     "docs_url": { "type": "string", "pattern": "^https?://" },
     "retry_after": {
@@ -277,12 +277,17 @@ const ERRORS_SCHEMA: &str = r##"{
         "retry": { "enum": ["never", "transient", "throttled"] },
         "reauth": { "type": "boolean" },
         "doc_url": { "type": "string" },
-        "since": { "type": "string" },
+        "since": { "$ref": "#/$defs/semver" },
         "deprecated": { "type": "string" },
         "replaced_by": { "type": "string" },
         "retired": { "type": "boolean" },
         "example": { "$ref": "#/$defs/error_body" }
       }
+    },
+    "semver": {
+      "description": "A version in cargo's semver grammar: no leading zeros, dot-separated pre-release and build identifiers.",
+      "type": "string",
+      "pattern": "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-(0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)(\\.(0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*))*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$"
     },
     "error_body": {
       "type": "object",

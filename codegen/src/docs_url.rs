@@ -22,7 +22,9 @@ pub fn parse(text: &str) -> Result<String, String> {
             at + 1
         ));
     }
-    let scheme_end = text.find("://").ok_or("it is not an absolute URL (`https://host/path`)")?;
+    let scheme_end = text
+        .find("://")
+        .ok_or("it is not an absolute URL (`https://host/path`)")?;
     if !["http", "https"].contains(&text[..scheme_end].to_ascii_lowercase().as_str()) {
         return Err("the scheme must be `https` or `http`".to_owned());
     }
@@ -69,9 +71,15 @@ mod tests {
 
     #[test]
     fn urls_are_kept_in_their_serialized_form() {
-        assert_eq!(parse("https://docs.example/errors").unwrap(), "https://docs.example/errors");
+        assert_eq!(
+            parse("https://docs.example/errors").unwrap(),
+            "https://docs.example/errors"
+        );
         assert_eq!(parse("HTTP://Docs.Example").unwrap(), "http://docs.example/");
-        assert_eq!(parse("https://x.example/a(1)?q=%20").unwrap(), "https://x.example/a(1)?q=%20");
+        assert_eq!(
+            parse("https://x.example/a(1)?q=%20").unwrap(),
+            "https://x.example/a(1)?q=%20"
+        );
     }
 
     #[test]

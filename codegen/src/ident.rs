@@ -149,14 +149,27 @@ mod tests {
 
     #[test]
     fn package_names_follow_cargo_and_avoid_reserved_ones() {
-        assert!(package_name("1bad").unwrap_err().message.contains("not a valid package name"));
+        assert!(
+            package_name("1bad")
+                .unwrap_err()
+                .message
+                .contains("not a valid package name")
+        );
         assert!(package_name("bad.name").is_err());
         let std = package_name("std").unwrap_err();
-        assert_eq!(std.message, "`std` cannot be a package name: it is a crate of the standard library");
+        assert_eq!(
+            std.message,
+            "`std` cannot be a package name: it is a crate of the standard library"
+        );
         assert_eq!(std.help, "choose another name, e.g. `crate: std-errors`");
         assert!(package_name("Con").unwrap_err().message.contains("Windows"));
         assert!(package_name("self").unwrap_err().message.contains("keyword"));
         assert!(package_name(&"a".repeat(64)).is_ok());
-        assert!(package_name(&"a".repeat(65)).unwrap_err().message.contains("65 characters"));
+        assert!(
+            package_name(&"a".repeat(65))
+                .unwrap_err()
+                .message
+                .contains("65 characters")
+        );
     }
 }

@@ -66,7 +66,8 @@ pub fn first_forbidden(text: &str, layout: Layout) -> Option<Forbidden> {
     })
 }
 
-const BIDI: &str = "a bidirectional control makes text display in another order than it is read by programs (Trojan Source)";
+const BIDI: &str =
+    "a bidirectional control makes text display in another order than it is read by programs (Trojan Source)";
 const INVISIBLE: &str = "an invisible format control makes different texts look the same";
 const CONTROL: &str = "a control character is not text";
 const LINE_BREAK: &str = "this field is one line of text";
@@ -333,7 +334,11 @@ mod tests {
             serde_yaml::Value::Mapping(members) => {
                 for (key, member) in members {
                     let key = key.as_str().unwrap();
-                    let member_path = if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") };
+                    let member_path = if path.is_empty() {
+                        key.to_owned()
+                    } else {
+                        format!("{path}.{key}")
+                    };
                     string_paths(&member_path, member, out);
                 }
             }

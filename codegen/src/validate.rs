@@ -210,7 +210,7 @@ impl Checker {
             return text.to_owned();
         }
         match docs_url::parse(text) {
-            Ok(url) => url.into(),
+            Ok(url) => url,
             Err(why) => {
                 self.error(
                     "docs_url",

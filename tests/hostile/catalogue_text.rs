@@ -52,7 +52,10 @@ fn with_code_key(line: &str) -> String {
 }
 
 fn with_code_key_in(text: &str, line: &str) -> String {
-    let (from, to) = ("        retry: transient\n", format!("        retry: transient\n        {line}\n"));
+    let (from, to) = (
+        "        retry: transient\n",
+        format!("        retry: transient\n        {line}\n"),
+    );
     assert!(text.contains(from));
     text.replacen(from, &to, 1)
 }
@@ -65,12 +68,21 @@ fn a_bidi_control_in_any_string_field_is_refused_naming_the_character_and_its_po
         (edited("crate: tiny-errors", r#"crate: "t\u202Einy""#), "crate"),
         (with_top_level(r#"version: "1\u202E.0.0""#), "version"),
         (with_top_level(r#"license: "M\u202EIT""#), "license"),
-        (with_top_level(r#"request_id_header: "X\u202E-Id""#), "request_id_header"),
         (
-            edited("docs_url: https://tiny.example/errors", r#"docs_url: "h\u202Ettps://tiny.example""#),
+            with_top_level(r#"request_id_header: "X\u202E-Id""#),
+            "request_id_header",
+        ),
+        (
+            edited(
+                "docs_url: https://tiny.example/errors",
+                r#"docs_url: "h\u202Ettps://tiny.example""#,
+            ),
             "docs_url",
         ),
-        (edited("header: Retry-After", r#"header: "R\u202Eetry""#), "retry_after.header"),
+        (
+            edited("header: Retry-After", r#"header: "R\u202Eetry""#),
+            "retry_after.header",
+        ),
         (
             edited("description: What went wrong", r#"description: "W\u202Ehat""#),
             "response[0].description",
@@ -79,16 +91,28 @@ fn a_bidi_control_in_any_string_field_is_refused_naming_the_character_and_its_po
             edited("description: Internal Server Error", r#"description: "I\u202Enternal""#),
             "statuses[0].description",
         ),
-        (edited("note: Retry later", r#"note: "R\u202Eetry""#), "statuses[0].note"),
+        (
+            edited("note: Retry later", r#"note: "R\u202Eetry""#),
+            "statuses[0].note",
+        ),
         (edited("id: internal", r#"id: "i\u202Enternal""#), "categories[0].id"),
-        (edited("title: Internal Errors", r#"title: "I\u202Enternal""#), "categories[0].title"),
-        (edited("message: Something broke", r#"message: "S\u202Eomething""#), "categories[0].codes[0].message"),
+        (
+            edited("title: Internal Errors", r#"title: "I\u202Enternal""#),
+            "categories[0].title",
+        ),
+        (
+            edited("message: Something broke", r#"message: "S\u202Eomething""#),
+            "categories[0].codes[0].message",
+        ),
         (
             edited("resolution: Retry later", r#"resolution: "R\u202Eetry""#),
             "categories[0].codes[0].resolution",
         ),
         (with_code_key(r#"since: "1\u202E.0.0""#), "categories[0].codes[0].since"),
-        (with_code_key(r#"deprecated: "U\u202Ese another""#), "categories[0].codes[0].deprecated"),
+        (
+            with_code_key(r#"deprecated: "U\u202Ese another""#),
+            "categories[0].codes[0].deprecated",
+        ),
         (
             with_code_key(r#"example: { error: "S\u202Eomething", code: INTERNAL_ERROR }"#),
             "categories[0].codes[0].example.error",
@@ -113,7 +137,10 @@ fn other_invisible_characters_and_control_characters_are_refused() {
         (r#"message: "a\u200Bb""#, "U+200B ZERO WIDTH SPACE at character 2"),
         (r#"message: "a\u2066b""#, "U+2066 LEFT-TO-RIGHT ISOLATE at character 2"),
         (r#"message: "ab\u00ADc""#, "U+00AD SOFT HYPHEN at character 3"),
-        (r#"message: "a\uFEFFb""#, "U+FEFF ZERO WIDTH NO-BREAK SPACE at character 2"),
+        (
+            r#"message: "a\uFEFFb""#,
+            "U+FEFF ZERO WIDTH NO-BREAK SPACE at character 2",
+        ),
         (r#"message: "a\e[31mred""#, "U+001B ESCAPE at character 2"),
         (r#"message: "a\0b""#, "U+0000 NULL at character 2"),
     ];
@@ -155,7 +182,16 @@ fn a_since_holding_html_is_refused() {
 
 #[test]
 fn versions_cargo_would_refuse_are_refused() {
-    for version in [r#""1.0.0-<b>\"x""#, "01.2.3", "1.02.3", "1.2.3-01", "1.2.3-", "1.2.3+", "1.2.3-a..b", "1.2"] {
+    for version in [
+        r#""1.0.0-<b>\"x""#,
+        "01.2.3",
+        "1.02.3",
+        "1.2.3-01",
+        "1.2.3-",
+        "1.2.3+",
+        "1.2.3-a..b",
+        "1.2",
+    ] {
         let found = refused(&with_top_level(&format!("version: {version}")));
         let message = message_at(&found, "version");
         assert!(message.contains("is not a semver version"), "{version}: {message}");
@@ -169,7 +205,10 @@ fn strict_semver_versions_with_pre_release_and_build_metadata_are_kept() {
         .unwrap()
         .model;
     assert_eq!(model.version.to_string(), "1.2.3-rc.1+build.007");
-    assert_eq!(model.codes[0].lifecycle.since.as_ref().unwrap().to_string(), "1.0.0-alpha.0");
+    assert_eq!(
+        model.codes[0].lifecycle.since.as_ref().unwrap().to_string(),
+        "1.0.0-alpha.0"
+    );
 }
 
 #[test]
@@ -244,7 +283,13 @@ fn crate_names_that_break_cargo_or_the_crate_tests_are_refused_with_a_suggestion
 #[test]
 fn a_crate_name_longer_than_64_characters_is_refused() {
     let at_limit = format!("a{}", "b".repeat(63));
-    assert!(codegen::parse_spec(&edited("crate: tiny-errors", &format!("crate: {at_limit}")), "spec.yaml").is_ok());
+    assert!(
+        codegen::parse_spec(
+            &edited("crate: tiny-errors", &format!("crate: {at_limit}")),
+            "spec.yaml"
+        )
+        .is_ok()
+    );
     let found = refused(&edited("crate: tiny-errors", &format!("crate: {at_limit}b")));
     let message = message_at(&found, "crate");
     assert!(message.contains("65 characters"), "{message}");
@@ -286,7 +331,10 @@ fn hostile_text_leaves_every_rust_file_parsing_and_no_doc_comment_with_code() {
         }
         for line in doc_lines(text) {
             assert!(!line.contains("```"), "{name}: a doc line holds a code fence: {line}");
-            assert!(!line.starts_with("    "), "{name}: an indented doc line is a code block: {line:?}");
+            assert!(
+                !line.starts_with("    "),
+                "{name}: an indented doc line is a code block: {line:?}"
+            );
         }
     }
 }
@@ -308,7 +356,14 @@ fn hostile_text_leaves_no_raw_html_in_the_markdown() {
     let files = odd_strings_outputs();
     let page = output(&files, "docs/errors.md");
     // The generator's own markup: its header, line breaks, anchors and the autolink to the docs.
-    let own = ["<!-- @generated", "<br>", "<a id=\"", "</a>", "<https://", "<code in lower case>`"];
+    let own = [
+        "<!-- @generated",
+        "<br>",
+        "<a id=\"",
+        "</a>",
+        "<https://",
+        "<code in lower case>`",
+    ];
     for (at, _) in page.match_indices('<') {
         let rest = &page[at..];
         assert!(
@@ -317,7 +372,10 @@ fn hostile_text_leaves_no_raw_html_in_the_markdown() {
             &rest[..rest.len().min(40)]
         );
     }
-    assert!(page.contains("&lt;script&gt;"), "the catalogue's <script> is shown as text");
+    assert!(
+        page.contains("&lt;script&gt;"),
+        "the catalogue's <script> is shown as text"
+    );
 
     // OpenAPI descriptions are CommonMark too.
     let openapi: serde_yaml::Value = serde_yaml::from_str(output(&files, "docs/openapi.yaml")).unwrap();
@@ -353,7 +411,8 @@ fn collect_descriptions<'a>(value: &'a serde_yaml::Value, out: &mut Vec<&'a str>
 
 #[test]
 fn hostile_text_round_trips_exactly_through_the_json_and_yaml_outputs() {
-    let spec_text = std::fs::read_to_string(crate::support::workspace().join("tests/fixtures/odd_strings.yaml")).unwrap();
+    let spec_text =
+        std::fs::read_to_string(crate::support::workspace().join("tests/fixtures/odd_strings.yaml")).unwrap();
     let spec: serde_yaml::Value = serde_yaml::from_str(&spec_text).unwrap();
     let files = odd_strings_outputs();
     let json: serde_json::Value = serde_json::from_str(output(&files, "docs/errors.json")).unwrap();
@@ -376,8 +435,8 @@ fn hostile_text_round_trips_exactly_through_the_json_and_yaml_outputs() {
             assert_eq!(json_code[key].as_str(), spec_code[key].as_str(), "{code}.{key}");
         }
         let status = spec_code["status"].as_u64().unwrap();
-        let example = &openapi["components"]["responses"][format!("Error{status}")]["content"]["application/json"]
-            ["examples"][code];
+        let example = &openapi["components"]["responses"][format!("Error{status}")]["content"]["application/json"]["examples"]
+            [code];
         assert_eq!(example["summary"].as_str(), spec_code["message"].as_str(), "{code}");
         if let Some(spec_example) = spec_code.get("example") {
             assert_eq!(&example["value"], spec_example, "{code}");

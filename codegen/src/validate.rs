@@ -1,7 +1,7 @@
 //! Spec → model: every rule a catalogue must follow, checked before anything is
 //! rendered, with every problem reported at once.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::docs_url;
 use crate::ident;
@@ -78,6 +78,9 @@ pub fn validate(spec: &Spec) -> Result<Validated, Vec<Problem>> {
 #[derive(Default)]
 struct Checker {
     problems: Vec<Problem>,
+    /// Key paths whose text holds a forbidden character: reported once, not
+    /// parsed again as a version, URL or name.
+    forbidden_text: BTreeSet<String>,
 }
 
 impl Checker {
@@ -158,6 +161,7 @@ impl Checker {
     fn characters(&mut self, spec: &Spec) {
         for field in text_rules::every_string(spec) {
             if let Some(forbidden) = text_rules::first_forbidden(field.text, field.layout) {
+                self.forbidden_text.insert(field.path.clone());
                 self.error(
                     field.path,
                     format!("this text holds {}: {}", forbidden.describe(), forbidden.why),
@@ -173,14 +177,8 @@ impl Checker {
         }
     }
 
-    /// Whether `path` already has a problem: its text held a forbidden
-    /// character, and one problem per value is enough.
-    fn refused(&self, path: &str) -> bool {
-        self.problems.iter().any(|problem| problem.path == path)
-    }
-
     fn crate_name(&mut self, name: &str) -> String {
-        if self.refused("crate") {
+        if self.forbidden_text.contains("crate") {
             return String::new();
         }
         ident::package_name(name).unwrap_or_else(|refusal| {
@@ -192,7 +190,7 @@ impl Checker {
     /// The version `text`, parsed by cargo's own semver grammar.
     fn semver(&mut self, path: impl Into<String>, text: &str, help: &str) -> Option<semver::Version> {
         let path = path.into();
-        if self.refused(&path) {
+        if self.forbidden_text.contains(&path) {
             return None;
         }
         match semver::Version::parse(text) {
@@ -206,7 +204,7 @@ impl Checker {
 
     /// The docs URL as its parser serializes it, or an error and the text as written.
     fn docs_url(&mut self, text: &str) -> String {
-        if self.refused("docs_url") {
+        if self.forbidden_text.contains("docs_url") {
             return text.to_owned();
         }
         match docs_url::parse(text) {

@@ -104,7 +104,7 @@ mod tests {
     #[test]
     fn code_spans_outlast_the_backticks_they_hold() {
         assert_eq!(code_span("Retry-After"), "`Retry-After`");
-        assert_eq!(code_span("X-`Hint`"), "``X-`Hint` ``");
+        assert_eq!(code_span("X-`Hint`"), "`` X-`Hint` ``");
         assert_eq!(code_span("a``b"), "```a``b```");
     }
 

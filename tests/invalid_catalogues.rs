@@ -27,6 +27,7 @@ refused! {
     code_ident_collision,
     code_not_upper_snake,
     code_wrong_prefix,
+    crate_name_too_long,
     crate_reserved,
     deep_nesting,
     default_secs_over_a_day,

@@ -27,9 +27,12 @@ refused! {
     code_ident_collision,
     code_not_upper_snake,
     code_wrong_prefix,
+    crate_name_too_long,
+    crate_reserved,
     deep_nesting,
     default_secs_over_a_day,
     default_secs_zero,
+    docs_url_breaks_markdown,
     docs_url_relative,
     empty,
     empty_message_and_resolution,
@@ -49,8 +52,10 @@ refused! {
     status_not_an_error,
     status_out_of_range,
     status_quoted,
+    text_invisible_controls,
     top_level_list,
     unknown_key,
+    version_not_semver,
 }
 
 /// Runs `cargo xtask codegen --deny-warnings` on the fixture `case` into an

@@ -5,18 +5,33 @@
 #[path = "support/pipeline_properties.rs"]
 mod pipeline_properties;
 
+use codegen::text_rules::{Layout, first_forbidden};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-/// Text a catalogue author might write: any Unicode, including quotes,
-/// backslashes, `*/`, `|`, markup and newlines, never blank.
-fn prose() -> impl Strategy<Value = String> {
+/// Text a catalogue author might write in a field laid out as `layout`: any
+/// Unicode the catalogue rules allow there, including quotes, backslashes,
+/// `*/`, `|`, markup and (in prose) newlines, never blank.
+fn text(layout: Layout) -> impl Strategy<Value = String> {
     let hostile = prop::sample::select(vec![
-        "\"", "\\", "*/", "/*", "|", "<script>", "`", "\n", "{}", "#", "'", "\r\n", "\r", "\u{200b}", "🦀", "#[doc]",
+        "\"", "\\", "*/", "/*", "|", "<script>", "`", "\n", "{}", "#", "'", "\r\n", "\r", "🦀", "#[doc]",
     ]);
     (any::<String>(), prop::collection::vec(hostile, 0..4))
-        .prop_map(|(text, pieces)| format!("{}{text}", pieces.concat()))
-        .prop_filter("messages are never blank", |text| !text.trim().is_empty())
+        .prop_map(move |(text, pieces)| {
+            format!("{}{text}", pieces.concat())
+                .chars()
+                .filter(|c| first_forbidden(c.encode_utf8(&mut [0; 4]), layout).is_none())
+                .collect::<String>()
+        })
+        .prop_filter("texts are never blank", |text| !text.trim().is_empty())
+}
+
+fn prose() -> impl Strategy<Value = String> {
+    text(Layout::Prose)
+}
+
+fn one_line() -> impl Strategy<Value = String> {
+    text(Layout::OneLine)
 }
 
 fn error_status() -> impl Strategy<Value = u16> {
@@ -45,7 +60,7 @@ fn code(prefix: String, k: usize) -> impl Strategy<Value = Value> {
 
 fn category(c: usize) -> impl Strategy<Value = Value> {
     let prefix = format!("C{c}_");
-    ("[a-z]{1,6}", prose(), 1..5usize)
+    ("[a-z]{1,6}", one_line(), 1..5usize)
         .prop_flat_map(move |(word, title, count)| {
             let codes: Vec<_> = (0..count).map(|k| code(prefix.clone(), k)).collect();
             (Just(word), Just(title), Just(prefix.clone()), codes)
@@ -59,8 +74,15 @@ fn category(c: usize) -> impl Strategy<Value = Value> {
 /// its codes use.
 fn catalogue() -> impl Strategy<Value = String> {
     let categories = (1..4usize).prop_flat_map(|count| (0..count).map(category).collect::<Vec<_>>());
-    (prose(), "[a-z]{1,10}", 1..=86_400u64, prose(), categories).prop_map(
-        |(name, crate_word, default_secs, note, categories)| {
+    (
+        one_line(),
+        "[a-z]{1,10}",
+        1..=86_400u64,
+        one_line(),
+        prose(),
+        categories,
+    )
+        .prop_map(|(name, crate_word, default_secs, description, note, categories)| {
             let mut statuses: Vec<u64> = categories
                 .iter()
                 .flat_map(|c| c["codes"].as_array().unwrap().iter())
@@ -70,7 +92,7 @@ fn catalogue() -> impl Strategy<Value = String> {
             statuses.dedup();
             let statuses: Vec<Value> = statuses
                 .iter()
-                .map(|status| json!({ "status": status, "description": note, "note": note }))
+                .map(|status| json!({ "status": status, "description": description, "note": note }))
                 .collect();
             let spec = json!({
                 "schema": 1,
@@ -87,8 +109,7 @@ fn catalogue() -> impl Strategy<Value = String> {
                 "categories": categories,
             });
             serde_yaml::to_string(&spec).unwrap()
-        },
-    )
+        })
 }
 
 proptest! {

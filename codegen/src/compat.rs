@@ -326,6 +326,13 @@ impl Shown for &Option<String> {
     }
 }
 
+impl Shown for &Option<semver::Version> {
+    fn shown(&self) -> String {
+        self.as_ref()
+            .map_or_else(|| "none".to_owned(), |version| format!("\"{version}\""))
+    }
+}
+
 impl Shown for u16 {
     fn shown(&self) -> String {
         self.to_string()
@@ -430,9 +437,7 @@ pub fn check_version(old: &Model, new: &Model, changes: &[Change]) -> VersionChe
     if !old.version_stated || !new.version_stated {
         return VersionCheck::Unstated;
     }
-    let (Some(before), Some(after)) = (numbers(&old.version), numbers(&new.version)) else {
-        return VersionCheck::Unstated;
-    };
+    let (before, after) = (numbers(&old.version), numbers(&new.version));
     let required = match (changes.iter().map(|c| c.impact).max(), before.0) {
         (None, _) => Bump::None,
         (Some(Impact::Breaking), _) => Bump::Major,
@@ -447,10 +452,8 @@ pub fn check_version(old: &Model, new: &Model, changes: &[Change]) -> VersionChe
 }
 
 /// `1.2.3-beta+x` → (1, 2, 3); pre-release and build parts do not count.
-fn numbers(version: &str) -> Option<(u64, u64, u64)> {
-    let core = version.split(['-', '+']).next()?;
-    let mut parts = core.split('.').map(|part| part.parse::<u64>().ok());
-    Some((parts.next()??, parts.next()??, parts.next()??))
+fn numbers(version: &semver::Version) -> (u64, u64, u64) {
+    (version.major, version.minor, version.patch)
 }
 
 /// How far `before` → `after` moved in cargo's terms, or `None` backwards.

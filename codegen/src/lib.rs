@@ -8,6 +8,7 @@
 
 pub mod compat;
 pub mod diagnostic;
+pub mod docs_url;
 pub mod error;
 pub mod explain;
 pub mod header;
@@ -19,6 +20,7 @@ pub mod model;
 pub mod render;
 pub mod spec;
 pub mod synth;
+pub mod text_rules;
 pub mod validate;
 pub mod write;
 mod yaml_error;

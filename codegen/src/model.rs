@@ -13,13 +13,14 @@ pub struct Model {
     /// The crate's name in Rust paths (`ofauth_errors`).
     pub lib_name: String,
     /// Semver version of the generated crate.
-    pub version: String,
+    pub version: semver::Version,
     /// Whether the spec states `version:` (else it is the 0.1.0 default, and
     /// `compat` cannot check the bump).
     pub version_stated: bool,
     /// SPDX licence expression of the generated crate, if any.
     pub license: Option<String>,
-    /// Base URL of the published reference.
+    /// Base URL of the published reference, as its parser serializes it
+    /// (percent-encoded, lower-case scheme and host).
     pub docs_url: String,
     /// Header carrying the server's retry hint, in seconds.
     pub retry_after_header: String,
@@ -183,7 +184,7 @@ pub struct Code {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lifecycle {
     /// Crate version that introduced the code.
-    pub since: Option<String>,
+    pub since: Option<semver::Version>,
     /// Why servers should stop sending it (required once retired).
     pub deprecated: Option<String>,
     /// Its successor, a code of the same catalogue.

@@ -1,15 +1,20 @@
 //! Spec → model: every rule a catalogue must follow, checked before anything is
 //! rendered, with every problem reported at once.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
+use crate::docs_url;
 use crate::ident;
 use crate::keys;
 use crate::model::{Category, Code, Lifecycle, Model, ResponseField, Retry, Status, StatusClass};
 use crate::spec::{CodeSpec, Spec};
+use crate::text_rules;
 
 /// `schema:` versions this generator understands.
 pub const SUPPORTED_SCHEMAS: &[u32] = &[1];
+
+/// The crate version when the catalogue states none: 0.1.0.
+pub const DEFAULT_VERSION: semver::Version = semver::Version::new(0, 1, 0);
 
 /// Longest default retry delay a catalogue may declare: one day.
 pub const MAX_DEFAULT_RETRY_AFTER_SECS: u64 = 86_400;
@@ -73,6 +78,9 @@ pub fn validate(spec: &Spec) -> Result<Validated, Vec<Problem>> {
 #[derive(Default)]
 struct Checker {
     problems: Vec<Problem>,
+    /// Key paths whose text holds a forbidden character: reported once, not
+    /// parsed again as a version, URL or name.
+    forbidden_text: BTreeSet<String>,
 }
 
 impl Checker {
@@ -80,7 +88,8 @@ impl Checker {
         self.problems.push(Problem {
             severity,
             path,
-            message,
+            // Messages quote catalogue text: what it may not hold must not reach a terminal either.
+            message: text_rules::escape_forbidden(&message),
             help,
             at_key: false,
         });
@@ -102,22 +111,16 @@ impl Checker {
                 format!("write `schema: {}`", SUPPORTED_SCHEMAS.last().unwrap_or(&1)),
             );
         }
+        self.characters(spec);
         self.non_empty("name", &spec.name, "the API's name, e.g. `name: Example API`");
         let lib_name = self.crate_name(&spec.crate_name);
         let version = match &spec.version {
-            Some(version) => {
-                if !is_semver(version) {
-                    self.error(
-                        "version",
-                        format!("`{version}` is not a semver version"),
-                        "write MAJOR.MINOR.PATCH, e.g. `version: 1.2.0`",
-                    );
-                }
-                version.clone()
-            }
-            None => "0.1.0".to_owned(),
+            Some(version) => self
+                .semver("version", version, "write MAJOR.MINOR.PATCH, e.g. `version: 1.2.0`")
+                .unwrap_or(DEFAULT_VERSION),
+            None => DEFAULT_VERSION,
         };
-        self.docs_url(&spec.docs_url);
+        let docs_url = self.docs_url(&spec.docs_url);
         self.header_name("retry_after.header", &spec.retry_after.header);
         let default_secs = spec.retry_after.default_secs;
         if default_secs == 0 || default_secs > MAX_DEFAULT_RETRY_AFTER_SECS {
@@ -134,7 +137,7 @@ impl Checker {
         self.header_name("request_id_header", &request_id_header);
         let response_fields = self.response_fields(spec);
         let statuses = self.statuses(spec);
-        let (categories, codes) = self.categories(spec, &statuses);
+        let (categories, codes) = self.categories(spec, &statuses, &docs_url);
         Model {
             schema: spec.schema,
             api_name: spec.name.clone(),
@@ -143,7 +146,7 @@ impl Checker {
             version,
             version_stated: spec.version.is_some(),
             license: spec.license.clone(),
-            docs_url: spec.docs_url.clone(),
+            docs_url: docs_url.clone(),
             retry_after_header: spec.retry_after.header.clone(),
             default_retry_after_secs: default_secs,
             request_id_header,
@@ -154,6 +157,20 @@ impl Checker {
         }
     }
 
+    /// Every string of the catalogue holds only characters its field may hold.
+    fn characters(&mut self, spec: &Spec) {
+        for field in text_rules::every_string(spec) {
+            if let Some(forbidden) = text_rules::first_forbidden(field.text, field.layout) {
+                self.forbidden_text.insert(field.path.clone());
+                self.error(
+                    field.path,
+                    format!("this text holds {}: {}", forbidden.describe(), forbidden.why),
+                    forbidden.help(),
+                );
+            }
+        }
+    }
+
     fn non_empty(&mut self, path: impl Into<String>, value: &str, help: &str) {
         if value.trim().is_empty() {
             self.error(path, "this text is empty", format!("write {help}"));
@@ -161,39 +178,45 @@ impl Checker {
     }
 
     fn crate_name(&mut self, name: &str) -> String {
-        let cargo_valid = name.starts_with(|c: char| c.is_ascii_alphabetic())
-            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-        match ident::lib_name(name) {
-            Ok(lib) if cargo_valid => lib,
-            result => {
-                // Cargo's own rules explain most refusals; only a keyword needs the reason.
-                let why = result
-                    .err()
-                    .filter(|_| cargo_valid)
-                    .map(|why| format!(": {why}"))
-                    .unwrap_or_default();
-                self.error(
-                    "crate",
-                    format!("`{name}` is not a valid package name{why}"),
-                    "use ASCII letters, digits, `-` and `_`, starting with a letter, e.g. `crate: example-errors`",
-                );
-                String::new()
+        if self.forbidden_text.contains("crate") {
+            return String::new();
+        }
+        ident::package_name(name).unwrap_or_else(|refusal| {
+            self.error("crate", refusal.message, refusal.help);
+            String::new()
+        })
+    }
+
+    /// The version `text`, parsed by cargo's own semver grammar.
+    fn semver(&mut self, path: impl Into<String>, text: &str, help: &str) -> Option<semver::Version> {
+        let path = path.into();
+        if self.forbidden_text.contains(&path) {
+            return None;
+        }
+        match semver::Version::parse(text) {
+            Ok(version) => Some(version),
+            Err(why) => {
+                self.error(path, format!("`{text}` is not a semver version: {why}"), help);
+                None
             }
         }
     }
 
-    fn docs_url(&mut self, url: &str) {
-        let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
-        let host_ok = rest.is_some_and(|rest| {
-            let host = rest.split('/').next().unwrap_or("");
-            !host.is_empty()
-        });
-        if !host_ok || url.contains(|c: char| c.is_whitespace() || c == '#') {
-            self.error(
-                "docs_url",
-                format!("`{url}` is not an absolute http(s) URL without a fragment"),
-                "write the page's address, e.g. `docs_url: https://docs.example.com/errors`; the generator adds `#code` itself",
-            );
+    /// The docs URL as its parser serializes it, or an error and the text as written.
+    fn docs_url(&mut self, text: &str) -> String {
+        if self.forbidden_text.contains("docs_url") {
+            return text.to_owned();
+        }
+        match docs_url::parse(text) {
+            Ok(url) => url,
+            Err(why) => {
+                self.error(
+                    "docs_url",
+                    format!("`{text}` is not a usable docs URL: {why}"),
+                    "write the page's absolute http(s) address, e.g. `docs_url: https://docs.example.com/errors`, percent-encoding any other character; the generator adds `#code` itself",
+                );
+                text.to_owned()
+            }
         }
     }
 
@@ -302,7 +325,7 @@ impl Checker {
         statuses
     }
 
-    fn categories(&mut self, spec: &Spec, statuses: &[Status]) -> (Vec<Category>, Vec<Code>) {
+    fn categories(&mut self, spec: &Spec, statuses: &[Status], docs_url: &str) -> (Vec<Category>, Vec<Code>) {
         if spec.categories.is_empty() {
             self.error(
                 "categories",
@@ -408,7 +431,7 @@ impl Checker {
                 let example = self.example(&path, code);
                 let anchor = code.code.to_lowercase();
                 codes.push(Code {
-                    doc_url: format!("{}#{anchor}", spec.docs_url),
+                    doc_url: format!("{docs_url}#{anchor}"),
                     anchor,
                     code: code.code.clone(),
                     variant: code_variant,
@@ -437,15 +460,13 @@ impl Checker {
     /// The code's `since`, `deprecated`, `replaced_by` and `retired`, each
     /// well-formed; successors are checked once every code is known.
     fn lifecycle(&mut self, path: &str, code: &CodeSpec) -> Lifecycle {
-        if let Some(since) = &code.since
-            && !is_semver(since)
-        {
-            self.error(
+        let since = code.since.as_ref().and_then(|since| {
+            self.semver(
                 format!("{path}.since"),
-                format!("`{since}` is not a semver version"),
+                since,
                 "write the crate version that introduced the code, e.g. `since: 1.2.0`",
-            );
-        }
+            )
+        });
         if let Some(reason) = &code.deprecated {
             self.non_empty(
                 format!("{path}.deprecated"),
@@ -466,7 +487,7 @@ impl Checker {
             );
         }
         Lifecycle {
-            since: code.since.clone(),
+            since,
             deprecated: code.deprecated.clone(),
             replaced_by: code.replaced_by.clone(),
             retired: code.retired,
@@ -695,15 +716,6 @@ fn is_upper_snake(s: &str) -> bool {
         && !s.ends_with('_')
 }
 
-fn is_semver(version: &str) -> bool {
-    let core = version.split(['-', '+']).next().unwrap_or("");
-    let parts: Vec<&str> = core.split('.').collect();
-    parts.len() == 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()) && (p.len() == 1 || !p.starts_with('0')))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -765,7 +777,7 @@ categories:
         assert!(validated.warnings.is_empty());
         let model = validated.model;
         assert_eq!(model.lib_name, "test_errors");
-        assert_eq!(model.version, "0.1.0");
+        assert_eq!(model.version, DEFAULT_VERSION);
         assert_eq!(model.categories[0].variant, "Rate");
         assert_eq!(model.codes[0].variant, "RateLimited");
         assert_eq!(model.codes[0].doc_url, "https://example.com/errors#rate_limited");
@@ -804,12 +816,12 @@ categories:
             (
                 Box::new(|s| s.docs_url = "ftp://x".into()),
                 "docs_url",
-                "is not an absolute http(s) URL",
+                "the scheme must be `https` or `http`",
             ),
             (
                 Box::new(|s| s.docs_url = "https://x/e#a".into()),
                 "docs_url",
-                "without a fragment",
+                "it has a fragment",
             ),
             (
                 Box::new(|s| s.retry_after.default_secs = 0),
@@ -1004,7 +1016,7 @@ categories:
         });
         assert_eq!(found.1, "`RATE_BROKEN` is retired, so it cannot take over");
         let found = single_error(|s| code(s, 0).since = Some("1.2".into()));
-        assert_eq!(found.1, "`1.2` is not a semver version");
+        assert!(found.1.starts_with("`1.2` is not a semver version: "), "{}", found.1);
 
         let mut spec = base();
         code(&mut spec, 0).deprecated = Some("use RATE_BROKEN".into());

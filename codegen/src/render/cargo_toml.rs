@@ -7,7 +7,7 @@ use crate::model::Model;
 /// integration is a feature, and every feature builds alone.
 pub fn render_cargo_toml(model: &Model) -> String {
     let name = quoted_string(&model.crate_name);
-    let version = quoted_string(&model.version);
+    let version = quoted_string(&model.version.to_string());
     let description = quoted_string(&format!(
         "Typed errors of the {}, generated from its error catalogue",
         model.api_name

@@ -317,7 +317,8 @@ fn entry(model: &Model, code: &Code) -> TokenStream {
     let reauth = code.reauth;
     let doc_url = &code.doc_url;
     let lifecycle = &code.lifecycle;
-    let since = option_str(lifecycle.since.as_deref());
+    let since = lifecycle.since.as_ref().map(ToString::to_string);
+    let since = option_str(since.as_deref());
     let deprecated = option_str(lifecycle.deprecated.as_deref());
     let replaced_by = match &lifecycle.replaced_by {
         Some(successor) => {

@@ -22,7 +22,8 @@ pub fn render_crate_tests(model: &Model) -> String {
     let lifecycle_rows = model.codes.iter().map(|code| {
         let text = &code.code;
         let lifecycle = &code.lifecycle;
-        let since = option_str(lifecycle.since.as_deref());
+        let since = lifecycle.since.as_ref().map(ToString::to_string);
+        let since = option_str(since.as_deref());
         let deprecated = option_str(lifecycle.deprecated.as_deref());
         let replaced_by = option_str(lifecycle.replaced_by.as_deref());
         let retired = lifecycle.retired;

@@ -15,7 +15,7 @@ struct Catalogue<'a> {
     name: &'a str,
     #[serde(rename = "crate")]
     crate_name: &'a str,
-    version: &'a str,
+    version: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     license: Option<&'a str>,
     docs_url: &'a str,
@@ -68,7 +68,7 @@ struct CodeRow<'a> {
     reauth: bool,
     doc_url: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    since: Option<&'a str>,
+    since: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     deprecated: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -84,7 +84,7 @@ pub fn render_errors_json(model: &Model) -> String {
         schema: model.schema,
         name: &model.api_name,
         crate_name: &model.crate_name,
-        version: &model.version,
+        version: model.version.to_string(),
         license: model.license.as_deref(),
         docs_url: &model.docs_url,
         retry_after: RetryAfter {
@@ -136,7 +136,7 @@ fn code_row<'a>(model: &'a Model, code: &'a Code) -> CodeRow<'a> {
         retry: code.retry.as_str(),
         reauth: code.reauth,
         doc_url: &code.doc_url,
-        since: code.lifecycle.since.as_deref(),
+        since: code.lifecycle.since.as_ref().map(ToString::to_string),
         deprecated: code.lifecycle.deprecated.as_deref(),
         replaced_by: code.lifecycle.replaced_by.as_deref(),
         retired: code.lifecycle.retired,
@@ -201,8 +201,8 @@ const ERRORS_SCHEMA: &str = r##"{
     "$schema": { "type": "string" },
     "schema": { "const": 1 },
     "name": { "type": "string", "minLength": 1 },
-    "crate": { "type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_-]*$" },
-    "version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+([-+].*)?$" },
+    "crate": { "type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_-]*$", "maxLength": 64 },
+    "version": { "$ref": "#/$defs/semver" },
     "license": { "type": "string" },
     "docs_url": { "type": "string", "pattern": "^https?://" },
     "retry_after": {
@@ -277,12 +277,17 @@ const ERRORS_SCHEMA: &str = r##"{
         "retry": { "enum": ["never", "transient", "throttled"] },
         "reauth": { "type": "boolean" },
         "doc_url": { "type": "string" },
-        "since": { "type": "string" },
+        "since": { "$ref": "#/$defs/semver" },
         "deprecated": { "type": "string" },
         "replaced_by": { "type": "string" },
         "retired": { "type": "boolean" },
         "example": { "$ref": "#/$defs/error_body" }
       }
+    },
+    "semver": {
+      "description": "A version in cargo's semver grammar: no leading zeros, dot-separated pre-release and build identifiers.",
+      "type": "string",
+      "pattern": "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-(0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)(\\.(0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*))*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$"
     },
     "error_body": {
       "type": "object",

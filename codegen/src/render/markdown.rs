@@ -1,6 +1,6 @@
 //! `docs/errors.md`: the published error reference, built as plain text.
 
-use super::text::{escape_markdown as esc, quoted_string};
+use super::text::{code_span, escape_markdown as esc, quoted_string};
 use crate::model::{Code, Model, Retry, StatusClass};
 
 /// Renders the reference page: body format, status tables, one section per
@@ -109,10 +109,10 @@ fn code_tables(out: &mut String, model: &Model) {
     line(
         out,
         &format!(
-            "{} codes in {} categories. Each code links here as `{}#<code in lower case>`.",
+            "{} codes in {} categories. Each code links here as {}.",
             model.codes.len(),
             model.categories.len(),
-            model.docs_url
+            code_span(&format!("{}#<code in lower case>", model.docs_url))
         ),
     );
     line(out, "");
@@ -158,7 +158,7 @@ fn lifecycle_note(code: &Code) -> String {
 }
 
 fn retry_guide(out: &mut String, model: &Model) {
-    let header = &model.retry_after_header;
+    let header = code_span(&model.retry_after_header);
     let default_secs = model.default_retry_after_secs;
     line(out, "## Retrying and re-authentication");
     line(out, "");
@@ -171,13 +171,13 @@ fn retry_guide(out: &mut String, model: &Model) {
     line(
         out,
         &format!(
-            "- `transient`: retry with exponential backoff and jitter, waiting at least what `{header}` says when the reply carries it."
+            "- `transient`: retry with exponential backoff and jitter, waiting at least what {header} says when the reply carries it."
         ),
     );
     line(
         out,
         &format!(
-            "- `throttled`: wait for `{header}` (in seconds; {default_secs} s when the header is missing), then retry."
+            "- `throttled`: wait for {header} (in seconds; {default_secs} s when the header is missing), then retry."
         ),
     );
     line(out, "");

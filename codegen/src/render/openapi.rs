@@ -4,10 +4,12 @@
 
 use serde_yaml::{Mapping, Value};
 
+use super::text::{code_span, escape_markdown as esc};
 use crate::model::{Model, Retry};
 
 /// Renders the fragment. serde_yaml's `Mapping` keeps insertion order, so the
-/// file reads in catalogue order.
+/// file reads in catalogue order. `description`s are CommonMark in OpenAPI:
+/// catalogue text in them is escaped; `title` and `summary` are plain text.
 pub fn render_openapi(model: &Model) -> String {
     let document = map([
         ("openapi", "3.1.0".into()),
@@ -15,12 +17,13 @@ pub fn render_openapi(model: &Model) -> String {
             "info",
             map([
                 ("title", format!("{} errors", model.api_name).into()),
-                ("version", model.version.clone().into()),
+                ("version", model.version.to_string().into()),
                 (
                     "description",
                     format!(
-                        "Error responses of the {}, generated from its error catalogue. Reference: {}",
-                        model.api_name, model.docs_url
+                        "Error responses of the {}, generated from its error catalogue. Reference: <{}>",
+                        esc(&model.api_name),
+                        model.docs_url
                     )
                     .into(),
                 ),
@@ -53,12 +56,12 @@ fn reference(to: &str) -> Value {
     map([("$ref", to.into())])
 }
 
-fn description_of<'a>(model: &'a Model, field: &str, fallback: &'a str) -> &'a str {
+fn description_of(model: &Model, field: &str, fallback: &str) -> String {
     model
         .response_fields
         .iter()
         .find(|f| f.name == field)
-        .map_or(fallback, |f| f.description.as_str())
+        .map_or_else(|| fallback.to_owned(), |f| esc(&f.description))
 }
 
 fn schemas(model: &Model) -> Value {
@@ -128,8 +131,9 @@ fn headers(model: &Model) -> Value {
                 (
                     "description",
                     format!(
-                        "`{}`: seconds to wait before retrying; a throttled reply without it means {} s.",
-                        model.retry_after_header, model.default_retry_after_secs
+                        "{}: seconds to wait before retrying; a throttled reply without it means {} s.",
+                        code_span(&model.retry_after_header),
+                        model.default_retry_after_secs
                     )
                     .into(),
                 ),
@@ -142,8 +146,8 @@ fn headers(model: &Model) -> Value {
                 (
                     "description",
                     format!(
-                        "`{}`: the request's identifier, to quote in support requests.",
-                        model.request_id_header
+                        "{}: the request's identifier, to quote in support requests.",
+                        code_span(&model.request_id_header)
                     )
                     .into(),
                 ),
@@ -184,7 +188,7 @@ fn responses(model: &Model) -> Value {
         let response = map([
             (
                 "description",
-                format!("{} {}: {}", status.code, status.description, status.note).into(),
+                format!("{} {}: {}", status.code, esc(&status.description), esc(&status.note)).into(),
             ),
             ("headers", Value::Mapping(headers)),
             (

@@ -3,7 +3,7 @@
 use quote::quote;
 
 use super::rust::{doc_text, format_file, unsuffixed, variant_path};
-use super::text::escape_markdown;
+use super::text::{code_span, escape_markdown};
 use crate::model::{Model, Retry};
 
 /// Renders `Retry` and the `RETRY_AFTER_HEADER`, `DEFAULT_RETRY_AFTER_SECS` and
@@ -11,13 +11,14 @@ use crate::model::{Model, Retry};
 pub fn render_retry_rs(model: &Model) -> String {
     let api = escape_markdown(&model.api_name);
     let header = &model.retry_after_header;
+    let header_span = code_span(header);
     let default_secs = unsuffixed(model.default_retry_after_secs);
     let request_id = &model.request_id_header;
     let header_doc = doc_text(&[format!(
         "The header in which the {api} hints how many seconds to wait before retrying."
     )]);
     let default_doc = doc_text(&[format!(
-        "Seconds to wait on a throttled reply that carries no `{header}` hint."
+        "Seconds to wait on a throttled reply that carries no {header_span} hint."
     )]);
     let request_id_doc = doc_text(&[format!("The header carrying the {api}'s request identifier.")]);
     let spelling_arms = Retry::ALL.iter().map(|retry| {

@@ -43,6 +43,20 @@ pub fn escape_markdown(text: &str) -> String {
     out
 }
 
+/// `text` as an inline Markdown code span showing exactly those characters:
+/// fenced by one more backtick than its longest run of backticks (CommonMark),
+/// padded with a space where it starts or ends with one. For one-line text.
+pub fn code_span(text: &str) -> String {
+    let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest_run + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
 /// `text` as a double-quoted string literal that is valid in both JSON and TOML
 /// (their escapes agree: `\"`, `\\`, `\n`, `\t` and `\uXXXX`).
 pub fn quoted_string(text: &str) -> String {
@@ -85,6 +99,13 @@ mod tests {
         assert_eq!(escape_markdown("10) ten"), "10\\) ten");
         assert_eq!(escape_markdown("v1.2 a-b"), "v1.2 a-b");
         assert_eq!(escape_markdown("Re-authenticate user"), "Re-authenticate user");
+    }
+
+    #[test]
+    fn code_spans_outlast_the_backticks_they_hold() {
+        assert_eq!(code_span("Retry-After"), "`Retry-After`");
+        assert_eq!(code_span("X-`Hint`"), "`` X-`Hint` ``");
+        assert_eq!(code_span("a``b"), "```a``b```");
     }
 
     #[test]

@@ -71,6 +71,8 @@ const BIDI: &str =
 const INVISIBLE: &str = "an invisible format control makes different texts look the same";
 const CONTROL: &str = "a control character is not text";
 const LINE_BREAK: &str = "this field is one line of text";
+const SEPARATOR: &str =
+    "a Unicode line or paragraph separator breaks lines in some outputs (JavaScript, YAML) and not in others; write a plain line break in prose";
 
 /// Bidirectional controls (Unicode `Bidi_Control`), refused in every field.
 const BIDI_CONTROLS: &[(char, &str)] = &[
@@ -162,6 +164,11 @@ fn classify(c: char, layout: Layout) -> Option<(&'static str, &'static str)> {
         .find(|(first, last, _)| (*first..=*last).contains(&c))
     {
         return Some((name, INVISIBLE));
+    }
+    match c {
+        '\u{2028}' => return Some(("LINE SEPARATOR", SEPARATOR)),
+        '\u{2029}' => return Some(("PARAGRAPH SEPARATOR", SEPARATOR)),
+        _ => {}
     }
     if !c.is_control() {
         return None;
@@ -294,6 +301,10 @@ mod tests {
 
     #[test]
     fn bidi_controls_are_named_with_their_position() {
+        for separator in ['\u{2028}', '\u{2029}'] {
+            let text = format!("a{separator}b");
+            assert!(first_forbidden(&text, Layout::Prose).is_some(), "{text:?}");
+        }
         let found = first_forbidden("abc\u{202E}def", Layout::Prose).unwrap();
         assert_eq!(found.describe(), "U+202E RIGHT-TO-LEFT OVERRIDE at character 4");
         assert_eq!(found.why, BIDI);

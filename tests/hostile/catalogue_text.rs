@@ -143,6 +143,9 @@ fn other_invisible_characters_and_control_characters_are_refused() {
         ),
         (r#"message: "a\e[31mred""#, "U+001B ESCAPE at character 2"),
         (r#"message: "a\0b""#, "U+0000 NULL at character 2"),
+        // Escaped, so the loader's raw-character check lets them through to here.
+        (r#"message: "a\u2028b""#, "U+2028 LINE SEPARATOR at character 2"),
+        (r#"message: "a\u2029b""#, "U+2029 PARAGRAPH SEPARATOR at character 2"),
     ];
     for (line, expected) in cases {
         let text = edited("message: Something broke", line);

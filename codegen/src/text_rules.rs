@@ -71,8 +71,7 @@ const BIDI: &str =
 const INVISIBLE: &str = "an invisible format control makes different texts look the same";
 const CONTROL: &str = "a control character is not text";
 const LINE_BREAK: &str = "this field is one line of text";
-const SEPARATOR: &str =
-    "a Unicode line or paragraph separator breaks lines in some outputs (JavaScript, YAML) and not in others; write a plain line break in prose";
+const SEPARATOR: &str = "a Unicode line or paragraph separator breaks lines in some outputs (JavaScript, YAML) and not in others; write a plain line break in prose";
 
 /// Bidirectional controls (Unicode `Bidi_Control`), refused in every field.
 const BIDI_CONTROLS: &[(char, &str)] = &[

@@ -11,8 +11,8 @@
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use codegen::render::{render_category_rs, render_code_rs, render_retry_rs, render_wire_rs};
-use codegen::{Model, synth};
+use errcat_codegen::render::{render_category_rs, render_code_rs, render_retry_rs, render_wire_rs};
+use errcat_codegen::{Model, synth};
 
 /// Codes in the synthetic catalogue: far more than any real API has.
 const SYNTHETIC_CODES: usize = 2_000;
@@ -22,10 +22,10 @@ fn main() {
     let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/errors.yaml");
     println!("cargo::rerun-if-changed={}", spec.display());
 
-    let ofauth = codegen::load_spec(&spec, "spec/errors.yaml")
+    let ofauth = errcat_codegen::load_spec(&spec, "spec/errors.yaml")
         .expect("spec/errors.yaml is valid")
         .model;
-    let synthetic = codegen::parse_spec(&synth::synthetic_catalogue(SYNTHETIC_CODES), "synthetic.yaml")
+    let synthetic = errcat_codegen::parse_spec(&synth::synthetic_catalogue(SYNTHETIC_CODES), "synthetic.yaml")
         .expect("synthetic catalogues are valid")
         .model;
 

@@ -9,20 +9,20 @@ mod support;
 use boon::{Compiler, Draft, SchemaIndex, Schemas};
 use serde_json::Value;
 
-fn rendered(model: &codegen::Model, path: &str) -> String {
-    let (_, render) = codegen::render::OUTPUTS
+fn rendered(model: &errcat_codegen::Model, path: &str) -> String {
+    let (_, render) = errcat_codegen::render::OUTPUTS
         .iter()
         .find(|(output, _)| *output == path)
         .unwrap_or_else(|| panic!("{path} is not an output"));
     render(model)
 }
 
-fn models() -> Vec<(String, codegen::Model)> {
+fn models() -> Vec<(String, errcat_codegen::Model)> {
     support::snapshot_specs()
         .into_iter()
         .map(|spec| {
             let label = spec.display().to_string();
-            let model = codegen::load_spec(&spec, &label).unwrap().model;
+            let model = errcat_codegen::load_spec(&spec, &label).unwrap().model;
             (label, model)
         })
         .collect()

@@ -83,5 +83,5 @@ fn the_hostile_strings_fixture_becomes_a_crate_that_builds_tests_and_documents_c
 
 #[test]
 fn the_real_catalogue_becomes_a_crate_that_builds_on_its_own() {
-    generate_and_build(&support::workspace().join(codegen::DEFAULT_SPEC));
+    generate_and_build(&support::workspace().join(errcat_codegen::DEFAULT_SPEC));
 }

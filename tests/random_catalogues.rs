@@ -5,7 +5,7 @@
 #[path = "support/pipeline_properties.rs"]
 mod pipeline_properties;
 
-use codegen::text_rules::{Layout, first_forbidden};
+use errcat_codegen::text_rules::{Layout, first_forbidden};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 

@@ -9,8 +9,8 @@ fn every_rendered_file_matches_its_snapshot() {
     for spec in support::snapshot_specs() {
         let text = std::fs::read_to_string(&spec).unwrap();
         let label = spec.file_name().unwrap().to_string_lossy();
-        let loaded = codegen::parse_spec(&text, &label).unwrap_or_else(|err| panic!("{err}"));
-        let outputs = codegen::render::OUTPUTS
+        let loaded = errcat_codegen::parse_spec(&text, &label).unwrap_or_else(|err| panic!("{err}"));
+        let outputs = errcat_codegen::render::OUTPUTS
             .iter()
             .filter(|(output, _)| support::is_snapshotted(&spec, output));
         for (output, render) in outputs {

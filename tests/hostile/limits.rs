@@ -110,8 +110,8 @@ fn thousands_of_problems_on_one_long_line_are_placed_without_copying_it() {
     // the line for each of them (2 GB).
     let keys: String = (0..2_000).map(|index| format!(", x{index}: 1")).collect();
     let line = format!("{{schema: 1{keys}}}{}", " ".repeat(1_000_000));
-    let err = codegen::parse_spec(&line, "min.yaml").unwrap_err();
-    let codegen::Error::Invalid(found) = &err else {
+    let err = errcat_codegen::parse_spec(&line, "min.yaml").unwrap_err();
+    let errcat_codegen::Error::Invalid(found) = &err else {
         panic!("{err}")
     };
     let unknown: Vec<_> = found
@@ -142,8 +142,12 @@ fn a_spec_file_over_the_size_limit_is_refused_by_its_size_unread() {
 
 #[test]
 fn a_catalogue_in_memory_over_the_size_limit_is_refused() {
-    let text = format!("{}# {}\n", single_code(), "x".repeat(codegen::load::MAX_SPEC_BYTES));
-    let err = codegen::parse_spec(&text, "big.yaml").unwrap_err().to_string();
+    let text = format!(
+        "{}# {}\n",
+        single_code(),
+        "x".repeat(errcat_codegen::load::MAX_SPEC_BYTES)
+    );
+    let err = errcat_codegen::parse_spec(&text, "big.yaml").unwrap_err().to_string();
     let expected = format!(
         "error: the catalogue is too large: it is {} bytes, past the limit of 8388608 bytes",
         text.len()
@@ -230,10 +234,10 @@ fn synth_refuses_a_count_past_its_limit_without_overflow_or_allocation() {
 
 #[test]
 fn synth_writes_its_largest_catalogue_and_it_loads_within_the_limit() {
-    let run = xtask(&[&"synth", &codegen::synth::MAX_CODES.to_string()]);
+    let run = xtask(&[&"synth", &errcat_codegen::synth::MAX_CODES.to_string()]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert!(
-        run.stdout.len() <= codegen::load::MAX_SPEC_BYTES,
+        run.stdout.len() <= errcat_codegen::load::MAX_SPEC_BYTES,
         "{} bytes",
         run.stdout.len()
     );
@@ -242,7 +246,7 @@ fn synth_writes_its_largest_catalogue_and_it_loads_within_the_limit() {
 #[test]
 fn synth_help_states_its_limit() {
     let run = xtask(&[&"help", &"synth"]);
-    let limit = format!("1 to {}", codegen::synth::MAX_CODES);
+    let limit = format!("1 to {}", errcat_codegen::synth::MAX_CODES);
     assert!(run.stdout.contains(&limit), "{}", run.stdout);
 }
 

@@ -299,7 +299,9 @@ fn an_empty_output_folder_name_is_refused() {
         "{}",
         run.stderr
     );
-    let library = codegen::write::write(Path::new(""), &[], true).unwrap_err().to_string();
+    let library = errcat_codegen::write::write(Path::new(""), &[], true)
+        .unwrap_err()
+        .to_string();
     assert!(library.contains("the output folder's name is empty"), "{library}");
     assert_eq!(snapshot_of(&std::env::current_dir().unwrap()), here);
 }
@@ -457,7 +459,7 @@ fn fifos_and_devices_in_the_folder_are_never_opened() {
 #[test]
 fn a_folder_that_is_clearly_not_an_output_folder_is_refused_after_a_bounded_scan() {
     let dir = tempfile::tempdir().unwrap();
-    for index in 0..=codegen::write::MAX_SCAN_ENTRIES {
+    for index in 0..=errcat_codegen::write::MAX_SCAN_ENTRIES {
         fs::write(dir.path().join(format!("f{index}")), "").unwrap();
     }
     let run = xtask(&[&"codegen", &"--force", &"--out", &dir.path()]);
@@ -466,7 +468,7 @@ fn a_folder_that_is_clearly_not_an_output_folder_is_refused_after_a_bounded_scan
     insta::assert_snapshot!("not_an_output_folder", without(dir.path(), &run.stderr));
     assert_eq!(
         fs::read_dir(dir.path()).unwrap().count(),
-        codegen::write::MAX_SCAN_ENTRIES + 1
+        errcat_codegen::write::MAX_SCAN_ENTRIES + 1
     );
 }
 

@@ -24,7 +24,7 @@ pub fn fixture_specs() -> Vec<PathBuf> {
 
 /// Every catalogue whose rendered files are snapshotted: the real spec first.
 pub fn snapshot_specs() -> Vec<PathBuf> {
-    let mut specs = vec![workspace().join(codegen::DEFAULT_SPEC)];
+    let mut specs = vec![workspace().join(errcat_codegen::DEFAULT_SPEC)];
     specs.extend(fixture_specs());
     specs
 }
@@ -38,7 +38,7 @@ pub fn snapshot_name(spec: &Path, output: &str) -> String {
 /// Whether `output` rendered from `spec` is snapshotted: an output that is the
 /// same for every catalogue (a runtime template) only for the real spec.
 pub fn is_snapshotted(spec: &Path, output: &str) -> bool {
-    codegen::render::depends_on_catalogue(output) || spec == workspace().join(codegen::DEFAULT_SPEC)
+    errcat_codegen::render::depends_on_catalogue(output) || spec == workspace().join(errcat_codegen::DEFAULT_SPEC)
 }
 
 /// The `.snap` files the snapshot tests assert, by file name.
@@ -46,7 +46,7 @@ pub fn expected_snapshot_files() -> Vec<String> {
     let mut names: Vec<String> = snapshot_specs()
         .iter()
         .flat_map(|spec| {
-            codegen::render::OUTPUTS
+            errcat_codegen::render::OUTPUTS
                 .iter()
                 .filter(move |(output, _)| is_snapshotted(spec, output))
                 .map(move |(output, _)| format!("{}.snap", snapshot_name(spec, output)))

@@ -7,23 +7,23 @@
 /// catalogue that validates parses with `syn::parse_file`. Returns whether the
 /// catalogue validated.
 pub fn check_pipeline(bytes: &[u8]) -> bool {
-    match codegen::parse_spec_bytes(bytes, "input.yaml") {
+    match errcat_codegen::parse_spec_bytes(bytes, "input.yaml") {
         Err(err) => {
             let message = err.to_string();
-            let codegen::Error::Invalid(diagnostics) = &err else {
+            let errcat_codegen::Error::Invalid(diagnostics) = &err else {
                 panic!("bytes in memory can only be invalid, not: {message}")
             };
             assert!(
                 diagnostics
                     .iter()
-                    .any(|d| d.severity == codegen::validate::Severity::Error),
+                    .any(|d| d.severity == errcat_codegen::validate::Severity::Error),
                 "a refusal must carry at least one error: {message}"
             );
             false
         }
         Ok(loaded) => {
-            let provenance = codegen::Provenance::new(codegen::DEFAULT_SPEC, codegen::DEFAULT_OUT);
-            for file in codegen::render_files(&loaded.model, &provenance) {
+            let provenance = errcat_codegen::Provenance::new(errcat_codegen::DEFAULT_SPEC, errcat_codegen::DEFAULT_OUT);
+            for file in errcat_codegen::render_files(&loaded.model, &provenance) {
                 if file.path.ends_with(".rs")
                     && let Err(err) = syn::parse_file(&file.contents)
                 {

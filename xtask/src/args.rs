@@ -5,7 +5,7 @@ use std::ffi::OsString;
 use std::num::IntErrorKind;
 use std::path::PathBuf;
 
-use codegen::synth::MAX_CODES;
+use errcat_codegen::synth::MAX_CODES;
 
 pub const HELP: &str = "\
 Usage: cargo xtask <COMMAND>

@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::path::Path;
 
-use codegen::write::{self, DriftKind};
-use codegen::{DEFAULT_OUT, DEFAULT_SPEC, Error, Provenance};
+use errcat_codegen::write::{self, DriftKind};
+use errcat_codegen::{DEFAULT_OUT, DEFAULT_SPEC, Error, Provenance};
 
 use crate::args::CodegenOptions;
 use crate::{FAILURE, SUCCESS, resolve};
@@ -14,8 +14,8 @@ pub fn codegen(options: &CodegenOptions, workspace: &Path, stdout: &mut dyn Writ
     let (out, out_label) = resolve(&options.out, DEFAULT_OUT, workspace);
     let provenance = Provenance::for_paths(&spec, &out, workspace);
     // Messages name the spec as the user typed it; headers, however it was typed.
-    let result = codegen::load_spec(&spec, &spec_label).and_then(|loaded| {
-        let files = codegen::render_files(&loaded.model, &provenance);
+    let result = errcat_codegen::load_spec(&spec, &spec_label).and_then(|loaded| {
+        let files = errcat_codegen::render_files(&loaded.model, &provenance);
         if options.deny_warnings && !loaded.warnings.is_empty() {
             return Err(Error::invalid(loaded.warnings));
         }
@@ -46,7 +46,7 @@ fn check(
     out: &Path,
     out_label: &str,
     provenance: &Provenance,
-    files: &[codegen::OutputFile],
+    files: &[errcat_codegen::OutputFile],
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<u8, Error> {

@@ -5,8 +5,8 @@ use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
-use codegen::compat::{self, Impact, VersionCheck};
-use codegen::{DEFAULT_SPEC, Model};
+use errcat_codegen::compat::{self, Impact, VersionCheck};
+use errcat_codegen::{DEFAULT_SPEC, Model};
 
 use crate::args::{Baseline, CompatOptions};
 use crate::{FAILURE, SUCCESS, USAGE, load_model, resolve};
@@ -98,7 +98,8 @@ fn older_catalogue(baseline: &Baseline, spec: &Path, spec_label: &str) -> Result
     let (bytes, label) = match baseline {
         Baseline::File(path) => {
             let label = path.display().to_string();
-            let bytes = codegen::load::read_spec(path).map_err(|err| format!("error: cannot read {label}: {err}"))?;
+            let bytes =
+                errcat_codegen::load::read_spec(path).map_err(|err| format!("error: cannot read {label}: {err}"))?;
             (bytes, label)
         }
         Baseline::Revision(revision) => {
@@ -109,7 +110,7 @@ fn older_catalogue(baseline: &Baseline, spec: &Path, spec_label: &str) -> Result
             )
         }
     };
-    let loaded = codegen::parse_spec_bytes(&bytes, &label).map_err(|err| err.to_string())?;
+    let loaded = errcat_codegen::parse_spec_bytes(&bytes, &label).map_err(|err| err.to_string())?;
     Ok((loaded.model, label))
 }
 

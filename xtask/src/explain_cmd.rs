@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use codegen::DEFAULT_SPEC;
+use errcat_codegen::DEFAULT_SPEC;
 
 use crate::args::ExplainOptions;
 use crate::{FAILURE, SUCCESS, load_model, resolve};
@@ -13,7 +13,7 @@ pub fn explain(options: &ExplainOptions, workspace: &Path, stdout: &mut dyn Writ
     let Some(model) = load_model(&spec, &spec_label, stderr) else {
         return FAILURE;
     };
-    match codegen::explain::explain(&model, &options.code) {
+    match errcat_codegen::explain::explain(&model, &options.code) {
         Ok(text) => {
             let _ = stdout.write_all(text.as_bytes());
             SUCCESS

@@ -56,8 +56,8 @@ pub(crate) fn resolve(given: &Option<PathBuf>, default: &str, workspace: &Path) 
 }
 
 /// The validated catalogue at `spec`, or `None` after printing why it is not one.
-pub(crate) fn load_model(spec: &Path, label: &str, stderr: &mut dyn Write) -> Option<codegen::Model> {
-    match codegen::load_spec(spec, label) {
+pub(crate) fn load_model(spec: &Path, label: &str, stderr: &mut dyn Write) -> Option<errcat_codegen::Model> {
+    match errcat_codegen::load_spec(spec, label) {
         Ok(loaded) => Some(loaded.model),
         Err(err) => {
             let _ = writeln!(stderr, "{err}");

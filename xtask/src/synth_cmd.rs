@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use codegen::synth::{SYNTHETIC_MARKER, synthetic_catalogue};
+use errcat_codegen::synth::{SYNTHETIC_MARKER, synthetic_catalogue};
 
 use crate::args::SynthOptions;
 use crate::{FAILURE, SUCCESS};

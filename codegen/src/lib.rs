@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod docs_url;
 pub mod error;
 pub mod explain;
+mod generator;
 pub mod header;
 mod ident;
 mod keys;
@@ -30,6 +31,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use error::Error;
+pub use generator::{CheckReport, Generator};
 pub use header::Provenance;
 pub use load::{Loaded, load_spec, parse_spec, parse_spec_bytes};
 pub use model::Model;

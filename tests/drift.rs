@@ -6,15 +6,15 @@ mod support;
 use std::fs;
 
 use errcat_codegen::write::{self, DriftKind};
-use errcat_codegen::{DEFAULT_OUT, DEFAULT_SPEC, Provenance};
+use errcat_codegen::{DEFAULT_OUT, DEFAULT_SPEC, Generator};
 
 #[test]
 fn committed_generated_tree_matches_the_spec() {
     let root = support::workspace();
-    let provenance = Provenance::new(DEFAULT_SPEC, DEFAULT_OUT);
-    let (files, _) =
-        errcat_codegen::generate(&root.join(DEFAULT_SPEC), &provenance).unwrap_or_else(|err| panic!("{err}"));
-    let drifts = write::check(&root.join(DEFAULT_OUT), &files).unwrap();
+    let drifts = Generator::from_spec_file_labelled(&root.join(DEFAULT_SPEC), DEFAULT_SPEC)
+        .and_then(|generator| generator.check(&root.join(DEFAULT_OUT)))
+        .unwrap_or_else(|err| panic!("{err}"))
+        .drifts;
     let report: Vec<String> = drifts
         .iter()
         .map(|d| format!("{DEFAULT_OUT}/{} ({:?})\n{}", d.path, d.kind, d.diff))
@@ -32,9 +32,8 @@ fn a_message_changed_without_regenerating_is_caught_in_code_and_docs() {
     let spec = fs::read_to_string(root.join(DEFAULT_SPEC)).unwrap();
     let edited = spec.replacen("message: API key has expired", "message: API key is past its expiry", 1);
     assert_ne!(spec, edited, "the spec no longer has the message this test edits");
-    let loaded = errcat_codegen::parse_spec(&edited, DEFAULT_SPEC).unwrap();
-    let files = errcat_codegen::render_files(&loaded.model, &Provenance::new(DEFAULT_SPEC, DEFAULT_OUT));
-    let drifts = write::check(&root.join(DEFAULT_OUT), &files).unwrap();
+    let generator = Generator::from_spec_text(&edited, DEFAULT_SPEC).unwrap();
+    let drifts = generator.check(&root.join(DEFAULT_OUT)).unwrap().drifts;
     let changed: Vec<&str> = drifts.iter().map(|d| d.path.as_str()).collect();
     assert_eq!(
         changed,
@@ -67,7 +66,8 @@ fn generating_twice_gives_byte_identical_trees() {
         fs::remove_dir_all(&out).unwrap();
     }
     // Every output and the manifest listing them.
-    assert_eq!(trees[0].len(), errcat_codegen::render::OUTPUTS.len() + 1);
+    let outputs = Generator::from_spec_file(&spec).unwrap().render().unwrap().len();
+    assert_eq!(trees[0].len(), outputs + 1);
     assert!(trees[0] == trees[1], "two runs on the same spec differ");
 }
 
@@ -122,7 +122,7 @@ fn only_changed_files_are_rewritten_and_stale_generated_files_are_removed() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("crate");
     let spec = support::workspace().join("tests/fixtures/single_code.yaml");
-    let outputs = errcat_codegen::render::OUTPUTS.len();
+    let outputs = Generator::from_spec_file(&spec).unwrap().render().unwrap().len();
     let first = support::xtask(&[&"codegen", &"--spec", &spec, &"--out", &out]);
     assert!(
         first

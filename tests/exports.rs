@@ -7,23 +7,25 @@
 mod support;
 
 use boon::{Compiler, Draft, SchemaIndex, Schemas};
+use errcat_codegen::Generator;
 use serde_json::Value;
 
-fn rendered(model: &errcat_codegen::Model, path: &str) -> String {
-    let (_, render) = errcat_codegen::render::OUTPUTS
-        .iter()
-        .find(|(output, _)| *output == path)
+fn rendered(generator: &Generator, path: &str) -> String {
+    let files = generator.render().unwrap_or_else(|err| panic!("{err}"));
+    let file = files
+        .into_iter()
+        .find(|file| file.path == path)
         .unwrap_or_else(|| panic!("{path} is not an output"));
-    render(model)
+    file.contents
 }
 
-fn models() -> Vec<(String, errcat_codegen::Model)> {
+fn generators() -> Vec<(String, Generator)> {
     support::snapshot_specs()
         .into_iter()
         .map(|spec| {
             let label = spec.display().to_string();
-            let model = errcat_codegen::load_spec(&spec, &label).unwrap().model;
-            (label, model)
+            let generator = Generator::from_spec_file(&spec).unwrap_or_else(|err| panic!("{err}"));
+            (label, generator)
         })
         .collect()
 }
@@ -41,16 +43,16 @@ fn compile(document: Value, location: &str) -> (Schemas, SchemaIndex) {
 
 #[test]
 fn errors_json_validates_against_its_schema() {
-    let (_, any) = &models()[0];
+    let (_, any) = &generators()[0];
     let schema: Value = serde_json::from_str(&rendered(any, "docs/errors.schema.json")).unwrap();
     let (schemas, index) = compile(schema, "file:///errors.schema.json");
-    for (label, model) in models() {
-        let export: Value = serde_json::from_str(&rendered(&model, "docs/errors.json")).unwrap();
+    for (label, generator) in generators() {
+        let export: Value = serde_json::from_str(&rendered(&generator, "docs/errors.json")).unwrap();
         if let Err(err) = schemas.validate(&export, index) {
             panic!("{label}: errors.json does not match its schema: {err:#}");
         }
-        assert_eq!(export["codes"].as_array().unwrap().len(), model.codes.len());
-        assert_eq!(export["codes"][0]["code"], model.codes[0].code.as_str());
+        assert_eq!(export["codes"].as_array().unwrap().len(), generator.model().codes.len());
+        assert_eq!(export["codes"][0]["code"], generator.model().codes[0].code.as_str());
     }
     // The validator is not a rubber stamp.
     let mut broken: Value = serde_json::from_str(&rendered(any, "docs/errors.json")).unwrap();
@@ -60,8 +62,8 @@ fn errors_json_validates_against_its_schema() {
 
 #[test]
 fn openapi_fragment_parses_and_every_example_matches_the_error_response_schema() {
-    for (label, model) in models() {
-        let yaml: serde_yaml::Value = serde_yaml::from_str(&rendered(&model, "docs/openapi.yaml")).unwrap();
+    for (label, generator) in generators() {
+        let yaml: serde_yaml::Value = serde_yaml::from_str(&rendered(&generator, "docs/openapi.yaml")).unwrap();
         let document = serde_json::to_value(&yaml).unwrap();
         let spec = oas3::from_json(document.to_string()).unwrap_or_else(|err| panic!("{label}: {err}"));
         assert_eq!(spec.openapi, "3.1.0");
@@ -80,13 +82,13 @@ fn openapi_fragment_parses_and_every_example_matches_the_error_response_schema()
                 if let Err(err) = schemas.validate(&body, index) {
                     panic!("{label}: example {code} in {name} does not match ErrorResponse: {err:#}");
                 }
-                let entry = model.codes.iter().find(|c| c.code == code).unwrap();
+                let entry = generator.model().codes.iter().find(|c| c.code == code).unwrap();
                 assert_eq!(*name, format!("Error{}", entry.status), "{label}: {code}");
                 assert_eq!(body["code"], code.as_str());
                 seen.push(code);
             }
         }
-        assert_eq!(seen.len(), model.codes.len(), "{label}: one example per code");
+        assert_eq!(seen.len(), generator.model().codes.len(), "{label}: one example per code");
 
         let wrong = serde_json::json!({ "error": "x", "code": "NOT_A_CODE_OF_THIS_API" });
         assert!(
@@ -98,12 +100,12 @@ fn openapi_fragment_parses_and_every_example_matches_the_error_response_schema()
 
 #[test]
 fn golden_examples_cover_every_code_with_its_status_and_a_valid_body() {
-    for (label, model) in models() {
-        let examples: Value = serde_json::from_str(&rendered(&model, "docs/examples.json")).unwrap();
-        let yaml: serde_yaml::Value = serde_yaml::from_str(&rendered(&model, "docs/openapi.yaml")).unwrap();
+    for (label, generator) in generators() {
+        let examples: Value = serde_json::from_str(&rendered(&generator, "docs/examples.json")).unwrap();
+        let yaml: serde_yaml::Value = serde_yaml::from_str(&rendered(&generator, "docs/openapi.yaml")).unwrap();
         let openapi = serde_json::to_value(&yaml).unwrap();
         let (schemas, index) = compile(openapi, "file:///openapi.json#/components/schemas/ErrorResponse");
-        for code in &model.codes {
+        for code in &generator.model().codes {
             let golden = &examples[&code.code];
             assert_eq!(golden["status"], code.status, "{label}: {}", code.code);
             assert_eq!(golden["body"], code.example, "{label}: {}", code.code);

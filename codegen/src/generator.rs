@@ -127,6 +127,12 @@ impl Generator {
         &self.loaded.model
     }
 
+    /// The validated catalogue, for callers done with generating (e.g. to
+    /// compare two catalogues).
+    pub fn into_model(self) -> Model {
+        self.loaded.model
+    }
+
     /// The catalogue's warnings, in file order; each displays as a located
     /// diagnostic.
     pub fn warnings(&self) -> &[Diagnostic] {

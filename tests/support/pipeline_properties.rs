@@ -7,7 +7,7 @@
 /// catalogue that validates parses with `syn::parse_file`. Returns whether the
 /// catalogue validated.
 pub fn check_pipeline(bytes: &[u8]) -> bool {
-    match errcat_codegen::parse_spec_bytes(bytes, "input.yaml") {
+    match errcat_codegen::Generator::from_spec_bytes(bytes, "input.yaml") {
         Err(err) => {
             let message = err.to_string();
             let errcat_codegen::Error::Invalid(diagnostics) = &err else {
@@ -21,9 +21,9 @@ pub fn check_pipeline(bytes: &[u8]) -> bool {
             );
             false
         }
-        Ok(loaded) => {
-            let provenance = errcat_codegen::Provenance::new(errcat_codegen::DEFAULT_SPEC, errcat_codegen::DEFAULT_OUT);
-            for file in errcat_codegen::render_files(&loaded.model, &provenance) {
+        Ok(generator) => {
+            let files = generator.render().unwrap_or_else(|err| panic!("a valid catalogue must render: {err}"));
+            for file in files {
                 if file.path.ends_with(".rs")
                     && let Err(err) = syn::parse_file(&file.contents)
                 {

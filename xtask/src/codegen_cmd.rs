@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::path::Path;
 
-use errcat_codegen::write::{self, DriftKind};
-use errcat_codegen::{DEFAULT_OUT, DEFAULT_SPEC, Error, Provenance};
+use errcat_codegen::write::DriftKind;
+use errcat_codegen::{DEFAULT_OUT, DEFAULT_SPEC, Error, Generator, Provenance};
 
 use crate::args::CodegenOptions;
 use crate::{FAILURE, SUCCESS, resolve};
@@ -14,18 +14,21 @@ pub fn codegen(options: &CodegenOptions, workspace: &Path, stdout: &mut dyn Writ
     let (out, out_label) = resolve(&options.out, DEFAULT_OUT, workspace);
     let provenance = Provenance::for_paths(&spec, &out, workspace);
     // Messages name the spec as the user typed it; headers, however it was typed.
-    let result = errcat_codegen::load_spec(&spec, &spec_label).and_then(|loaded| {
-        let files = errcat_codegen::render_files(&loaded.model, &provenance);
-        if options.deny_warnings && !loaded.warnings.is_empty() {
-            return Err(Error::invalid(loaded.warnings));
-        }
-        for warning in &loaded.warnings {
-            let _ = writeln!(stderr, "{warning}");
+    let result = Generator::from_spec_file_labelled(&spec, &spec_label).and_then(|generator| {
+        let generator = generator
+            .deny_warnings(options.deny_warnings)
+            .force(options.force)
+            .provenance(provenance.clone());
+        // Denied warnings are the run's error instead.
+        if !options.deny_warnings {
+            for warning in generator.warnings() {
+                let _ = writeln!(stderr, "{warning}");
+            }
         }
         if options.check {
-            check(&out, &out_label, &provenance, &files, stdout, stderr)
+            check(&generator, &out, &out_label, &provenance.command, stdout, stderr)
         } else {
-            let report = write::write(&out, &files, options.force)?;
+            let report = generator.write(&out)?;
             let _ = writeln!(
                 stdout,
                 "{out_label}: {} written, {} unchanged, {} removed",
@@ -43,19 +46,19 @@ pub fn codegen(options: &CodegenOptions, workspace: &Path, stdout: &mut dyn Writ
 }
 
 fn check(
+    generator: &Generator,
     out: &Path,
     out_label: &str,
-    provenance: &Provenance,
-    files: &[errcat_codegen::OutputFile],
+    command: &str,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<u8, Error> {
-    let drifts = write::check(out, files)?;
-    if drifts.is_empty() {
-        let _ = writeln!(stdout, "{out_label}: {} files up to date", files.len());
+    let report = generator.check(out)?;
+    if report.is_up_to_date() {
+        let _ = writeln!(stdout, "{out_label}: {} files up to date", report.files);
         return Ok(SUCCESS);
     }
-    for drift in &drifts {
+    for drift in &report.drifts {
         let what = match drift.kind {
             DriftKind::Missing => "missing",
             DriftKind::Changed => "differs from what the spec produces",
@@ -67,9 +70,8 @@ fn check(
     }
     let _ = writeln!(
         stderr,
-        "error: {} file(s) in {out_label} are out of date; run `{}` to regenerate",
-        drifts.len(),
-        provenance.command
+        "error: {} file(s) in {out_label} are out of date; run `{command}` to regenerate",
+        report.drifts.len(),
     );
     Ok(FAILURE)
 }

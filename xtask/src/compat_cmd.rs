@@ -110,8 +110,8 @@ fn older_catalogue(baseline: &Baseline, spec: &Path, spec_label: &str) -> Result
             )
         }
     };
-    let loaded = errcat_codegen::parse_spec_bytes(&bytes, &label).map_err(|err| err.to_string())?;
-    Ok((loaded.model, label))
+    let generator = errcat_codegen::Generator::from_spec_bytes(&bytes, &label).map_err(|err| err.to_string())?;
+    Ok((generator.into_model(), label))
 }
 
 /// The contents of `file` at git `revision`, asked of git in the file's folder

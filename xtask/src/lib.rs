@@ -57,8 +57,8 @@ pub(crate) fn resolve(given: &Option<PathBuf>, default: &str, workspace: &Path) 
 
 /// The validated catalogue at `spec`, or `None` after printing why it is not one.
 pub(crate) fn load_model(spec: &Path, label: &str, stderr: &mut dyn Write) -> Option<errcat_codegen::Model> {
-    match errcat_codegen::load_spec(spec, label) {
-        Ok(loaded) => Some(loaded.model),
+    match errcat_codegen::Generator::from_spec_file_labelled(spec, label) {
+        Ok(generator) => Some(generator.into_model()),
         Err(err) => {
             let _ = writeln!(stderr, "{err}");
             None

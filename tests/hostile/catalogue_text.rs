@@ -23,7 +23,7 @@ fn edited(from: &str, to: &str) -> String {
 
 /// The diagnostics of a catalogue that must be refused.
 fn refused(text: &str) -> Vec<Diagnostic> {
-    match errcat_codegen::parse_spec(text, "spec.yaml") {
+    match errcat_codegen::Generator::from_spec_text(text, "spec.yaml") {
         Err(errcat_codegen::Error::Invalid(found)) => found,
         Err(other) => panic!("refused, but not as invalid: {other}"),
         Ok(_) => panic!("accepted:\n{text}"),
@@ -157,7 +157,7 @@ fn other_invisible_characters_and_control_characters_are_refused() {
 #[test]
 fn a_line_break_is_prose_only() {
     let text = edited("message: Something broke", r#"message: "Something\nbroke\ttoday""#);
-    assert!(errcat_codegen::parse_spec(&text, "spec.yaml").is_ok());
+    assert!(errcat_codegen::Generator::from_spec_text(&text, "spec.yaml").is_ok());
     let found = refused(&edited("title: Internal Errors", r#"title: "Internal\nErrors""#));
     assert_eq!(
         message_at(&found, "categories[0].title"),
@@ -204,9 +204,9 @@ fn versions_cargo_would_refuse_are_refused() {
 #[test]
 fn strict_semver_versions_with_pre_release_and_build_metadata_are_kept() {
     let text = with_top_level("version: 1.2.3-rc.1+build.007");
-    let model = errcat_codegen::parse_spec(&with_code_key_in(&text, "since: 1.0.0-alpha.0"), "spec.yaml")
+    let model = errcat_codegen::Generator::from_spec_text(&with_code_key_in(&text, "since: 1.0.0-alpha.0"), "spec.yaml")
         .unwrap()
-        .model;
+        .into_model();
     assert_eq!(model.version.to_string(), "1.2.3-rc.1+build.007");
     assert_eq!(
         model.codes[0].lifecycle.since.as_ref().unwrap().to_string(),
@@ -247,7 +247,7 @@ fn a_docs_url_is_kept_as_its_parsed_form_and_every_code_links_into_it() {
         "docs_url: https://tiny.example/errors",
         "docs_url: HTTPS://Tiny.Example/errors/(v1)?lang=en",
     );
-    let model = errcat_codegen::parse_spec(&text, "spec.yaml").unwrap().model;
+    let model = errcat_codegen::Generator::from_spec_text(&text, "spec.yaml").unwrap().into_model();
     assert_eq!(model.docs_url, "https://tiny.example/errors/(v1)?lang=en");
     assert_eq!(
         model.codes[0].doc_url,
@@ -287,7 +287,7 @@ fn crate_names_that_break_cargo_or_the_crate_tests_are_refused_with_a_suggestion
 fn a_crate_name_longer_than_64_characters_is_refused() {
     let at_limit = format!("a{}", "b".repeat(63));
     assert!(
-        errcat_codegen::parse_spec(
+        errcat_codegen::Generator::from_spec_text(
             &edited("crate: tiny-errors", &format!("crate: {at_limit}")),
             "spec.yaml"
         )

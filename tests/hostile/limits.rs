@@ -110,7 +110,7 @@ fn thousands_of_problems_on_one_long_line_are_placed_without_copying_it() {
     // the line for each of them (2 GB).
     let keys: String = (0..2_000).map(|index| format!(", x{index}: 1")).collect();
     let line = format!("{{schema: 1{keys}}}{}", " ".repeat(1_000_000));
-    let err = errcat_codegen::parse_spec(&line, "min.yaml").unwrap_err();
+    let err = errcat_codegen::Generator::from_spec_text(&line, "min.yaml").unwrap_err();
     let errcat_codegen::Error::Invalid(found) = &err else {
         panic!("{err}")
     };
@@ -147,7 +147,7 @@ fn a_catalogue_in_memory_over_the_size_limit_is_refused() {
         single_code(),
         "x".repeat(errcat_codegen::load::MAX_SPEC_BYTES)
     );
-    let err = errcat_codegen::parse_spec(&text, "big.yaml").unwrap_err().to_string();
+    let err = errcat_codegen::Generator::from_spec_text(&text, "big.yaml").unwrap_err().to_string();
     let expected = format!(
         "error: the catalogue is too large: it is {} bytes, past the limit of 8388608 bytes",
         text.len()

@@ -299,7 +299,10 @@ fn an_empty_output_folder_name_is_refused() {
         "{}",
         run.stderr
     );
-    let library = errcat_codegen::write::write(Path::new(""), &[], true)
+    let library = errcat_codegen::Generator::from_spec_file(spec("single_code"))
+        .unwrap()
+        .force(true)
+        .write(Path::new(""))
         .unwrap_err()
         .to_string();
     assert!(library.contains("the output folder's name is empty"), "{library}");

@@ -2,8 +2,8 @@
 //! write instead.
 //!
 //! The crate root stands in for the crate generated from the 2,000-code
-//! synthetic catalogue: `build.rs` renders its enum and serde modules with the
-//! generator's own renderers, and they are included here so that their
+//! synthetic catalogue: `build.rs` renders its enum and serde modules through
+//! the generator's front door, and they are included here so that their
 //! `crate::` paths resolve (the runtime, which does not depend on the
 //! catalogue, is measured through `ofauth-errors`). [`hand_written`] holds the
 //! strum- and serde-derived enums of the same codes, and [`inputs`] the lookup

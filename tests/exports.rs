@@ -88,7 +88,11 @@ fn openapi_fragment_parses_and_every_example_matches_the_error_response_schema()
                 seen.push(code);
             }
         }
-        assert_eq!(seen.len(), generator.model().codes.len(), "{label}: one example per code");
+        assert_eq!(
+            seen.len(),
+            generator.model().codes.len(),
+            "{label}: one example per code"
+        );
 
         let wrong = serde_json::json!({ "error": "x", "code": "NOT_A_CODE_OF_THIS_API" });
         assert!(

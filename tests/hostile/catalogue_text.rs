@@ -204,9 +204,10 @@ fn versions_cargo_would_refuse_are_refused() {
 #[test]
 fn strict_semver_versions_with_pre_release_and_build_metadata_are_kept() {
     let text = with_top_level("version: 1.2.3-rc.1+build.007");
-    let model = errcat_codegen::Generator::from_spec_text(&with_code_key_in(&text, "since: 1.0.0-alpha.0"), "spec.yaml")
-        .unwrap()
-        .into_model();
+    let model =
+        errcat_codegen::Generator::from_spec_text(&with_code_key_in(&text, "since: 1.0.0-alpha.0"), "spec.yaml")
+            .unwrap()
+            .into_model();
     assert_eq!(model.version.to_string(), "1.2.3-rc.1+build.007");
     assert_eq!(
         model.codes[0].lifecycle.since.as_ref().unwrap().to_string(),
@@ -247,7 +248,9 @@ fn a_docs_url_is_kept_as_its_parsed_form_and_every_code_links_into_it() {
         "docs_url: https://tiny.example/errors",
         "docs_url: HTTPS://Tiny.Example/errors/(v1)?lang=en",
     );
-    let model = errcat_codegen::Generator::from_spec_text(&text, "spec.yaml").unwrap().into_model();
+    let model = errcat_codegen::Generator::from_spec_text(&text, "spec.yaml")
+        .unwrap()
+        .into_model();
     assert_eq!(model.docs_url, "https://tiny.example/errors/(v1)?lang=en");
     assert_eq!(
         model.codes[0].doc_url,

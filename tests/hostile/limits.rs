@@ -147,7 +147,9 @@ fn a_catalogue_in_memory_over_the_size_limit_is_refused() {
         single_code(),
         "x".repeat(errcat_codegen::load::MAX_SPEC_BYTES)
     );
-    let err = errcat_codegen::Generator::from_spec_text(&text, "big.yaml").unwrap_err().to_string();
+    let err = errcat_codegen::Generator::from_spec_text(&text, "big.yaml")
+        .unwrap_err()
+        .to_string();
     let expected = format!(
         "error: the catalogue is too large: it is {} bytes, past the limit of 8388608 bytes",
         text.len()

@@ -22,7 +22,9 @@ pub fn check_pipeline(bytes: &[u8]) -> bool {
             false
         }
         Ok(generator) => {
-            let files = generator.render().unwrap_or_else(|err| panic!("a valid catalogue must render: {err}"));
+            let files = generator
+                .render()
+                .unwrap_or_else(|err| panic!("a valid catalogue must render: {err}"));
             for file in files {
                 if file.path.ends_with(".rs")
                     && let Err(err) = syn::parse_file(&file.contents)

@@ -4,7 +4,7 @@
 //! validates against its `ErrorResponse` schema with a real JSON Schema
 //! validator — for the real catalogue and every fixture.
 
-mod support;
+use crate::support;
 
 use boon::{Compiler, Draft, SchemaIndex, Schemas};
 use serde_json::Value;
@@ -18,7 +18,7 @@ fn rendered(model: &errcat_codegen::Model, path: &str) -> String {
 }
 
 fn models() -> Vec<(String, errcat_codegen::Model)> {
-    support::snapshot_specs()
+    support::all_specs()
         .into_iter()
         .map(|spec| {
             let label = spec.display().to_string();

@@ -1,7 +1,7 @@
 //! `cargo xtask compat` and `cargo xtask explain` through the real command line,
 //! against real files and a real git repository.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

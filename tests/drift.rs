@@ -1,13 +1,17 @@
 //! The committed `generated/` tree is exactly what the spec produces, generation
 //! is deterministic, and the CLI checks and writes the output folder safely.
 
-mod support;
+use crate::support;
 
 use std::fs;
 
 use errcat_codegen::write::{self, DriftKind};
 use errcat_codegen::{DEFAULT_OUT, DEFAULT_SPEC, Generator};
 
+/// The committed `generated/` is the snapshot of the real spec: every file the
+/// generator writes for it (each renderer's output, the runtime templates and
+/// the manifest) must match byte for byte, and nothing missing or stale may be
+/// there. The insta snapshots cover only the fixtures.
 #[test]
 fn committed_generated_tree_matches_the_spec() {
     let root = support::workspace();

@@ -4,7 +4,7 @@
 //! validates against its `ErrorResponse` schema with a real JSON Schema
 //! validator — for the real catalogue and every fixture.
 
-mod support;
+use crate::support;
 
 use boon::{Compiler, Draft, SchemaIndex, Schemas};
 use errcat_codegen::Generator;
@@ -20,7 +20,7 @@ fn rendered(generator: &Generator, path: &str) -> String {
 }
 
 fn generators() -> Vec<(String, Generator)> {
-    support::snapshot_specs()
+    support::all_specs()
         .into_iter()
         .map(|spec| {
             let label = spec.display().to_string();

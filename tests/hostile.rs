@@ -8,8 +8,6 @@
 //! - [`runtime`]: the runtime reads replies within limits and sends clean ones;
 //! - [`sending`]: sending with retries is bounded in time, bytes and attempts.
 
-mod support;
-
 #[path = "hostile/catalogue_text.rs"]
 mod catalogue_text;
 #[path = "hostile/limits.rs"]

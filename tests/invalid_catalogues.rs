@@ -2,7 +2,7 @@
 //! with exactly the message pinned in `tests/snapshots/invalid/`, exit code 1,
 //! and nothing written: one test per fixture.
 
-mod support;
+use crate::support;
 
 /// One test per case, named after its fixture, and the list of them all.
 macro_rules! refused {

@@ -362,7 +362,7 @@ fn a_failed_write_leaves_the_folder_as_it_was() {
         .arg(std::env::current_exe().unwrap())
         .args([
             "--exact",
-            "output_folder::child_run_under_a_file_size_limit",
+            "hostile::output_folder::child_run_under_a_file_size_limit",
             "--ignored",
             "--nocapture",
         ])

@@ -1,7 +1,7 @@
 //! One code's whole entry in words, as `rustc --explain` prints an error's.
 
-use crate::keys::edit_distance;
 use crate::model::{Code, Model, Retry};
+use crate::suggest::edit_distance;
 
 /// The entry of the code spelled `query` (any case, `-` for `_`), or the
 /// nearest codes when there is none.

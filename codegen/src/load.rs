@@ -13,6 +13,7 @@ use crate::locate::{
     Position, Refused, SourceMap,
 };
 use crate::model::Model;
+use crate::problem::Problem;
 use crate::spec::Spec;
 use crate::validate;
 use crate::yaml_error;
@@ -143,7 +144,7 @@ pub fn parse_spec(text: &str, label: &str) -> Result<Loaded, Error> {
     }
     let map = SourceMap::new(text).map_err(|refused| Error::invalid(vec![refusal(refused, text, label)]))?;
     let lines = Lines::new(text);
-    let locate = |problems: Vec<validate::Problem>| -> Vec<Diagnostic> {
+    let locate = |problems: Vec<Problem>| -> Vec<Diagnostic> {
         problems
             .into_iter()
             .map(|problem| {

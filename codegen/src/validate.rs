@@ -5,12 +5,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::docs_url;
 use crate::ident;
-use crate::keys;
 use crate::model::{
     Category, Code, Deprecation, Lifecycle, Model, ResponseField, Retry, Status, StatusClass, canonical,
     message_example,
 };
+pub use crate::problem::{Problem, Severity};
 use crate::spec::{CodeSpec, Spec};
+use crate::suggest::closest;
 use crate::text_rules;
 
 /// `schema:` versions this generator understands.
@@ -28,30 +29,6 @@ const BODY_FIELDS: [(&str, &str, bool); 3] = [
     ("code", "string", true),
     ("details", "object", false),
 ];
-
-/// How bad a [`Problem`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
-    /// Suspicious but renderable; `--deny-warnings` makes it fatal.
-    Warning,
-    /// The catalogue cannot become code.
-    Error,
-}
-
-/// One thing wrong with a catalogue.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// Error or warning.
-    pub severity: Severity,
-    /// Key path of the offending value, e.g. `categories[0].codes[2].retry`.
-    pub path: String,
-    /// What is wrong.
-    pub message: String,
-    /// What to write instead.
-    pub help: Option<String>,
-    /// Whether the problem is the key itself (an unknown key), not its value.
-    pub at_key: bool,
-}
 
 /// A valid catalogue and the warnings it raised.
 #[derive(Debug)]
@@ -531,7 +508,7 @@ impl Checker {
             let resolved = match index.get(successor.as_str()) {
                 None => {
                     let names: Vec<&str> = index.keys().copied().collect();
-                    let help = match keys::closest(successor, &names) {
+                    let help = match closest(successor, &names) {
                         Some(near) => format!("did you mean `{near}`?"),
                         None => "name a code of this catalogue".to_owned(),
                     };
@@ -665,7 +642,7 @@ impl Checker {
             return retry;
         }
         let classes: Vec<&str> = Retry::ALL.map(Retry::as_str).to_vec();
-        let help = match keys::closest(word, &classes) {
+        let help = match closest(word, &classes) {
             Some(near) => format!("did you mean `{near}`?"),
             None => "write `never`, `transient` or `throttled`".to_owned(),
         };

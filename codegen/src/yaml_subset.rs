@@ -6,7 +6,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::locate::{Position, SourceMap};
-use crate::validate::{Problem, Severity};
+use crate::problem::{Problem, Severity};
 
 /// A problem for every node written with a YAML tag, in file order.
 pub fn tags(map: &SourceMap) -> Vec<Problem> {

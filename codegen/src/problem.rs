@@ -1,6 +1,6 @@
 //! What is wrong with a catalogue, by key path: found by the front end
 //! (unknown keys, YAML the subset refuses) and by validation alike, then
-//! placed in the file by [`crate::diagnostic`].
+//! placed in the file by [`crate::front::diagnostic`].
 
 /// How bad a [`Problem`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

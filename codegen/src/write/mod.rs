@@ -2,7 +2,7 @@
 //! files, or make it match them.
 //!
 //! The generator owns only the files it wrote: a file is its own when it opens
-//! with the generator's exact header ([`crate::header::is_own_header`]) and, to
+//! with the generator's exact header ([`header::is_own_header`]) and, to
 //! be deleted as stale, when the folder's manifest ([`MANIFEST`]) lists it too.
 //! Everything else is never overwritten or deleted, with or without `force`,
 //! which only permits writing *beside* such files. `target/`, `Cargo.lock` and
@@ -10,6 +10,7 @@
 //! FIFOs and devices never opened, one run at a time holds the folder
 //! ([`lock`]), and a run that fails leaves the folder as it was ([`stage`]).
 
+pub mod header;
 mod lock;
 mod manifest;
 mod scan;
@@ -21,7 +22,7 @@ use std::io;
 use std::path::Path;
 
 use crate::error::Error;
-use crate::header::is_own_header;
+use header::is_own_header;
 
 pub use lock::LOCK_WAIT;
 pub use manifest::MANIFEST;

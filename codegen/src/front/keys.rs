@@ -1,7 +1,7 @@
 //! Unknown keys, all at once and with a "did you mean": serde stops at the first
 //! one and only lists what it expected.
 
-use crate::locate::SourceMap;
+use crate::front::locate::SourceMap;
 use crate::problem::{Problem, Severity};
 use crate::suggest::closest;
 
@@ -113,7 +113,7 @@ fn quoted(key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::spec::{CategorySpec, CodeSpec, ResponseFieldSpec, RetryAfterSpec, Spec, StatusSpec};
+    use crate::front::spec::{CategorySpec, CodeSpec, ResponseFieldSpec, RetryAfterSpec, Spec, StatusSpec};
 
     /// A deserializer that only records the field list serde asks for.
     struct FieldsOf;

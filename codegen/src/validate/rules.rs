@@ -3,16 +3,16 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::docs_url;
-use crate::ident;
+use crate::front::spec::{CodeSpec, Spec};
 use crate::model::{
     Category, Code, Deprecation, Lifecycle, Model, ResponseField, Retry, Status, StatusClass, canonical,
     message_example,
 };
-pub use crate::problem::{Problem, Severity};
-use crate::spec::{CodeSpec, Spec};
+use crate::problem::{Problem, Severity};
 use crate::suggest::closest;
-use crate::text_rules;
+use crate::validate::docs_url;
+use crate::validate::ident;
+use crate::validate::text_rules;
 
 /// `schema:` versions this generator understands.
 pub const SUPPORTED_SCHEMAS: &[u32] = &[1];
@@ -760,7 +760,7 @@ categories:
         (path, message)
     }
 
-    fn code(spec: &mut Spec, index: usize) -> &mut crate::spec::CodeSpec {
+    fn code(spec: &mut Spec, index: usize) -> &mut crate::front::spec::CodeSpec {
         &mut spec.categories[0].codes[index]
     }
 
@@ -779,7 +779,7 @@ categories:
 
     #[test]
     fn each_broken_rule_is_one_error_at_its_key_path() {
-        let extra_status = |status| crate::spec::StatusSpec {
+        let extra_status = |status| crate::front::spec::StatusSpec {
             status,
             description: "Extra".into(),
             note: "Extra".into(),
@@ -833,7 +833,7 @@ categories:
             ),
             (
                 Box::new(|s| {
-                    s.response.push(crate::spec::ResponseFieldSpec {
+                    s.response.push(crate::front::spec::ResponseFieldSpec {
                         field: "kode".into(),
                         ty: "string".into(),
                         description: "typo".into(),
@@ -958,7 +958,7 @@ categories:
         );
 
         let found = problems(|s| {
-            s.statuses.push(crate::spec::StatusSpec {
+            s.statuses.push(crate::front::spec::StatusSpec {
                 status: 400,
                 description: "Bad Request".into(),
                 note: "Fix it".into(),

@@ -7,7 +7,7 @@
 //!   every later stage reads, already checked so that rendering cannot fail;
 //! - [`load`] runs those two on a file or text;
 //! - [`render`] turns the model into files, each by a pure function;
-//! - [`write`] stamps them `@generated` ([`write::header`]) and checks or
+//! - [`write`](mod@write) stamps them `@generated` ([`write::header`]) and checks or
 //!   updates the output folder;
 //! - [`commands`] are the other CLI commands (compat, explain, synth).
 //!

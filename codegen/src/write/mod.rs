@@ -8,7 +8,7 @@
 //! which only permits writing *beside* such files. `target/`, `Cargo.lock` and
 //! dot-files are not looked at. Links are never followed out of the folder,
 //! FIFOs and devices never opened, one run at a time holds the folder
-//! ([`lock`]), and a run that fails leaves the folder as it was ([`stage`]).
+//! (`lock`), and a run that fails leaves the folder as it was (`stage`).
 
 pub mod header;
 mod lock;
@@ -71,7 +71,7 @@ pub struct Drift {
     pub diff: String,
 }
 
-/// What [`write`] did. The manifest is not counted.
+/// What [`write`](fn@write) did. The manifest is not counted.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WriteReport {
     /// Files created or rewritten.

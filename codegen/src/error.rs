@@ -3,7 +3,7 @@
 use std::fmt;
 use std::io;
 
-use crate::diagnostic::Diagnostic;
+use crate::front::diagnostic::Diagnostic;
 
 /// Why a run failed.
 #[derive(Debug)]
@@ -149,7 +149,7 @@ impl std::error::Error for Error {}
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::locate::Position;
+    use crate::front::locate::Position;
 
     #[test]
     fn problems_are_sorted_by_line_and_cut_after_the_limit() {

@@ -1,33 +1,43 @@
 //! The error-catalogue generator: spec file → validated model → rendered files
-//! → output folder.
+//! → output folder. The folders follow the pipe:
 //!
-//! - [`load`] reads a YAML catalogue ([`spec`]), [`validate`]s it into a [`model`]
-//!   and places every problem in the file ([`locate`], [`diagnostic`]);
+//! - [`front`] reads a YAML catalogue into a [`front::spec::Spec`], placing
+//!   every key in the file ([`front::locate`], [`front::diagnostic`]);
+//! - [`validate`] checks the spec and derives the [`model`], which is what
+//!   every later stage reads, already checked so that rendering cannot fail;
+//! - [`load`] runs those two on a file or text;
 //! - [`render`] turns the model into files, each by a pure function;
-//! - [`header`] stamps them `@generated`; [`write`] checks or updates the folder.
+//! - [`write`](mod@write) stamps them `@generated` ([`write::header`]) and checks or
+//!   updates the output folder;
+//! - [`commands`] are the other CLI commands (compat, explain, synth);
+//! - [`Generator`] is the front door over all of it: load once, then render,
+//!   write or check.
+//!
+//! Dependencies run one way, with no cycles (tests aside, which load real
+//! catalogues): `front` uses only [`problem`] and `suggest` (did-you-mean);
+//! `validate` uses `front::spec`, `model`, `problem` and `suggest`; `load`
+//! uses `front` and `validate`; `render` and `commands` use `model` (and
+//! `suggest`); `write` uses [`error`] and `render`'s quoting; `model` uses
+//! nothing of the crate. [`error`] wraps the front end's diagnostics.
 
-pub mod compat;
-pub mod diagnostic;
-pub mod docs_url;
+pub mod commands;
 pub mod error;
-pub mod explain;
+pub mod front;
 mod generator;
-pub mod header;
-mod ident;
-mod keys;
 pub mod load;
-pub mod locate;
 pub mod model;
+pub mod problem;
 pub mod render;
-pub mod spec;
-pub mod synth;
-pub mod text_rules;
+mod suggest;
 pub mod validate;
 pub mod write;
-mod yaml_error;
-mod yaml_subset;
 
-use std::path::Path;
+// The paths these modules had before they were grouped, kept for callers.
+pub use commands::{compat, explain, synth};
+pub use front::{diagnostic, locate, spec};
+pub use validate::{docs_url, text_rules};
+pub use write::header;
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use error::Error;
@@ -77,11 +87,4 @@ pub fn render_files(model: &Model, provenance: &Provenance) -> Vec<OutputFile> {
     });
     files.sort_by_key(|(index, _)| *index);
     files.into_iter().map(|(_, file)| file).collect()
-}
-
-/// Loads the spec at `spec` and renders every output file; nothing is written.
-pub fn generate(spec: &Path, provenance: &Provenance) -> Result<(Vec<OutputFile>, Loaded), Error> {
-    let loaded = load_spec(spec, &provenance.spec)?;
-    let files = render_files(&loaded.model, provenance);
-    Ok((files, loaded))
 }

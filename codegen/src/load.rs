@@ -1,28 +1,23 @@
 //! Spec file → validated model: read, parse, validate, and place every problem
 //! in the file.
 
-use std::fs::File;
-use std::io::{self, Read};
 use std::path::Path;
 
-use crate::diagnostic::Diagnostic;
 use crate::error::Error;
-use crate::keys;
-use crate::locate::{
+use crate::front::diagnostic::Diagnostic;
+use crate::front::keys;
+use crate::front::locate::{
     Lines, MAX_EXPANDED_BYTES, MAX_EXPANDED_NODES, MAX_KEY_BYTES, MAX_MAPPED_BYTES, MAX_NESTING, MAX_SCALAR_BYTES,
     Position, Refused, SourceMap,
 };
+use crate::front::read::over_the_limit;
+pub use crate::front::read::{MAX_SPEC_BYTES, read_spec};
+use crate::front::spec::Spec;
+use crate::front::yaml_error;
+use crate::front::yaml_subset;
 use crate::model::Model;
-use crate::spec::Spec;
+use crate::problem::Problem;
 use crate::validate;
-use crate::yaml_error;
-use crate::yaml_subset;
-
-/// Largest catalogue read, in bytes: 8 MiB (8,388,608). The 10,000-code
-/// synthetic catalogue (`cargo xtask synth 10000`) is 1.4 MB; written out in
-/// block style like `spec/errors.yaml`, a code takes about 250 bytes, so the
-/// limit holds some 30,000 codes. A longer file is refused before it is parsed.
-pub const MAX_SPEC_BYTES: usize = 8 * 1024 * 1024;
 
 /// Longest source line quoted under each problem: 4 KiB (4,096). A longer
 /// line (a minified catalogue) is named by line and column only, so thousands
@@ -46,63 +41,6 @@ pub fn load_spec(path: &Path, label: &str) -> Result<Loaded, Error> {
         source,
     })?;
     parse_spec_bytes(&bytes, label)
-}
-
-/// The bytes of the catalogue at `path`, at most [`MAX_SPEC_BYTES`] of them.
-/// A regular file is refused by its size before it is read; a pipe
-/// (`--spec /dev/stdin`, `--spec <(…)`) is read up to one byte past the limit,
-/// so an endless stream stops there. A folder or a device (`/dev/zero`) is
-/// refused before it is opened.
-pub fn read_spec(path: &Path) -> io::Result<Vec<u8>> {
-    let metadata = std::fs::metadata(path)?;
-    if metadata.is_dir() {
-        return Err(io::Error::new(
-            io::ErrorKind::IsADirectory,
-            "it is a folder; give the path of the catalogue's YAML file",
-        ));
-    }
-    if !metadata.is_file() && !is_pipe(&metadata) {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "it is a device or socket, not a file; give the path of the catalogue's YAML file",
-        ));
-    }
-    if metadata.len() > MAX_SPEC_BYTES as u64 {
-        return Err(io::Error::new(
-            io::ErrorKind::FileTooLarge,
-            over_the_limit(Some(metadata.len())),
-        ));
-    }
-    let mut bytes = Vec::new();
-    File::open(path)?
-        .take(MAX_SPEC_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)?;
-    if bytes.len() > MAX_SPEC_BYTES {
-        return Err(io::Error::new(io::ErrorKind::FileTooLarge, over_the_limit(None)));
-    }
-    Ok(bytes)
-}
-
-#[cfg(unix)]
-fn is_pipe(metadata: &std::fs::Metadata) -> bool {
-    std::os::unix::fs::FileTypeExt::is_fifo(&metadata.file_type())
-}
-
-#[cfg(not(unix))]
-fn is_pipe(_: &std::fs::Metadata) -> bool {
-    false
-}
-
-/// Why a catalogue of `size` bytes (unknown for a stream cut at the limit) is refused.
-fn over_the_limit(size: Option<u64>) -> String {
-    let size = match size {
-        Some(size) => format!("it is {size} bytes,"),
-        None => "it goes on".to_owned(),
-    };
-    format!(
-        "{size} past the limit of {MAX_SPEC_BYTES} bytes (8 MiB) for a catalogue; \
-         10,000 codes take about 1.4 MB, so check that this is the catalogue"
-    )
 }
 
 /// Parses and validates a catalogue's raw bytes, which must be UTF-8; `label`
@@ -143,7 +81,7 @@ pub fn parse_spec(text: &str, label: &str) -> Result<Loaded, Error> {
     }
     let map = SourceMap::new(text).map_err(|refused| Error::invalid(vec![refusal(refused, text, label)]))?;
     let lines = Lines::new(text);
-    let locate = |problems: Vec<validate::Problem>| -> Vec<Diagnostic> {
+    let locate = |problems: Vec<Problem>| -> Vec<Diagnostic> {
         problems
             .into_iter()
             .map(|problem| {

@@ -171,32 +171,85 @@ pub struct Code {
     pub anchor: String,
     /// `docs_url#anchor`.
     pub doc_url: String,
-    /// Where the code stands in its life: since when, deprecated, retired.
+    /// Crate version that introduced the code.
+    pub since: Option<semver::Version>,
+    /// Whether it is still sent, deprecated or retired.
     pub lifecycle: Lifecycle,
-    /// An example reply body: the spec's `example:`, else `{error, code}` from
-    /// the message.
+    /// An example reply body: the spec's `example:`, else
+    /// [`message_example`] of its message.
     pub example: serde_json::Value,
 }
 
-/// Since when a code exists and whether it is on its way out. Codes are never
-/// deleted or reused: a deprecated code is still sent, a retired one no longer
-/// is but stays recognised.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Lifecycle {
-    /// Crate version that introduced the code.
-    pub since: Option<semver::Version>,
-    /// Why servers should stop sending it (required once retired).
-    pub deprecated: Option<String>,
-    /// Its successor, a code of the same catalogue.
-    pub replaced_by: Option<String>,
-    /// Servers no longer send it.
-    pub retired: bool,
+/// Whether a code is on its way out. Codes are never deleted or reused: a
+/// deprecated code is still sent, a retired one no longer is but stays
+/// recognised. A retired code always has a reason, which the spec's keys
+/// (`retired: true` beside an optional `deprecated:`) cannot say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lifecycle {
+    /// Sent, and nothing replaces it.
+    Active,
+    /// Still sent, but servers should stop.
+    Deprecated(Deprecation),
+    /// No longer sent; kept so that old replies still parse.
+    Retired(Deprecation),
+}
+
+/// Why a code is on its way out, and what takes its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deprecation {
+    /// Why servers should stop sending it.
+    pub reason: String,
+    /// Its successor, as an index into [`Model::codes`]: a code of the same
+    /// catalogue that is still sent, resolved once by validation.
+    pub replaced_by: Option<usize>,
+}
+
+impl Lifecycle {
+    /// The deprecation of a deprecated or retired code.
+    pub fn deprecation(&self) -> Option<&Deprecation> {
+        match self {
+            Lifecycle::Active => None,
+            Lifecycle::Deprecated(deprecation) | Lifecycle::Retired(deprecation) => Some(deprecation),
+        }
+    }
+
+    /// Whether servers no longer send the code.
+    pub fn is_retired(&self) -> bool {
+        matches!(self, Lifecycle::Retired(_))
+    }
+}
+
+/// The example body of a code whose spec gives none: `{error, code}` from its
+/// message, members in key order (see [`canonical`]).
+pub fn message_example(code: &str, message: &str) -> serde_json::Value {
+    canonical(serde_json::json!({ "error": message, "code": code }))
+}
+
+/// `value` with every object's members inserted in key order, so it prints
+/// the same whether or not some crate in the build turns on serde_json's
+/// `preserve_order` (outputs must not depend on feature unification).
+pub fn canonical(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Object(map) => {
+            let mut members: Vec<_> = map.into_iter().collect();
+            members.sort_by(|(a, _), (b, _)| a.cmp(b));
+            serde_json::Value::Object(members.into_iter().map(|(k, v)| (k, canonical(v))).collect())
+        }
+        serde_json::Value::Array(items) => serde_json::Value::Array(items.into_iter().map(canonical).collect()),
+        other => other,
+    }
 }
 
 impl Model {
     /// The codes of one category.
     pub fn codes_of(&self, category: &Category) -> &[Code] {
         &self.codes[category.codes.clone()]
+    }
+
+    /// The code that replaces `code`, if it names one.
+    pub fn successor(&self, code: &Code) -> Option<&Code> {
+        let successor = code.lifecycle.deprecation()?.replaced_by?;
+        Some(&self.codes[successor])
     }
 }
 

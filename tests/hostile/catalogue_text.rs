@@ -209,10 +209,7 @@ fn strict_semver_versions_with_pre_release_and_build_metadata_are_kept() {
             .unwrap()
             .into_model();
     assert_eq!(model.version.to_string(), "1.2.3-rc.1+build.007");
-    assert_eq!(
-        model.codes[0].lifecycle.since.as_ref().unwrap().to_string(),
-        "1.0.0-alpha.0"
-    );
+    assert_eq!(model.codes[0].since.as_ref().unwrap().to_string(), "1.0.0-alpha.0");
 }
 
 #[test]

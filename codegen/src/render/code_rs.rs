@@ -316,19 +316,18 @@ fn entry(model: &Model, code: &Code) -> TokenStream {
     let retry = variant_path("Retry", code.retry.variant());
     let reauth = code.reauth;
     let doc_url = &code.doc_url;
-    let lifecycle = &code.lifecycle;
-    let since = lifecycle.since.as_ref().map(ToString::to_string);
+    let since = code.since.as_ref().map(ToString::to_string);
     let since = option_str(since.as_deref());
-    let deprecated = option_str(lifecycle.deprecated.as_deref());
-    let replaced_by = match &lifecycle.replaced_by {
+    let deprecation = code.lifecycle.deprecation();
+    let deprecated = option_str(deprecation.map(|deprecation| deprecation.reason.as_str()));
+    let replaced_by = match model.successor(code) {
         Some(successor) => {
-            let successor = model.codes.iter().find(|other| other.code == *successor);
-            let path = successor.map(|other| variant_path("ErrorCode", &other.variant));
+            let path = variant_path("ErrorCode", &successor.variant);
             quote! { ::core::option::Option::Some(#path) }
         }
         None => quote! { ::core::option::Option::None },
     };
-    let retired = lifecycle.retired;
+    let retired = code.lifecycle.is_retired();
     quote! {
         Entry {
             code: #text,
@@ -350,12 +349,12 @@ fn entry(model: &Model, code: &Code) -> TokenStream {
 /// `#[deprecated]` for a deprecated or retired code, so that servers still
 /// emitting it, and clients still matching on it, hear about it.
 fn deprecated_attribute(code: &Code) -> TokenStream {
-    let Some(reason) = &code.lifecycle.deprecated else {
+    let Some(deprecation) = code.lifecycle.deprecation() else {
         return quote! {};
     };
     // rustdoc renders the note as Markdown: it is escaped like every doc text.
-    let reason = escape_markdown(reason);
-    let note = if code.lifecycle.retired {
+    let reason = escape_markdown(&deprecation.reason);
+    let note = if code.lifecycle.is_retired() {
         format!("retired, servers no longer send it: {reason}")
     } else {
         reason
@@ -365,23 +364,22 @@ fn deprecated_attribute(code: &Code) -> TokenStream {
 
 /// The doc paragraph on the code's lifecycle, if it has one.
 fn lifecycle_paragraph(model: &Model, code: &Code) -> Option<String> {
-    let lifecycle = &code.lifecycle;
     let mut parts = Vec::new();
-    if let Some(reason) = &lifecycle.deprecated {
-        let state = if lifecycle.retired { "Retired" } else { "Deprecated" };
-        parts.push(format!("{state}: {}", escape_markdown(reason)));
+    if let Some(deprecation) = code.lifecycle.deprecation() {
+        let state = if code.lifecycle.is_retired() {
+            "Retired"
+        } else {
+            "Deprecated"
+        };
+        parts.push(format!("{state}: {}", escape_markdown(&deprecation.reason)));
     }
-    if let Some(successor) = model
-        .codes
-        .iter()
-        .find(|other| lifecycle.replaced_by.as_ref() == Some(&other.code))
-    {
+    if let Some(successor) = model.successor(code) {
         parts.push(format!(
             "Replaced by [`ErrorCode::{}`] (`{}`).",
             successor.variant, successor.code
         ));
     }
-    if let Some(since) = &lifecycle.since {
+    if let Some(since) = &code.since {
         parts.push(format!("Since {since}."));
     }
     (!parts.is_empty()).then(|| parts.join(" "))

@@ -21,12 +21,11 @@ pub fn render_crate_tests(model: &Model) -> String {
     });
     let lifecycle_rows = model.codes.iter().map(|code| {
         let text = &code.code;
-        let lifecycle = &code.lifecycle;
-        let since = lifecycle.since.as_ref().map(ToString::to_string);
+        let since = code.since.as_ref().map(ToString::to_string);
         let since = option_str(since.as_deref());
-        let deprecated = option_str(lifecycle.deprecated.as_deref());
-        let replaced_by = option_str(lifecycle.replaced_by.as_deref());
-        let retired = lifecycle.retired;
+        let deprecated = option_str(code.lifecycle.deprecation().map(|deprecation| deprecation.reason.as_str()));
+        let replaced_by = option_str(model.successor(code).map(|successor| successor.code.as_str()));
+        let retired = code.lifecycle.is_retired();
         quote! {
             Lifecycle { code: #text, since: #since, deprecated: #deprecated, replaced_by: #replaced_by, retired: #retired }
         }

@@ -151,7 +151,7 @@ mod tests {
     use super::*;
 
     fn synthetic_codes(count: usize) -> Vec<String> {
-        let text = crate::synth::synthetic_catalogue(count);
+        let text = crate::commands::synth::synthetic_catalogue(count);
         let model = crate::parse_spec(&text, "synth.yaml").unwrap().model;
         model.codes.into_iter().map(|code| code.code).collect()
     }

@@ -136,10 +136,13 @@ fn code_row<'a>(model: &'a Model, code: &'a Code) -> CodeRow<'a> {
         retry: code.retry.as_str(),
         reauth: code.reauth,
         doc_url: &code.doc_url,
-        since: code.lifecycle.since.as_ref().map(ToString::to_string),
-        deprecated: code.lifecycle.deprecated.as_deref(),
-        replaced_by: code.lifecycle.replaced_by.as_deref(),
-        retired: code.lifecycle.retired,
+        since: code.since.as_ref().map(ToString::to_string),
+        deprecated: code
+            .lifecycle
+            .deprecation()
+            .map(|deprecation| deprecation.reason.as_str()),
+        replaced_by: model.successor(code).map(|successor| successor.code.as_str()),
+        retired: code.lifecycle.is_retired(),
         example: &code.example,
     }
 }

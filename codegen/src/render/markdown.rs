@@ -126,7 +126,7 @@ fn code_tables(out: &mut String, model: &Model) {
                 vec![
                     format!("<a id=\"{}\"></a>`{}`", code.anchor, code.code),
                     code.status.to_string(),
-                    format!("{}{}", esc(&code.message), lifecycle_note(code)),
+                    format!("{}{}", esc(&code.message), lifecycle_note(model, code)),
                     esc(&code.resolution),
                     code.retry.as_str().to_owned(),
                 ]
@@ -137,21 +137,20 @@ fn code_tables(out: &mut String, model: &Model) {
 
 /// Since when a code exists and whether it is deprecated or retired, for the
 /// Description cell; empty for a code with no lifecycle keys.
-fn lifecycle_note(code: &Code) -> String {
-    let lifecycle = &code.lifecycle;
+fn lifecycle_note(model: &Model, code: &Code) -> String {
     let mut note = String::new();
-    if let Some(reason) = &lifecycle.deprecated {
-        let state = if lifecycle.retired {
+    if let Some(deprecation) = code.lifecycle.deprecation() {
+        let state = if code.lifecycle.is_retired() {
             "Retired: servers no longer send it"
         } else {
             "Deprecated"
         };
-        note.push_str(&format!("<br>**{state}:** {}", esc(reason)));
+        note.push_str(&format!("<br>**{state}:** {}", esc(&deprecation.reason)));
     }
-    if let Some(successor) = &lifecycle.replaced_by {
-        note.push_str(&format!(" Use [`{successor}`](#{}) instead.", successor.to_lowercase()));
+    if let Some(successor) = model.successor(code) {
+        note.push_str(&format!(" Use [`{}`](#{}) instead.", successor.code, successor.anchor));
     }
-    if let Some(since) = &lifecycle.since {
+    if let Some(since) = &code.since {
         note.push_str(&format!("<br>*Since {since}.*"));
     }
     note

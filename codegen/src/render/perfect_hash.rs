@@ -216,7 +216,7 @@ mod tests {
     #[test]
     fn synthetic_catalogues_up_to_the_limit_get_one_slot_per_code() {
         for size in [1, 2, 10, 50, MAX_CODES] {
-            let text = crate::synth::synthetic_catalogue(size);
+            let text = crate::commands::synth::synthetic_catalogue(size);
             let model = crate::parse_spec(&text, "synth.yaml").unwrap().model;
             let strings: Vec<&str> = model.codes.iter().map(|code| code.code.as_str()).collect();
             let hash = PerfectHash::find(&strings).unwrap_or_else(|| panic!("{size} codes got no perfect hash"));

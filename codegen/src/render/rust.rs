@@ -50,7 +50,7 @@ pub fn option_str(text: Option<&str>) -> TokenStream {
 /// has deprecated ones: the crate's own tables must list them without the
 /// warning their users get.
 pub fn allow_deprecated(model: &crate::model::Model) -> TokenStream {
-    if model.codes.iter().any(|code| code.lifecycle.deprecated.is_some()) {
+    if model.codes.iter().any(|code| code.lifecycle.deprecation().is_some()) {
         quote! { #[allow(deprecated)] }
     } else {
         quote! {}

@@ -2,14 +2,15 @@
 //! files, or make it match them.
 //!
 //! The generator owns only the files it wrote: a file is its own when it opens
-//! with the generator's exact header ([`crate::header::is_own_header`]) and, to
+//! with the generator's exact header ([`header::is_own_header`]) and, to
 //! be deleted as stale, when the folder's manifest ([`MANIFEST`]) lists it too.
 //! Everything else is never overwritten or deleted, with or without `force`,
 //! which only permits writing *beside* such files. `target/`, `Cargo.lock` and
 //! dot-files are not looked at. Links are never followed out of the folder,
 //! FIFOs and devices never opened, one run at a time holds the folder
-//! ([`lock`]), and a run that fails leaves the folder as it was ([`stage`]).
+//! (`lock`), and a run that fails leaves the folder as it was (`stage`).
 
+pub mod header;
 mod lock;
 mod manifest;
 mod scan;
@@ -21,7 +22,7 @@ use std::io;
 use std::path::Path;
 
 use crate::error::Error;
-use crate::header::is_own_header;
+use header::is_own_header;
 
 pub use lock::LOCK_WAIT;
 pub use manifest::MANIFEST;
@@ -70,7 +71,7 @@ pub struct Drift {
     pub diff: String,
 }
 
-/// What [`write`] did. The manifest is not counted.
+/// What [`write`](fn@write) did. The manifest is not counted.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WriteReport {
     /// Files created or rewritten.

@@ -1,7 +1,7 @@
 //! One code's whole entry in words, as `rustc --explain` prints an error's.
 
-use crate::keys::edit_distance;
 use crate::model::{Code, Model, Retry};
+use crate::suggest::edit_distance;
 
 /// The entry of the code spelled `query` (any case, `-` for `_`), or the
 /// nearest codes when there is none.
@@ -41,16 +41,19 @@ fn entry(model: &Model, code: &Code) -> String {
             }
         ),
     ];
-    let lifecycle = &code.lifecycle;
-    if let Some(since) = &lifecycle.since {
+    if let Some(since) = &code.since {
         lines.push(format!("Since:           {since}"));
     }
-    if let Some(reason) = &lifecycle.deprecated {
-        let state = if lifecycle.retired { "Retired" } else { "Deprecated" };
-        lines.push(format!("{:<17}{reason}", format!("{state}:")));
+    if let Some(deprecation) = code.lifecycle.deprecation() {
+        let state = if code.lifecycle.is_retired() {
+            "Retired"
+        } else {
+            "Deprecated"
+        };
+        lines.push(format!("{:<17}{}", format!("{state}:"), deprecation.reason));
     }
-    if let Some(successor) = &lifecycle.replaced_by {
-        lines.push(format!("Replaced by:     {successor}"));
+    if let Some(successor) = model.successor(code) {
+        lines.push(format!("Replaced by:     {}", successor.code));
     }
     lines.push(format!("Docs:            {}", code.doc_url));
     let mut text = lines.join("\n");

@@ -4,9 +4,9 @@
 //! characters that YAML does not allow, or reads as line breaks where an
 //! editor shows none, which would make every later position wrong.
 
-use crate::diagnostic::Diagnostic;
-use crate::locate::{Position, SourceMap};
-use crate::validate::{Problem, Severity};
+use crate::front::diagnostic::Diagnostic;
+use crate::front::locate::{Position, SourceMap};
+use crate::problem::{Problem, Severity};
 
 /// A problem for every node written with a YAML tag, in file order.
 pub fn tags(map: &SourceMap) -> Vec<Problem> {

@@ -1,8 +1,9 @@
 //! Unknown keys, all at once and with a "did you mean": serde stops at the first
 //! one and only lists what it expected.
 
-use crate::locate::SourceMap;
-use crate::validate::{Problem, Severity};
+use crate::front::locate::SourceMap;
+use crate::problem::{Problem, Severity};
+use crate::suggest::closest;
 
 /// The keys each kind of mapping accepts, by the shape of its key path (indexes
 /// written `[]`). Kept equal to the serde structs in `spec.rs` by a test.
@@ -97,24 +98,6 @@ fn shape_of(path: &str) -> String {
     shape
 }
 
-/// The known key nearest to `key`, if it is near enough to be a typo.
-pub(crate) fn closest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
-        .iter()
-        .filter_map(|candidate| {
-            let near_enough = (candidate.len() / 3).max(1);
-            // The distance is at least the difference in length: a long key
-            // skips the quadratic count.
-            if key.len().abs_diff(candidate.len()) > near_enough {
-                return None;
-            }
-            let distance = edit_distance(key, candidate);
-            (distance <= near_enough).then_some((distance, *candidate))
-        })
-        .min()
-        .map(|(_, candidate)| candidate)
-}
-
 /// Longest key quoted whole in a message; a longer one is cut with `…`.
 const MAX_QUOTED_KEY: usize = 40;
 
@@ -127,34 +110,10 @@ fn quoted(key: &str) -> String {
     }
 }
 
-/// Edit distance counting insertions, deletions, substitutions and swaps of
-/// neighbours (`nmae` → `name` is one edit), over characters.
-pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = best;
-        }
-    }
-    d[a.len()][b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::spec::{CategorySpec, CodeSpec, ResponseFieldSpec, RetryAfterSpec, Spec, StatusSpec};
+    use crate::front::spec::{CategorySpec, CodeSpec, ResponseFieldSpec, RetryAfterSpec, Spec, StatusSpec};
 
     /// A deserializer that only records the field list serde asks for.
     struct FieldsOf;
@@ -258,11 +217,7 @@ mod tests {
     }
 
     #[test]
-    fn edit_distance_counts_single_edits() {
-        assert_eq!(edit_distance("mesage", "message"), 1);
-        assert_eq!(edit_distance("nmae", "name"), 1);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("", "abc"), 3);
+    fn a_key_path_is_shaped_without_its_indexes() {
         assert_eq!(shape_of("categories[12].codes[3]"), "categories[].codes[]");
     }
 }

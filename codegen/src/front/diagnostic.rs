@@ -5,8 +5,8 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 
-use crate::locate::{Position, SourceMap};
-use crate::validate::{Problem, Severity};
+use crate::front::locate::{Position, SourceMap};
+use crate::problem::{Problem, Severity};
 
 /// One message about the spec file, with where it applies and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::model::{Code, Model, Retry};
+use crate::model::{Code, Model, Retry, message_example};
 
 /// How a change affects clients, from the mildest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -213,7 +213,7 @@ impl Changes {
         for before in &old.codes {
             let subject = format!("`{}`", before.code);
             let Some(after) = new_codes.get(&before.code) else {
-                let description = if before.lifecycle.retired {
+                let description = if before.lifecycle.is_retired() {
                     "retired code deleted: keep its tombstone so that old replies parse and the name is never reused"
                         .to_owned()
                 } else {
@@ -261,7 +261,7 @@ impl Changes {
         }
         self.differ(Impact::Breaking, subject, "reauth", before.reauth, after.reauth);
         let (was, is) = (&before.lifecycle, &after.lifecycle);
-        match (was.retired, is.retired) {
+        match (was.is_retired(), is.is_retired()) {
             (true, false) => self.push(
                 Impact::Breaking,
                 subject,
@@ -270,29 +270,30 @@ impl Changes {
             (false, true) => self.push(Impact::Additive, subject, "retired".to_owned()),
             _ => {}
         }
-        match (&was.deprecated, &is.deprecated) {
-            (None, Some(reason)) => {
-                let successor = is
-                    .replaced_by
-                    .as_ref()
+        // Successors are compared by name: each model numbers its own codes.
+        let successor = |model: &Model, code: &Code| model.successor(code).map(|successor| successor.code.clone());
+        match (was.deprecation(), is.deprecation()) {
+            (None, Some(deprecation)) => {
+                let successor = successor(new, after)
                     .map(|successor| format!(" in favour of `{successor}`"))
                     .unwrap_or_default();
+                let reason = &deprecation.reason;
                 self.push(Impact::Additive, subject, format!("deprecated{successor}: {reason}"));
             }
             (Some(_), None) => self.push(Impact::Additive, subject, "no longer deprecated".to_owned()),
             (Some(a), Some(b)) => {
-                self.differ(Impact::Cosmetic, subject, "deprecation note", a, b);
+                self.differ(Impact::Cosmetic, subject, "deprecation note", &a.reason, &b.reason);
                 self.differ(
                     Impact::Additive,
                     subject,
                     "successor",
-                    &was.replaced_by,
-                    &is.replaced_by,
+                    &successor(old, before),
+                    &successor(new, after),
                 );
             }
             (None, None) => {}
         }
-        self.differ(Impact::Cosmetic, subject, "since", &was.since, &is.since);
+        self.differ(Impact::Cosmetic, subject, "since", &before.since, &after.since);
         self.differ(Impact::Cosmetic, subject, "message", &before.message, &after.message);
         self.differ(
             Impact::Cosmetic,
@@ -353,7 +354,7 @@ impl Shown for bool {
 
 /// Whether the code's example is the one validation makes when the spec has none.
 fn made_from_message(code: &Code) -> bool {
-    code.example == serde_json::json!({ "error": code.message, "code": code.code })
+    code.example == message_example(&code.code, &code.message)
 }
 
 /// How far a retry class is from "retry freely": moving up breaks clients

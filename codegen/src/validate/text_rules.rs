@@ -7,7 +7,7 @@
 //! other invisible format controls (Unicode category Cf), and control
 //! characters. Prose may hold line breaks and tabs; one-line fields hold none.
 
-use crate::spec::Spec;
+use crate::front::spec::Spec;
 
 /// How a field's text is laid out, which decides the whitespace controls it may hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -358,7 +358,7 @@ mod tests {
 
     #[test]
     fn every_string_of_a_catalogue_using_every_key_is_checked() {
-        let text = include_str!("../../tests/fixtures/odd_strings.yaml");
+        let text = include_str!("../../../tests/fixtures/odd_strings.yaml");
         let mut expected = Vec::new();
         string_paths("", &serde_yaml::from_str(text).unwrap(), &mut expected);
         let spec: Spec = serde_yaml::from_str(text).unwrap();

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use yaml_rust2::parser::{Event, Parser, Tag};
 use yaml_rust2::scanner::Marker;
 
-use crate::load::MAX_SPEC_BYTES;
+use crate::front::read::MAX_SPEC_BYTES;
 
 /// A 1-based line and column in the spec text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

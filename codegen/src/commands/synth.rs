@@ -65,7 +65,7 @@ const WORDS: &[&str] = &[
 pub const SYNTHETIC_MARKER: &str = "# Synthetic catalogue";
 
 /// Most codes a synthetic catalogue may have: 50,000, 7.2 MB of YAML,
-/// so that the largest one still loads ([`crate::load::MAX_SPEC_BYTES`] is 8 MiB).
+/// so that the largest one still loads ([`crate::front::read::MAX_SPEC_BYTES`] is 8 MiB).
 pub const MAX_CODES: usize = 50_000;
 
 /// A valid catalogue with `codes` codes, at least one and at most [`MAX_CODES`]
@@ -133,7 +133,7 @@ impl SplitMix {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::MAX_SPEC_BYTES;
+    use crate::front::read::MAX_SPEC_BYTES;
 
     #[test]
     fn synthetic_catalogues_are_valid_warning_free_and_deterministic() {

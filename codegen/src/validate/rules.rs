@@ -3,12 +3,16 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::docs_url;
-use crate::ident;
-use crate::keys;
-use crate::model::{Category, Code, Lifecycle, Model, ResponseField, Retry, Status, StatusClass};
-use crate::spec::{CodeSpec, Spec};
-use crate::text_rules;
+use crate::front::spec::{CodeSpec, Spec};
+use crate::model::{
+    Category, Code, Deprecation, Lifecycle, Model, ResponseField, Retry, Status, StatusClass, canonical,
+    message_example,
+};
+use crate::problem::{Problem, Severity};
+use crate::suggest::closest;
+use crate::validate::docs_url;
+use crate::validate::ident;
+use crate::validate::text_rules;
 
 /// `schema:` versions this generator understands.
 pub const SUPPORTED_SCHEMAS: &[u32] = &[1];
@@ -25,30 +29,6 @@ const BODY_FIELDS: [(&str, &str, bool); 3] = [
     ("code", "string", true),
     ("details", "object", false),
 ];
-
-/// How bad a [`Problem`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
-    /// Suspicious but renderable; `--deny-warnings` makes it fatal.
-    Warning,
-    /// The catalogue cannot become code.
-    Error,
-}
-
-/// One thing wrong with a catalogue.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// Error or warning.
-    pub severity: Severity,
-    /// Key path of the offending value, e.g. `categories[0].codes[2].retry`.
-    pub path: String,
-    /// What is wrong.
-    pub message: String,
-    /// What to write instead.
-    pub help: Option<String>,
-    /// Whether the problem is the key itself (an unknown key), not its value.
-    pub at_key: bool,
-}
 
 /// A valid catalogue and the warnings it raised.
 #[derive(Debug)]
@@ -427,6 +407,7 @@ impl Checker {
                 );
                 let retry = self.retry(&path, &code.retry);
                 self.retry_fits_status(&path, retry, code.status);
+                let since = self.since(&path, code);
                 let lifecycle = self.lifecycle(&path, code);
                 let example = self.example(&path, code);
                 let anchor = code.code.to_lowercase();
@@ -441,6 +422,7 @@ impl Checker {
                     resolution: code.resolution.clone(),
                     retry,
                     reauth: code.reauth,
+                    since,
                     lifecycle,
                     example,
                 });
@@ -453,80 +435,106 @@ impl Checker {
                 codes: first..codes.len(),
             });
         }
-        self.successors(spec, &codes);
+        self.successors(spec, &mut codes);
         (categories, codes)
     }
 
-    /// The code's `since`, `deprecated`, `replaced_by` and `retired`, each
-    /// well-formed; successors are checked once every code is known.
-    fn lifecycle(&mut self, path: &str, code: &CodeSpec) -> Lifecycle {
-        let since = code.since.as_ref().and_then(|since| {
+    /// The crate version that introduced the code, if stated and well-formed.
+    fn since(&mut self, path: &str, code: &CodeSpec) -> Option<semver::Version> {
+        code.since.as_ref().and_then(|since| {
             self.semver(
                 format!("{path}.since"),
                 since,
                 "write the crate version that introduced the code, e.g. `since: 1.2.0`",
             )
-        });
-        if let Some(reason) = &code.deprecated {
-            self.non_empty(
-                format!("{path}.deprecated"),
-                reason,
-                "why the code is deprecated and what to send instead",
-            );
-        } else if code.retired {
-            self.error(
-                format!("{path}.retired"),
-                format!("code `{}` is retired without a reason", code.code),
-                "add `deprecated: \"…\"` saying why and what replaces it; the tombstone keeps it",
-            );
-        } else if code.replaced_by.is_some() {
-            self.error(
-                format!("{path}.replaced_by"),
-                format!("code `{}` names a successor but is not deprecated", code.code),
-                "add `deprecated: \"use … instead\"`, or remove `replaced_by`",
-            );
-        }
-        Lifecycle {
-            since,
-            deprecated: code.deprecated.clone(),
-            replaced_by: code.replaced_by.clone(),
-            retired: code.retired,
+        })
+    }
+
+    /// The code's `deprecated` and `retired`, well-formed; `replaced_by` is
+    /// resolved by [`Checker::successors`] once every code is known.
+    fn lifecycle(&mut self, path: &str, code: &CodeSpec) -> Lifecycle {
+        let Some(reason) = &code.deprecated else {
+            if code.retired {
+                self.error(
+                    format!("{path}.retired"),
+                    format!("code `{}` is retired without a reason", code.code),
+                    "add `deprecated: \"…\"` saying why and what replaces it; the tombstone keeps it",
+                );
+            } else if code.replaced_by.is_some() {
+                self.error(
+                    format!("{path}.replaced_by"),
+                    format!("code `{}` names a successor but is not deprecated", code.code),
+                    "add `deprecated: \"use … instead\"`, or remove `replaced_by`",
+                );
+            }
+            return Lifecycle::Active;
+        };
+        self.non_empty(
+            format!("{path}.deprecated"),
+            reason,
+            "why the code is deprecated and what to send instead",
+        );
+        let deprecation = Deprecation {
+            reason: reason.clone(),
+            replaced_by: None,
+        };
+        if code.retired {
+            Lifecycle::Retired(deprecation)
+        } else {
+            Lifecycle::Deprecated(deprecation)
         }
     }
 
-    /// Every `replaced_by` names another code of the catalogue that is still sent.
-    fn successors(&mut self, spec: &Spec, codes: &[Code]) {
-        let paths =
-            spec.categories.iter().enumerate().flat_map(|(c, category)| {
-                (0..category.codes.len()).map(move |k| format!("categories[{c}].codes[{k}]"))
-            });
-        for (code, path) in codes.iter().zip(paths) {
-            let Some(successor) = &code.lifecycle.replaced_by else {
+    /// Resolves every `replaced_by` to the index of another code of the
+    /// catalogue that is still sent.
+    fn successors(&mut self, spec: &Spec, codes: &mut [Code]) {
+        let mut index: BTreeMap<&str, (usize, &CodeSpec)> = BTreeMap::new();
+        for (i, code) in spec.categories.iter().flat_map(|category| &category.codes).enumerate() {
+            // A repeated code is refused elsewhere; its first use is the one meant.
+            index.entry(code.code.as_str()).or_insert((i, code));
+        }
+        let specs = spec.categories.iter().enumerate().flat_map(|(c, category)| {
+            category
+                .codes
+                .iter()
+                .enumerate()
+                .map(move |(k, code)| (format!("categories[{c}].codes[{k}]"), code))
+        });
+        for (i, (path, code)) in specs.enumerate() {
+            let Some(successor) = &code.replaced_by else {
                 continue;
             };
             let here = format!("{path}.replaced_by");
-            match codes.iter().find(|other| other.code == *successor) {
+            let resolved = match index.get(successor.as_str()) {
                 None => {
-                    let names: Vec<&str> = codes.iter().map(|other| other.code.as_str()).collect();
-                    let help = match keys::closest(successor, &names) {
+                    let names: Vec<&str> = index.keys().copied().collect();
+                    let help = match closest(successor, &names) {
                         Some(near) => format!("did you mean `{near}`?"),
                         None => "name a code of this catalogue".to_owned(),
                     };
                     self.error(here, format!("`{successor}` is not a code of this catalogue"), help);
+                    continue;
                 }
-                Some(other) if other.code == code.code => {
+                Some(_) if *successor == code.code => {
                     self.error(
                         here,
                         format!("`{successor}` replaces itself"),
                         "name the code that takes its place",
                     );
+                    continue;
                 }
-                Some(other) if other.lifecycle.retired => self.error(
-                    here,
-                    format!("`{successor}` is retired, so it cannot take over"),
-                    "name a code that servers still send",
-                ),
-                Some(_) => {}
+                Some((_, other)) if other.retired => {
+                    self.error(
+                        here,
+                        format!("`{successor}` is retired, so it cannot take over"),
+                        "name a code that servers still send",
+                    );
+                    continue;
+                }
+                Some(&(other, _)) => other,
+            };
+            if let Lifecycle::Deprecated(deprecation) | Lifecycle::Retired(deprecation) = &mut codes[i].lifecycle {
+                deprecation.replaced_by = Some(resolved);
             }
         }
     }
@@ -534,7 +542,7 @@ impl Checker {
     /// The example body, checked to be `{error, code, details}` for this code,
     /// or one made from the message.
     fn example(&mut self, path: &str, code: &CodeSpec) -> serde_json::Value {
-        let generated = canonical(serde_json::json!({ "error": code.message, "code": code.code }));
+        let generated = message_example(&code.code, &code.message);
         let Some(example) = &code.example else {
             return generated;
         };
@@ -634,7 +642,7 @@ impl Checker {
             return retry;
         }
         let classes: Vec<&str> = Retry::ALL.map(Retry::as_str).to_vec();
-        let help = match keys::closest(word, &classes) {
+        let help = match closest(word, &classes) {
             Some(near) => format!("did you mean `{near}`?"),
             None => "write `never`, `transient` or `throttled`".to_owned(),
         };
@@ -673,21 +681,6 @@ impl Names {
         }
         self.0.insert(name.to_owned(), (path.to_owned(), raw.to_owned()));
         None
-    }
-}
-
-/// `value` with every object's members inserted in key order, so it prints
-/// the same whether or not some crate in the build turns on serde_json's
-/// `preserve_order` (outputs must not depend on feature unification).
-fn canonical(value: serde_json::Value) -> serde_json::Value {
-    match value {
-        serde_json::Value::Object(map) => {
-            let mut members: Vec<_> = map.into_iter().collect();
-            members.sort_by(|(a, _), (b, _)| a.cmp(b));
-            serde_json::Value::Object(members.into_iter().map(|(k, v)| (k, canonical(v))).collect())
-        }
-        serde_json::Value::Array(items) => serde_json::Value::Array(items.into_iter().map(canonical).collect()),
-        other => other,
     }
 }
 
@@ -767,7 +760,7 @@ categories:
         (path, message)
     }
 
-    fn code(spec: &mut Spec, index: usize) -> &mut crate::spec::CodeSpec {
+    fn code(spec: &mut Spec, index: usize) -> &mut crate::front::spec::CodeSpec {
         &mut spec.categories[0].codes[index]
     }
 
@@ -786,7 +779,7 @@ categories:
 
     #[test]
     fn each_broken_rule_is_one_error_at_its_key_path() {
-        let extra_status = |status| crate::spec::StatusSpec {
+        let extra_status = |status| crate::front::spec::StatusSpec {
             status,
             description: "Extra".into(),
             note: "Extra".into(),
@@ -840,7 +833,7 @@ categories:
             ),
             (
                 Box::new(|s| {
-                    s.response.push(crate::spec::ResponseFieldSpec {
+                    s.response.push(crate::front::spec::ResponseFieldSpec {
                         field: "kode".into(),
                         ty: "string".into(),
                         description: "typo".into(),
@@ -965,7 +958,7 @@ categories:
         );
 
         let found = problems(|s| {
-            s.statuses.push(crate::spec::StatusSpec {
+            s.statuses.push(crate::front::spec::StatusSpec {
                 status: 400,
                 description: "Bad Request".into(),
                 note: "Fix it".into(),
@@ -1022,9 +1015,33 @@ categories:
         code(&mut spec, 0).deprecated = Some("use RATE_BROKEN".into());
         code(&mut spec, 0).replaced_by = Some("RATE_BROKEN".into());
         code(&mut spec, 0).since = Some("1.0.0".into());
-        let lifecycle = &validate(&spec).unwrap().model.codes[0].lifecycle;
-        assert_eq!(lifecycle.replaced_by.as_deref(), Some("RATE_BROKEN"));
-        assert!(!lifecycle.retired);
+        let model = validate(&spec).unwrap().model;
+        let deprecated = &model.codes[0];
+        assert!(matches!(deprecated.lifecycle, Lifecycle::Deprecated(_)));
+        assert_eq!(deprecated.since, Some(semver::Version::new(1, 0, 0)));
+        assert_eq!(
+            model.successor(deprecated).map(|code| code.code.as_str()),
+            Some("RATE_BROKEN")
+        );
+    }
+
+    #[test]
+    fn a_successor_is_resolved_to_its_code_wherever_it_stands() {
+        let mut spec = base();
+        code(&mut spec, 1).deprecated = Some("gone; use RATE_LIMITED".into());
+        code(&mut spec, 1).replaced_by = Some("RATE_LIMITED".into());
+        code(&mut spec, 1).retired = true;
+        let model = validate(&spec).unwrap().model;
+        let Lifecycle::Retired(deprecation) = &model.codes[1].lifecycle else {
+            panic!(
+                "a retired code with a reason is Retired: {:?}",
+                model.codes[1].lifecycle
+            );
+        };
+        assert_eq!(deprecation.reason, "gone; use RATE_LIMITED");
+        assert_eq!(deprecation.replaced_by, Some(0));
+        assert_eq!(model.codes[0].lifecycle, Lifecycle::Active);
+        assert_eq!(model.successor(&model.codes[0]), None);
     }
 
     #[test]

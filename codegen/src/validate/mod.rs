@@ -1,0 +1,12 @@
+//! Validation: [`crate::front::spec::Spec`] → [`crate::model::Model`]. The
+//! catalogue-wide rules (`rules`) lean on one module per kind of value: the
+//! characters any text may hold ([`text_rules`]), the docs URL ([`docs_url`])
+//! and the Rust names derived from catalogue names (`ident`).
+
+pub mod docs_url;
+pub(crate) mod ident;
+mod rules;
+pub mod text_rules;
+
+pub use crate::problem::{Problem, Severity};
+pub use rules::{DEFAULT_VERSION, MAX_DEFAULT_RETRY_AFTER_SECS, SUPPORTED_SCHEMAS, Validated, validate};

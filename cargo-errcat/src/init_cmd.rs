@@ -99,11 +99,82 @@ fn write_new(path: &Path, text: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::run;
+
+    /// Runs `cargo errcat ARGS` in `root`: status, stdout, stderr.
+    fn errcat(root: &Path, args: &[&str]) -> (u8, String, String) {
+        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+        let args = args.iter().map(Into::into);
+        let status = run(args, &Frontend::cargo_errcat(root), &mut stdout, &mut stderr);
+        (status, String::from_utf8(stdout).unwrap(), String::from_utf8(stderr).unwrap())
+    }
 
     #[test]
     fn the_starter_catalogue_is_valid_without_warnings() {
         let generator = Generator::from_spec_text(&starter(FALLBACK_CRATE), "starter").unwrap();
         assert!(generator.warnings().is_empty(), "{:?}", generator.warnings());
         assert_eq!(generator.model().crate_name, FALLBACK_CRATE);
+    }
+
+    #[test]
+    fn init_writes_the_starter_at_the_default_path_and_prints_the_next_steps() {
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path().join("shop");
+        std::fs::create_dir(&root).unwrap();
+        let (status, stdout, stderr) = errcat(&root, &["init"]);
+        assert_eq!(status, SUCCESS, "{stderr}");
+        let written = std::fs::read_to_string(root.join("spec/errors.yaml")).unwrap();
+        assert_eq!(written, starter("shop-errors"));
+        for step in [
+            "cargo errcat codegen\n",
+            "shop-errors = { path = \"errors\" }",
+            "cargo errcat codegen --check",
+        ] {
+            assert!(stdout.contains(step), "{step} not in:\n{stdout}");
+        }
+    }
+
+    #[test]
+    fn init_writes_where_spec_says_and_names_it_in_the_next_steps() {
+        let temp = tempfile::tempdir().unwrap();
+        let spec = temp.path().join("deep/er/catalogue.yaml");
+        let spec_text = spec.to_str().unwrap();
+        let (status, stdout, stderr) = errcat(temp.path(), &["init", "--spec", spec_text]);
+        assert_eq!(status, SUCCESS, "{stderr}");
+        assert!(Generator::from_spec_file(&spec).is_ok());
+        assert!(
+            stdout.contains("cargo errcat codegen --spec deep/er/catalogue.yaml --out errors\n"),
+            "{stdout}"
+        );
+    }
+
+    #[test]
+    fn init_never_overwrites_an_existing_file() {
+        let temp = tempfile::tempdir().unwrap();
+        let spec = temp.path().join("spec/errors.yaml");
+        std::fs::create_dir_all(spec.parent().unwrap()).unwrap();
+        std::fs::write(&spec, "mine").unwrap();
+        let (status, stdout, stderr) = errcat(temp.path(), &["init"]);
+        assert_eq!(status, FAILURE);
+        assert_eq!(stdout, "");
+        assert!(stderr.starts_with("error: cannot write spec/errors.yaml: the file exists"), "{stderr}");
+        assert!(stderr.contains("--spec FILE"), "{stderr}");
+        assert_eq!(std::fs::read_to_string(&spec).unwrap(), "mine");
+    }
+
+    #[test]
+    fn the_crate_is_named_after_the_folder_only_when_that_makes_a_valid_name() {
+        let temp = tempfile::tempdir().unwrap();
+        for (folder, expected) in [
+            ("Billing_API", "billing_api-errors"),
+            ("1password", FALLBACK_CRATE),
+            ("two words", FALLBACK_CRATE),
+            ("café", FALLBACK_CRATE),
+            ("x: y", FALLBACK_CRATE),
+        ] {
+            let root = temp.path().join(folder);
+            std::fs::create_dir(&root).unwrap();
+            assert_eq!(crate_name_for(&root), expected, "{folder}");
+        }
     }
 }

@@ -3,14 +3,19 @@
 use std::io::Write;
 use std::path::Path;
 
-use errcat_codegen::write::DriftKind;
 use errcat_codegen::header::path_label;
+use errcat_codegen::write::DriftKind;
 use errcat_codegen::{DEFAULT_SPEC, Error, Generator, Provenance};
 
 use crate::args::CodegenOptions;
 use crate::{FAILURE, Frontend, SUCCESS, resolve};
 
-pub fn codegen(options: &CodegenOptions, frontend: &Frontend<'_>, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
+pub fn codegen(
+    options: &CodegenOptions,
+    frontend: &Frontend<'_>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> u8 {
     let (spec, spec_label) = resolve(&options.spec, DEFAULT_SPEC, frontend.root);
     let (out, out_label) = resolve(&options.out, frontend.default_out, frontend.root);
     // Headers name the paths the same way however they were typed.

@@ -70,8 +70,7 @@ fn crate_name_for(root: &Path) -> String {
         .map(|name| format!("{name}-errors"));
     candidate
         .filter(|name| {
-            Generator::from_spec_text(&starter(name), "starter")
-                .is_ok_and(|generator| generator.warnings().is_empty())
+            Generator::from_spec_text(&starter(name), "starter").is_ok_and(|generator| generator.warnings().is_empty())
         })
         .unwrap_or_else(|| FALLBACK_CRATE.to_owned())
 }
@@ -106,7 +105,11 @@ mod tests {
         let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
         let args = args.iter().map(Into::into);
         let status = run(args, &Frontend::cargo_errcat(root), &mut stdout, &mut stderr);
-        (status, String::from_utf8(stdout).unwrap(), String::from_utf8(stderr).unwrap())
+        (
+            status,
+            String::from_utf8(stdout).unwrap(),
+            String::from_utf8(stderr).unwrap(),
+        )
     }
 
     #[test]
@@ -157,7 +160,10 @@ mod tests {
         let (status, stdout, stderr) = errcat(temp.path(), &["init"]);
         assert_eq!(status, FAILURE);
         assert_eq!(stdout, "");
-        assert!(stderr.starts_with("error: cannot write spec/errors.yaml: the file exists"), "{stderr}");
+        assert!(
+            stderr.starts_with("error: cannot write spec/errors.yaml: the file exists"),
+            "{stderr}"
+        );
         assert!(stderr.contains("--spec FILE"), "{stderr}");
         assert_eq!(std::fs::read_to_string(&spec).unwrap(), "mine");
     }

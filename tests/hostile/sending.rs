@@ -480,7 +480,7 @@ fn a_base_revision_that_looks_like_an_option_is_refused_and_writes_nothing() {
     let run = xtask(&[&"compat", &"--base", &revision]);
     let written: Vec<_> = std::fs::read_dir(&target).unwrap().collect();
     assert!(written.is_empty(), "git wrote {written:?}");
-    assert_eq!(run.status, xtask::USAGE);
+    assert_eq!(run.status, cargo_errcat::USAGE);
     let shown = run.stderr.replace(&scratch.path().display().to_string(), "TMP");
     insta::assert_snapshot!(shown);
 }

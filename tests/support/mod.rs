@@ -69,7 +69,12 @@ pub struct Run {
 pub fn xtask(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Run {
     let args: Vec<OsString> = args.iter().map(|arg| arg.as_ref().to_owned()).collect();
     let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-    let status = xtask::run(args, &workspace(), &mut stdout, &mut stderr);
+    let status = cargo_errcat::run(
+        args,
+        &cargo_errcat::Frontend::xtask(&workspace()),
+        &mut stdout,
+        &mut stderr,
+    );
     Run {
         status,
         stdout: String::from_utf8(stdout).unwrap(),

@@ -25,22 +25,22 @@ impl Provenance {
     /// Provenance for `cargo xtask codegen`, naming the flags only when the
     /// spec or output folder is not the default one.
     pub fn new(spec: &str, out: &str) -> Provenance {
-        let command = if spec == crate::DEFAULT_SPEC && out == crate::DEFAULT_OUT {
-            "cargo xtask codegen".to_owned()
+        Provenance::regenerated_by("cargo xtask codegen", crate::DEFAULT_OUT, spec, out)
+    }
+
+    /// Provenance for `codegen`, another front end's codegen command (e.g.
+    /// `cargo errcat codegen`) whose output folder defaults to `default_out`,
+    /// naming the flags only when the spec or output folder is not the default.
+    pub fn regenerated_by(codegen: &str, default_out: &str, spec: &str, out: &str) -> Provenance {
+        let command = if spec == crate::DEFAULT_SPEC && out == default_out {
+            codegen.to_owned()
         } else {
-            format!("cargo xtask codegen --spec {spec} --out {out}")
+            format!("{codegen} --spec {spec} --out {out}")
         };
         Provenance {
             spec: spec.to_owned(),
             command,
         }
-    }
-
-    /// Provenance for the spec and output folder at these paths, named the
-    /// same way however they were typed (see [`path_label`]), so that headers,
-    /// and so `--check`, do not depend on the spelling.
-    pub fn for_paths(spec: &Path, out: &Path, workspace: &Path) -> Provenance {
-        Provenance::new(&path_label(spec, workspace), &path_label(out, workspace))
     }
 
     fn sentence(&self) -> String {
@@ -183,6 +183,17 @@ mod tests {
         assert!(first_line.ends_with(" -->"));
         assert_eq!(stamped.matches("-->").count(), 1);
         assert!(stamped.ends_with("\n\nbody"));
+    }
+
+    #[test]
+    fn another_front_end_is_named_with_its_own_default_folder() {
+        let default = Provenance::regenerated_by("cargo errcat codegen", "errors", crate::DEFAULT_SPEC, "errors");
+        assert_eq!(default.command, "cargo errcat codegen");
+        let moved = Provenance::regenerated_by("cargo errcat codegen", "errors", crate::DEFAULT_SPEC, "generated");
+        assert_eq!(
+            moved.command,
+            "cargo errcat codegen --spec spec/errors.yaml --out generated"
+        );
     }
 
     #[test]

@@ -1,18 +1,30 @@
-//! `cargo xtask codegen`: generate, or check that the output is up to date.
+//! `codegen`: generate, or check that the output is up to date.
 
 use std::io::Write;
 use std::path::Path;
 
+use errcat_codegen::header::path_label;
 use errcat_codegen::write::DriftKind;
-use errcat_codegen::{DEFAULT_OUT, DEFAULT_SPEC, Error, Generator, Provenance};
+use errcat_codegen::{DEFAULT_SPEC, Error, Generator, Provenance};
 
 use crate::args::CodegenOptions;
-use crate::{FAILURE, SUCCESS, resolve};
+use crate::{FAILURE, Frontend, SUCCESS, resolve};
 
-pub fn codegen(options: &CodegenOptions, workspace: &Path, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
-    let (spec, spec_label) = resolve(&options.spec, DEFAULT_SPEC, workspace);
-    let (out, out_label) = resolve(&options.out, DEFAULT_OUT, workspace);
-    let provenance = Provenance::for_paths(&spec, &out, workspace);
+pub fn codegen(
+    options: &CodegenOptions,
+    frontend: &Frontend<'_>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> u8 {
+    let (spec, spec_label) = resolve(&options.spec, DEFAULT_SPEC, frontend.root);
+    let (out, out_label) = resolve(&options.out, frontend.default_out, frontend.root);
+    // Headers name the paths the same way however they were typed.
+    let provenance = Provenance::regenerated_by(
+        &format!("{} codegen", frontend.program),
+        frontend.default_out,
+        &path_label(&spec, frontend.root),
+        &path_label(&out, frontend.root),
+    );
     // Messages name the spec as the user typed it; headers, however it was typed.
     let result = Generator::from_spec_file_labelled(&spec, &spec_label).and_then(|generator| {
         let generator = generator

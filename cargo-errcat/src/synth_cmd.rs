@@ -1,4 +1,4 @@
-//! `cargo xtask synth N`: a synthetic catalogue for benchmarks and scale tests.
+//! `synth N`: a synthetic catalogue for benchmarks and scale tests.
 
 use std::io::Write;
 

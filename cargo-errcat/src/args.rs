@@ -7,13 +7,16 @@ use std::path::PathBuf;
 
 use errcat_codegen::synth::MAX_CODES;
 
+use crate::Frontend;
+
 pub const HELP: &str = "\
-Usage: cargo xtask <COMMAND>
+Usage: {program} <COMMAND>
 
 Commands:
   codegen  Generate the error crate and its docs from the catalogue
   compat   Classify the changes since an older catalogue and check the version bump
   explain  Print one error code's whole entry
+  init     Write a commented starter catalogue to begin from
   synth    Write a synthetic catalogue of up to 50000 codes, for benchmarks and scale tests
   help     Print this help, or a command's help with `help <COMMAND>`
 
@@ -24,7 +27,7 @@ Options:
 pub const CODEGEN_HELP: &str = "\
 Generate the error crate and its docs from the catalogue
 
-Usage: cargo xtask codegen [OPTIONS]
+Usage: {program} codegen [OPTIONS]
 
 Reads the catalogue, validates it, and writes a complete crate (Cargo.toml, src/,
 tests/, docs/) to the output folder. Only changed files are written;
@@ -35,7 +38,7 @@ Options:
       --check          Write nothing; fail and show a diff if the output folder
                        differs from what the catalogue produces
       --spec <FILE>    The catalogue to read [default: spec/errors.yaml]
-      --out <DIR>      The folder to write [default: generated]
+      --out <DIR>      The folder to write [default: {out}]
       --force          Write beside files the generator did not write; it never
                        overwrites or deletes them, with or without this flag
       --deny-warnings  Fail on catalogue warnings as well as errors
@@ -45,7 +48,7 @@ Options:
 pub const COMPAT_HELP: &str = "\
 Classify the changes since an older catalogue and check the version bump
 
-Usage: cargo xtask compat [OPTIONS]
+Usage: {program} compat [OPTIONS]
 
 Compares the catalogue with an older one and prints every change as breaking
 (a code removed or renamed, its status, category or re-auth changed, its retry
@@ -66,7 +69,7 @@ Options:
 pub const EXPLAIN_HELP: &str = "\
 Print one error code's whole entry
 
-Usage: cargo xtask explain [OPTIONS] <CODE>
+Usage: {program} explain [OPTIONS] <CODE>
 
 Prints the code's status, category, message, resolution, retry behaviour,
 re-authentication, lifecycle and doc link. Any case is accepted. An unknown code
@@ -80,7 +83,7 @@ Options:
 pub const SYNTH_HELP: &str = "\
 Write a synthetic catalogue of up to 50000 codes, for benchmarks and scale tests
 
-Usage: cargo xtask synth [OPTIONS] <CODES>
+Usage: {program} synth [OPTIONS] <CODES>
 
 Writes a valid, warning-free catalogue with <CODES> codes (1 to 50000, at most
 7.2 MB of YAML; a catalogue may be 8 MiB) in categories of 50. The same size
@@ -92,11 +95,36 @@ Options:
   -h, --help        Print help
 ";
 
+pub const INIT_HELP: &str = "\
+Write a commented starter catalogue to begin from
+
+Usage: {program} init [OPTIONS]
+
+Writes a small catalogue (two categories, three codes) that generates and builds
+as it is, every key explained in a comment, creating its folder; then prints the
+next steps. The crate is named `<folder>-errors` after the current folder when
+that makes a valid package name, else `example-errors`. An existing file is
+never overwritten: init refuses and fails.
+
+Options:
+      --spec <FILE>  Where to write it [default: spec/errors.yaml]
+  -h, --help         Print help
+";
+
+/// A help text for `frontend`: the templates above name the program as
+/// `{program}` and the default output folder as `{out}`.
+fn help(template: &str, frontend: &Frontend<'_>) -> String {
+    template
+        .replace("{program}", frontend.program)
+        .replace("{out}", frontend.default_out)
+}
+
 pub enum Command {
-    Help(&'static str),
+    Help(String),
     Codegen(CodegenOptions),
     Compat(CompatOptions),
     Explain(ExplainOptions),
+    Init(InitOptions),
     Synth(SynthOptions),
 }
 
@@ -128,6 +156,10 @@ pub struct ExplainOptions {
     pub spec: Option<PathBuf>,
 }
 
+pub struct InitOptions {
+    pub spec: Option<PathBuf>,
+}
+
 pub struct SynthOptions {
     pub codes: usize,
     pub out: Option<PathBuf>,
@@ -136,28 +168,29 @@ pub struct SynthOptions {
 
 type Parsed<T> = Result<T, String>;
 
-pub fn parse(args: impl IntoIterator<Item = OsString>) -> Parsed<Command> {
+pub fn parse(args: impl IntoIterator<Item = OsString>, frontend: &Frontend<'_>) -> Parsed<Command> {
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_args(args);
     let command = match parser.next().map_err(|e| e.to_string())? {
-        None | Some(Short('h') | Long("help")) => return Ok(Command::Help(HELP)),
+        None | Some(Short('h') | Long("help")) => return Ok(Command::Help(help(HELP, frontend))),
         Some(Value(command)) => command.string().map_err(|e| e.to_string())?,
         Some(other) => return Err(other.unexpected().to_string()),
     };
     match command.as_str() {
         "help" => match parser.next().map_err(|e| e.to_string())? {
             Some(Value(topic)) => help_for(&topic.to_string_lossy())
-                .map(Command::Help)
+                .map(|template| Command::Help(help(template, frontend)))
                 .ok_or_else(|| format!("no help for `{}`", topic.to_string_lossy())),
-            None => Ok(Command::Help(HELP)),
+            None => Ok(Command::Help(help(HELP, frontend))),
             Some(other) => Err(format!("no help for {}", other.unexpected())),
         },
-        "codegen" => parse_codegen(&mut parser),
-        "compat" => parse_compat(&mut parser),
-        "explain" => parse_explain(&mut parser),
-        "synth" => parse_synth(&mut parser),
+        "codegen" => parse_codegen(&mut parser, frontend),
+        "compat" => parse_compat(&mut parser, frontend),
+        "explain" => parse_explain(&mut parser, frontend),
+        "init" => parse_init(&mut parser, frontend),
+        "synth" => parse_synth(&mut parser, frontend),
         other => Err(format!(
-            "unknown command `{other}`; the commands are `codegen`, `compat`, `explain`, `synth` and `help`"
+            "unknown command `{other}`; the commands are `codegen`, `compat`, `explain`, `init`, `synth` and `help`"
         )),
     }
 }
@@ -167,6 +200,7 @@ fn help_for(topic: &str) -> Option<&'static str> {
         "codegen" => Some(CODEGEN_HELP),
         "compat" => Some(COMPAT_HELP),
         "explain" => Some(EXPLAIN_HELP),
+        "init" => Some(INIT_HELP),
         "synth" => Some(SYNTH_HELP),
         _ => None,
     }
@@ -182,38 +216,38 @@ fn value(parser: &mut lexopt::Parser) -> Parsed<OsString> {
     Ok(value)
 }
 
-fn unexpected(arg: lexopt::Arg<'_>, command: &str) -> String {
-    format!("{} (see `cargo xtask {command} --help`)", arg.unexpected())
+fn unexpected(arg: lexopt::Arg<'_>, command: &str, frontend: &Frontend<'_>) -> String {
+    format!("{} (see `{} {command} --help`)", arg.unexpected(), frontend.program)
 }
 
-fn parse_codegen(parser: &mut lexopt::Parser) -> Parsed<Command> {
+fn parse_codegen(parser: &mut lexopt::Parser, frontend: &Frontend<'_>) -> Parsed<Command> {
     use lexopt::prelude::*;
     let mut options = CodegenOptions::default();
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
-            Short('h') | Long("help") => return Ok(Command::Help(CODEGEN_HELP)),
+            Short('h') | Long("help") => return Ok(Command::Help(help(CODEGEN_HELP, frontend))),
             Long("check") => options.check = true,
             Long("force") => options.force = true,
             Long("deny-warnings") => options.deny_warnings = true,
             Long("spec") => options.spec = Some(value(parser)?.into()),
             Long("out") => options.out = Some(value(parser)?.into()),
-            other => return Err(unexpected(other, "codegen")),
+            other => return Err(unexpected(other, "codegen", frontend)),
         }
     }
     Ok(Command::Codegen(options))
 }
 
-fn parse_compat(parser: &mut lexopt::Parser) -> Parsed<Command> {
+fn parse_compat(parser: &mut lexopt::Parser, frontend: &Frontend<'_>) -> Parsed<Command> {
     use lexopt::prelude::*;
     let (mut base, mut against, mut spec, mut changelog) = (None, None, None, false);
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
-            Short('h') | Long("help") => return Ok(Command::Help(COMPAT_HELP)),
+            Short('h') | Long("help") => return Ok(Command::Help(help(COMPAT_HELP, frontend))),
             Long("base") => base = Some(value(parser)?.string().map_err(|e| e.to_string())?),
             Long("against") => against = Some(PathBuf::from(value(parser)?)),
             Long("spec") => spec = Some(value(parser)?.into()),
             Long("changelog") => changelog = true,
-            other => return Err(unexpected(other, "compat")),
+            other => return Err(unexpected(other, "compat", frontend)),
         }
     }
     let baseline = match (base, against) {
@@ -228,34 +262,57 @@ fn parse_compat(parser: &mut lexopt::Parser) -> Parsed<Command> {
     }))
 }
 
-fn parse_explain(parser: &mut lexopt::Parser) -> Parsed<Command> {
+fn parse_explain(parser: &mut lexopt::Parser, frontend: &Frontend<'_>) -> Parsed<Command> {
     use lexopt::prelude::*;
     let (mut code, mut spec) = (None, None);
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
-            Short('h') | Long("help") => return Ok(Command::Help(EXPLAIN_HELP)),
+            Short('h') | Long("help") => return Ok(Command::Help(help(EXPLAIN_HELP, frontend))),
             Long("spec") => spec = Some(value(parser)?.into()),
             Value(given) if code.is_none() => code = Some(given.to_string_lossy().into_owned()),
-            other => return Err(unexpected(other, "explain")),
+            other => return Err(unexpected(other, "explain", frontend)),
         }
     }
-    let code = code.ok_or("name the code to explain, e.g. `cargo xtask explain AUTH_INVALID_KEY`")?;
+    let code = code.ok_or_else(|| {
+        format!(
+            "name the code to explain, e.g. `{} explain AUTH_INVALID_KEY`",
+            frontend.program
+        )
+    })?;
     Ok(Command::Explain(ExplainOptions { code, spec }))
 }
 
-fn parse_synth(parser: &mut lexopt::Parser) -> Parsed<Command> {
+fn parse_init(parser: &mut lexopt::Parser, frontend: &Frontend<'_>) -> Parsed<Command> {
+    use lexopt::prelude::*;
+    let mut options = InitOptions { spec: None };
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Short('h') | Long("help") => return Ok(Command::Help(help(INIT_HELP, frontend))),
+            Long("spec") => options.spec = Some(value(parser)?.into()),
+            other => return Err(unexpected(other, "init", frontend)),
+        }
+    }
+    Ok(Command::Init(options))
+}
+
+fn parse_synth(parser: &mut lexopt::Parser, frontend: &Frontend<'_>) -> Parsed<Command> {
     use lexopt::prelude::*;
     let (mut codes, mut out, mut force) = (None, None, false);
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
-            Short('h') | Long("help") => return Ok(Command::Help(SYNTH_HELP)),
+            Short('h') | Long("help") => return Ok(Command::Help(help(SYNTH_HELP, frontend))),
             Long("out") => out = Some(PathBuf::from(value(parser)?)).filter(|path| path.as_os_str() != "-"),
             Long("force") => force = true,
             Value(given) if codes.is_none() => codes = Some(code_count(&given.to_string_lossy())?),
-            other => return Err(unexpected(other, "synth")),
+            other => return Err(unexpected(other, "synth", frontend)),
         }
     }
-    let codes = codes.ok_or("say how many codes, e.g. `cargo xtask synth 10000 --out big.yaml`")?;
+    let codes = codes.ok_or_else(|| {
+        format!(
+            "say how many codes, e.g. `{} synth 10000 --out big.yaml`",
+            frontend.program
+        )
+    })?;
     Ok(Command::Synth(SynthOptions { codes, out, force }))
 }
 

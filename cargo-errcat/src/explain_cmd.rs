@@ -1,4 +1,4 @@
-//! `cargo xtask explain CODE`: one code's entry, like `rustc --explain`.
+//! `explain CODE`: one code's entry, like `rustc --explain`.
 
 use std::io::Write;
 use std::path::Path;

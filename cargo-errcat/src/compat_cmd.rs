@@ -1,4 +1,4 @@
-//! `cargo xtask compat`: what changed since an older catalogue, and whether
+//! `compat`: what changed since an older catalogue, and whether
 //! the version moved far enough.
 
 use std::io::Write;

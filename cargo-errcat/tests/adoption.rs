@@ -1,0 +1,112 @@
+//! A team adopts the generator in its own repository: in a fresh Cargo
+//! workspace that is not this one, the real `cargo-errcat` binary (run as cargo
+//! runs it) starts a catalogue, generates a crate, and a program of that
+//! workspace builds against the generated API and runs.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::Instant;
+
+/// Runs `cargo errcat ARGS` in `dir` the way cargo does: `cargo-errcat errcat ARGS`.
+fn cargo_errcat(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cargo-errcat"))
+        .arg("errcat")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// The program of the adopting workspace: it reads a reply's code and status
+/// through the generated API and prints what it learnt.
+const PROGRAM: &str = r##"use billing_errors::{ApiError, ErrorCode};
+
+fn main() {
+    let added = ErrorCode::from_code("BILLING_CARD_DECLINED").expect("the added code is generated");
+    println!("{} {} {}", added.as_str(), added.http_status(), added.message());
+    let body = br#"{"error": "declined", "code": "BILLING_CARD_DECLINED"}"#;
+    let reply = ApiError::from_parts(401, &[("Retry-After", "5")], body);
+    println!("{:?} retryable={} {:?}", reply.code(), reply.is_retryable(), reply.message());
+}
+"##;
+
+#[test]
+fn a_fresh_workspace_inits_edits_generates_and_builds_against_the_crate() {
+    let started = Instant::now();
+    let temp = tempfile::tempdir().unwrap();
+    let root = temp.path().join("billing");
+    std::fs::create_dir_all(root.join("app/src")).unwrap();
+    std::fs::write(
+        root.join("Cargo.toml"),
+        "[workspace]\nresolver = \"3\"\nmembers = [\"app\"]\n",
+    )
+    .unwrap();
+
+    let init = cargo_errcat(&root, &["init"]);
+    assert!(init.status.success(), "{}", text(&init.stderr));
+    assert!(text(&init.stdout).contains("billing-errors = { path = \"errors\" }"));
+
+    // The team's first code of its own, in a category of its own.
+    let spec = root.join("spec/errors.yaml");
+    let mut catalogue = std::fs::read_to_string(&spec).unwrap();
+    catalogue.push_str(
+        "  - id: billing
+    title: Billing Errors
+    prefix: BILLING_
+    codes:
+      - code: BILLING_CARD_DECLINED
+        status: 401
+        message: The card was declined
+        resolution: Use another card
+        retry: never
+",
+    );
+    std::fs::write(&spec, catalogue).unwrap();
+
+    let codegen = cargo_errcat(&root, &["codegen", "--deny-warnings"]);
+    assert!(codegen.status.success(), "{}", text(&codegen.stderr));
+    assert!(
+        text(&codegen.stdout).starts_with("errors: "),
+        "{}",
+        text(&codegen.stdout)
+    );
+
+    std::fs::write(
+        root.join("app/Cargo.toml"),
+        "[package]\nname = \"app\"\nedition = \"2024\"\n\n[dependencies]\nbilling-errors = { path = \"../errors\" }\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("app/src/main.rs"), PROGRAM).unwrap();
+    // Offline: the generated crate with default features depends on nothing.
+    let run = Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--offline", "--package", "app"])
+        .env("CARGO_TARGET_DIR", temp.path().join("target"))
+        .current_dir(&root)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert_eq!(
+        text(&run.stdout),
+        "BILLING_CARD_DECLINED 401 The card was declined\nSome(BillingCardDeclined) retryable=false Some(\"declined\")\n"
+    );
+
+    let check = cargo_errcat(&root, &["codegen", "--check"]);
+    assert!(check.status.success(), "{}", text(&check.stderr));
+    let lib = root.join("errors/src/lib.rs");
+    let edited = std::fs::read_to_string(&lib).unwrap() + "// a hand edit\n";
+    std::fs::write(&lib, edited).unwrap();
+    let check = cargo_errcat(&root, &["codegen", "--check"]);
+    assert_eq!(check.status.code(), Some(1));
+    let stderr = text(&check.stderr);
+    assert!(
+        stderr.contains("errors/src/lib.rs differs from what the spec produces"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("run `cargo errcat codegen` to regenerate"), "{stderr}");
+
+    eprintln!("adoption took {:.1?}", started.elapsed());
+}

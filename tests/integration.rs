@@ -11,6 +11,7 @@ mod drift;
 mod exports;
 mod hostile;
 mod invalid_catalogues;
+mod publishing;
 mod random_catalogues;
 mod snapshots;
 

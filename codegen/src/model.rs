@@ -19,6 +19,12 @@ pub struct Model {
     pub version_stated: bool,
     /// SPDX licence expression of the generated crate, if any.
     pub license: Option<String>,
+    /// The repository's address as its parser serializes it, if any.
+    pub repository: Option<String>,
+    /// Oldest supported Rust, `MAJOR.MINOR` or `MAJOR.MINOR.PATCH`, if any.
+    pub rust_version: Option<String>,
+    /// crates.io keywords, each valid there.
+    pub keywords: Vec<String>,
     /// Base URL of the published reference, as its parser serializes it
     /// (percent-encoded, lower-case scheme and host).
     pub docs_url: String,

@@ -127,6 +127,28 @@ impl Changes {
             &new.docs_url,
         );
         self.differ(Impact::Cosmetic, "license", "licence", &old.license, &new.license);
+        self.differ(
+            Impact::Cosmetic,
+            "repository",
+            "repository",
+            &old.repository,
+            &new.repository,
+        );
+        // Cargo's SemVer guide counts a raised minimum Rust version as a minor change.
+        self.differ(
+            Impact::Additive,
+            "rust_version",
+            "minimum Rust version",
+            &old.rust_version,
+            &new.rust_version,
+        );
+        self.differ(
+            Impact::Cosmetic,
+            "keywords",
+            "keywords",
+            &old.keywords.join(", "),
+            &new.keywords.join(", "),
+        );
     }
 
     fn response_fields(&mut self, old: &Model, new: &Model) {
@@ -595,6 +617,18 @@ categories:
                 &[("reauth: true", "reauth: false")],
                 Breaking,
                 "reauth changed from true to false",
+            ),
+            (
+                "raise the minimum Rust version",
+                &[("version: 1.2.3", "version: 1.2.3\nrust_version: \"1.85\"")],
+                Additive,
+                "minimum Rust version changed from none to \"1.85\"",
+            ),
+            (
+                "name the repository",
+                &[("version: 1.2.3", "version: 1.2.3\nrepository: https://example.com/api")],
+                Cosmetic,
+                "repository changed from none to \"https://example.com/api\"",
             ),
             (
                 "add the details field",

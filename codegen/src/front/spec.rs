@@ -22,6 +22,17 @@ pub struct Spec {
     /// SPDX licence expression of the generated crate; omitted when absent.
     #[serde(default)]
     pub license: Option<String>,
+    /// Address of the repository the catalogue lives in, for the crate's
+    /// `repository`; omitted when absent.
+    #[serde(default)]
+    pub repository: Option<String>,
+    /// Oldest Rust the generated crate supports (`rust-version`, e.g. `1.80`);
+    /// omitted when absent.
+    #[serde(default)]
+    pub rust_version: Option<String>,
+    /// crates.io search keywords of the generated crate (at most 5).
+    #[serde(default)]
+    pub keywords: Vec<String>,
     /// Base URL of the published error reference; each code's link adds `#code`.
     pub docs_url: String,
     /// How servers hint a retry delay.

@@ -13,20 +13,30 @@ pub fn render_cargo_toml(model: &Model) -> String {
         model.api_name
     ));
     let homepage = quoted_string(&model.docs_url);
-    let license = model
-        .license
-        .as_deref()
-        .map(|license| format!("license = {}\n", quoted_string(license)))
-        .unwrap_or_default();
+    // What a published crate needs, from the catalogue when it states it.
+    let optional = |key: &str, value: Option<&str>| {
+        value
+            .map(|value| format!("{key} = {}\n", quoted_string(value)))
+            .unwrap_or_default()
+    };
+    let rust_version = optional("rust-version", model.rust_version.as_deref());
+    let license = optional("license", model.license.as_deref());
+    let repository = optional("repository", model.repository.as_deref());
+    let keywords = if model.keywords.is_empty() {
+        String::new()
+    } else {
+        let quoted: Vec<String> = model.keywords.iter().map(|keyword| quoted_string(keyword)).collect();
+        format!("keywords = [{}]\n", quoted.join(", "))
+    };
     format!(
         r#"[package]
 name = {name}
 version = {version}
 edition = "2021"
-description = {description}
+{rust_version}description = {description}
 homepage = {homepage}
-{license}readme = "docs/errors.md"
-categories = ["api-bindings"]
+{repository}{license}readme = "docs/errors.md"
+{keywords}categories = ["api-bindings"]
 
 [features]
 default = []

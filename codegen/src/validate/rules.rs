@@ -23,6 +23,12 @@ pub const DEFAULT_VERSION: semver::Version = semver::Version::new(0, 1, 0);
 /// Longest default retry delay a catalogue may declare: one day.
 pub const MAX_DEFAULT_RETRY_AFTER_SECS: u64 = 86_400;
 
+/// Most keywords crates.io takes for one crate.
+pub const MAX_KEYWORDS: usize = 5;
+
+/// Longest keyword crates.io takes, in characters.
+pub const MAX_KEYWORD_CHARS: usize = 20;
+
 /// Body fields the generated `ErrorBody` is built on, with their JSON types.
 const BODY_FIELDS: [(&str, &str, bool); 3] = [
     ("error", "string", true),
@@ -126,6 +132,9 @@ impl Checker {
             version,
             version_stated: spec.version.is_some(),
             license: spec.license.clone(),
+            repository: spec.repository.as_deref().and_then(|text| self.repository(text)),
+            rust_version: spec.rust_version.as_deref().and_then(|text| self.rust_version(text)),
+            keywords: self.keywords(&spec.keywords),
             docs_url: docs_url.clone(),
             retry_after_header: spec.retry_after.header.clone(),
             default_retry_after_secs: default_secs,
@@ -180,6 +189,79 @@ impl Checker {
                 None
             }
         }
+    }
+
+    /// The repository's address as its parser serializes it (the docs URL's
+    /// rules: an absolute http(s) address), or an error.
+    fn repository(&mut self, text: &str) -> Option<String> {
+        if self.forbidden_text.contains("repository") {
+            return None;
+        }
+        docs_url::parse(text)
+            .map_err(|why| {
+                self.error(
+                    "repository",
+                    format!("`{text}` is not a usable repository address: {why}"),
+                    "write the repository's absolute http(s) address, e.g. `repository: https://github.com/example/api`",
+                );
+            })
+            .ok()
+    }
+
+    /// A `rust-version` cargo accepts: `MAJOR.MINOR` or `MAJOR.MINOR.PATCH`,
+    /// numbers only.
+    fn rust_version(&mut self, text: &str) -> Option<String> {
+        if self.forbidden_text.contains("rust_version") {
+            return None;
+        }
+        let parts: Vec<&str> = text.split('.').collect();
+        let numeric = |part: &&str| {
+            !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()) && (part.len() == 1 || !part.starts_with('0'))
+        };
+        if (2..=3).contains(&parts.len()) && parts.iter().all(numeric) {
+            return Some(text.to_owned());
+        }
+        self.error(
+            "rust_version",
+            format!("`{text}` is not a Rust version cargo accepts as `rust-version`"),
+            "write MAJOR.MINOR or MAJOR.MINOR.PATCH, e.g. `rust_version: \"1.80\"` (quoted, or YAML reads 1.80 as a number)",
+        );
+        None
+    }
+
+    /// The keywords, each as crates.io takes them: at most
+    /// [`MAX_KEYWORDS`], each at most [`MAX_KEYWORD_CHARS`] ASCII characters,
+    /// a letter first, then letters, digits, `_`, `-` or `+`.
+    fn keywords(&mut self, keywords: &[String]) -> Vec<String> {
+        if keywords.len() > MAX_KEYWORDS {
+            self.error(
+                "keywords",
+                format!(
+                    "{} keywords are more than crates.io takes ({MAX_KEYWORDS})",
+                    keywords.len()
+                ),
+                format!("keep the {MAX_KEYWORDS} a user would search for"),
+            );
+        }
+        for (i, keyword) in keywords.iter().enumerate() {
+            let path = format!("keywords[{i}]");
+            if self.forbidden_text.contains(&path) {
+                continue;
+            }
+            let valid = keyword.len() <= MAX_KEYWORD_CHARS
+                && keyword.starts_with(|c: char| c.is_ascii_alphabetic())
+                && keyword
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '+'));
+            if !valid {
+                self.error(
+                    path,
+                    format!("`{keyword}` is not a keyword crates.io takes"),
+                    format!("write at most {MAX_KEYWORD_CHARS} ASCII letters, digits, `_`, `-` or `+`, a letter first, e.g. `errors`"),
+                );
+            }
+        }
+        keywords.to_vec()
     }
 
     /// The docs URL as its parser serializes it, or an error and the text as written.

@@ -216,6 +216,11 @@ pub fn every_string(spec: &Spec) -> Vec<FieldText<'_>> {
     out.add("crate", &spec.crate_name, OneLine);
     out.add_opt("version", spec.version.as_deref(), OneLine);
     out.add_opt("license", spec.license.as_deref(), OneLine);
+    out.add_opt("repository", spec.repository.as_deref(), OneLine);
+    out.add_opt("rust_version", spec.rust_version.as_deref(), OneLine);
+    for (i, keyword) in spec.keywords.iter().enumerate() {
+        out.add(format!("keywords[{i}]"), keyword, OneLine);
+    }
     out.add("docs_url", &spec.docs_url, OneLine);
     out.add("retry_after.header", &spec.retry_after.header, OneLine);
     out.add_opt("request_id_header", spec.request_id_header.as_deref(), OneLine);

@@ -42,6 +42,9 @@ Options:
       --force          Write beside files the generator did not write; it never
                        overwrites or deletes them, with or without this flag
       --deny-warnings  Fail on catalogue warnings as well as errors
+      --standalone     Make the crate a workspace of its own (an empty
+                       `[workspace]`), for a folder inside another Cargo
+                       workspace that does not list it as a member
   -h, --help           Print help
 ";
 
@@ -135,6 +138,7 @@ pub struct CodegenOptions {
     pub out: Option<PathBuf>,
     pub force: bool,
     pub deny_warnings: bool,
+    pub standalone: bool,
 }
 
 /// Where the older catalogue comes from.
@@ -229,6 +233,7 @@ fn parse_codegen(parser: &mut lexopt::Parser, frontend: &Frontend<'_>) -> Parsed
             Long("check") => options.check = true,
             Long("force") => options.force = true,
             Long("deny-warnings") => options.deny_warnings = true,
+            Long("standalone") => options.standalone = true,
             Long("spec") => options.spec = Some(value(parser)?.into()),
             Long("out") => options.out = Some(value(parser)?.into()),
             other => return Err(unexpected(other, "codegen", frontend)),

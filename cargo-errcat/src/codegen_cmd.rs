@@ -19,17 +19,22 @@ pub fn codegen(
     let (spec, spec_label) = resolve(&options.spec, DEFAULT_SPEC, frontend.root);
     let (out, out_label) = resolve(&options.out, frontend.default_out, frontend.root);
     // Headers name the paths the same way however they were typed.
-    let provenance = Provenance::regenerated_by(
+    let mut provenance = Provenance::regenerated_by(
         &format!("{} codegen", frontend.program),
         frontend.default_out,
         &path_label(&spec, frontend.root),
         &path_label(&out, frontend.root),
     );
+    if options.standalone {
+        // Regenerating without the flag would drop the `[workspace]` table.
+        provenance.command.push_str(" --standalone");
+    }
     // Messages name the spec as the user typed it; headers, however it was typed.
     let result = Generator::from_spec_file_labelled(&spec, &spec_label).and_then(|generator| {
         let generator = generator
             .deny_warnings(options.deny_warnings)
             .force(options.force)
+            .standalone(options.standalone)
             .provenance(provenance.clone());
         // Denied warnings are the run's error instead.
         if !options.deny_warnings {

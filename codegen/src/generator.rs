@@ -43,6 +43,7 @@ pub struct Generator {
     loaded: Loaded,
     deny_warnings: bool,
     force: bool,
+    standalone: bool,
     provenance: Provenance,
 }
 
@@ -93,6 +94,7 @@ impl Generator {
             loaded,
             deny_warnings: false,
             force: false,
+            standalone: false,
             provenance: Provenance::new(label, crate::DEFAULT_OUT),
         }
     }
@@ -110,6 +112,16 @@ impl Generator {
     /// them). Default `false`: such a folder is refused.
     pub fn force(mut self, force: bool) -> Generator {
         self.force = force;
+        self
+    }
+
+    /// With `true`, the crate's `Cargo.toml` gets an empty `[workspace]` table:
+    /// the crate is a workspace of its own, for an output folder inside another
+    /// Cargo workspace that does not list it. Default `false`: inside another
+    /// workspace, the crate must be one of its members (listed in `members`, or
+    /// a path dependency of one), or cargo refuses to build it.
+    pub fn standalone(mut self, standalone: bool) -> Generator {
+        self.standalone = standalone;
         self
     }
 
@@ -144,7 +156,16 @@ impl Generator {
         if self.deny_warnings && !self.loaded.warnings.is_empty() {
             return Err(Error::invalid(self.loaded.warnings.clone()));
         }
-        Ok(crate::render_files(&self.loaded.model, &self.provenance))
+        let mut files = crate::render_files(&self.loaded.model, &self.provenance);
+        if self.standalone {
+            let manifest = files.iter_mut().find(|file| file.path == "Cargo.toml");
+            if let Some(manifest) = manifest {
+                manifest
+                    .contents
+                    .push_str("\n# A workspace of its own, wherever its folder is (`--standalone`).\n[workspace]\n");
+            }
+        }
+        Ok(files)
     }
 
     /// Makes the folder `out` hold exactly the rendered files, all or nothing

@@ -303,18 +303,15 @@ fn current_file(out: &Path, file: &OutputFile) -> Result<Current, Error> {
     if !is_own_file(out, &file.path)? {
         return Ok(Current::Occupied("not written by the generator"));
     }
+    // One read serves both the comparison and the diff: past the limit the
+    // file differs anyway and is not diffed.
     let expected = file.contents.as_bytes();
-    let read = scan::read_prefix(&path, expected.len()).map_err(read_error(&path))?;
-    match read {
+    let limit = expected.len() * MAX_DIFF_GROWTH + (64 << 10);
+    match scan::read_prefix(&path, limit).map_err(read_error(&path))? {
         None => Ok(Current::Occupied("not a regular file")),
         Some((bytes, false)) if bytes == expected => Ok(Current::Same),
-        Some(_) => {
-            let limit = expected.len() * MAX_DIFF_GROWTH + (64 << 10);
-            let whole = scan::read_prefix(&path, limit).map_err(read_error(&path))?;
-            Ok(Current::Differs(
-                whole.and_then(|(bytes, longer)| (!longer).then_some(bytes)),
-            ))
-        }
+        Some((bytes, false)) => Ok(Current::Differs(Some(bytes))),
+        Some((_, true)) => Ok(Current::Differs(None)),
     }
 }
 

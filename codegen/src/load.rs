@@ -19,10 +19,7 @@ use crate::model::Model;
 use crate::problem::Problem;
 use crate::validate;
 
-/// Longest source line quoted under each problem: 4 KiB (4,096). A longer
-/// line (a minified catalogue) is named by line and column only, so thousands
-/// of problems on one 8 MiB line do not copy it thousands of times.
-pub const MAX_QUOTED_LINE_BYTES: usize = 4 * 1024;
+pub use crate::front::diagnostic::MAX_QUOTED_LINE_BYTES;
 
 /// A catalogue that passed validation, with the warnings it raised.
 #[derive(Debug)]
@@ -84,19 +81,7 @@ pub fn parse_spec(text: &str, label: &str) -> Result<Loaded, Error> {
     let locate = |problems: Vec<Problem>| -> Vec<Diagnostic> {
         problems
             .into_iter()
-            .map(|problem| {
-                // Placed without the text, then given its line from the index.
-                let diagnostic = Diagnostic::from_problem(label, "", &map, problem);
-                let source_line = diagnostic
-                    .position
-                    .and_then(|p| lines.get(p.line))
-                    .filter(|line| line.len() <= MAX_QUOTED_LINE_BYTES)
-                    .map(str::to_owned);
-                Diagnostic {
-                    source_line,
-                    ..diagnostic
-                }
-            })
+            .map(|problem| Diagnostic::from_problem(label, &lines, &map, problem))
             .collect()
     };
     // Unknown keys do not stop the typed parse: serde skips them, so one run

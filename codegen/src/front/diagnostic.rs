@@ -5,8 +5,13 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 
-use crate::front::locate::{Position, SourceMap};
+use crate::front::locate::{Lines, Position, SourceMap};
 use crate::problem::{Problem, Severity};
+
+/// Longest source line quoted under each problem: 4 KiB (4,096). A longer
+/// line (a minified catalogue) is named by line and column only, so thousands
+/// of problems on one 8 MiB line do not copy it thousands of times.
+pub const MAX_QUOTED_LINE_BYTES: usize = 4 * 1024;
 
 /// One message about the spec file, with where it applies and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,17 +58,24 @@ impl Diagnostic {
 
     /// Places a validation problem in the file: at its value, or at the key for
     /// an unknown key; a missing key points at the mapping that lacks it.
-    pub fn from_problem(file: &str, source: &str, map: &SourceMap, problem: Problem) -> Diagnostic {
+    /// Its line comes from the index `lines`, so placing many problems never
+    /// rescans the text; a line over [`MAX_QUOTED_LINE_BYTES`] is not quoted.
+    pub(crate) fn from_problem(file: &str, lines: &Lines<'_>, map: &SourceMap, problem: Problem) -> Diagnostic {
         let position = if problem.at_key {
             map.key(&problem.path)
         } else {
             map.value(&problem.path)
         };
+        let source_line = position
+            .and_then(|p| lines.get(p.line))
+            .filter(|line| line.len() <= MAX_QUOTED_LINE_BYTES)
+            .map(str::to_owned);
         Diagnostic {
             severity: problem.severity,
             key_path: Some(problem.path),
             help: problem.help,
-            ..Diagnostic::at(file, source, position, problem.message)
+            source_line,
+            ..Diagnostic::at(file, "", position, problem.message)
         }
     }
 }

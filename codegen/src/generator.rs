@@ -45,6 +45,7 @@ pub struct Generator {
     force: bool,
     standalone: bool,
     provenance: Provenance,
+    features: Vec<String>,
 }
 
 /// What [`Generator::check`] found in the output folder.
@@ -96,6 +97,7 @@ impl Generator {
             force: false,
             standalone: false,
             provenance: Provenance::new(label, crate::DEFAULT_OUT),
+            features: Vec::new(),
         }
     }
 
@@ -134,6 +136,15 @@ impl Generator {
         self
     }
 
+    /// The generated crate's Cargo features that [`render_module`](Self::render_module)
+    /// turns on (e.g. `["serde"]`): their code is kept, ungated, and the
+    /// including crate must depend on what they use (e.g. `serde`). Default:
+    /// none. [`render`](Self::render) ignores it: a crate has its own features.
+    pub fn features(mut self, features: &[&str]) -> Generator {
+        self.features = features.iter().map(|feature| (*feature).to_owned()).collect();
+        self
+    }
+
     /// The validated catalogue.
     pub fn model(&self) -> &Model {
         &self.loaded.model
@@ -166,6 +177,30 @@ impl Generator {
             }
         }
         Ok(files)
+    }
+
+    /// The whole crate as ONE Rust source file, to `include!` inside a module
+    /// of another crate (what [`crate::build`] and the `errcat::catalogue!`
+    /// macro do): every `mod x;` inlined, every `crate::` path made relative
+    /// so it works in whatever module it lands, the root's inner attributes
+    /// and the `#[cfg(test)]` items dropped, and the `#[cfg(feature = …)]`
+    /// gates decided by [`features`](Self::features). It opens with the
+    /// `@generated` header.
+    ///
+    /// ```
+    /// use errcat_codegen::Generator;
+    ///
+    /// let spec = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/single_code.yaml");
+    /// let module = Generator::from_spec_file(spec)?.render_module()?;
+    /// assert!(module.contains("pub enum ErrorCode"));
+    /// assert!(!module.contains("crate::"));
+    /// # Ok::<(), errcat_codegen::Error>(())
+    /// ```
+    pub fn render_module(&self) -> Result<String, Error> {
+        let files = self.render()?;
+        let features: Vec<&str> = self.features.iter().map(String::as_str).collect();
+        let module = crate::module_file::module_file(&files, &features);
+        Ok(crate::header::stamp("errors.rs", &module, &self.provenance))
     }
 
     /// Makes the folder `out` hold exactly the rendered files, all or nothing

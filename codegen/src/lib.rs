@@ -26,6 +26,7 @@ pub mod front;
 mod generator;
 pub mod load;
 pub mod model;
+mod module_file;
 pub mod problem;
 pub mod render;
 mod suggest;

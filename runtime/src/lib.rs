@@ -1,0 +1,141 @@
+//! The runtime every errcat-generated error catalogue builds on: reading any
+//! error reply into an [`ApiError`](api_error::ApiError), routing it by
+//! [`ErrorKind`](kind::ErrorKind), retrying with a
+//! [`RetryPolicy`](policy::RetryPolicy) and a shared
+//! [`RetryBudget`](budget::RetryBudget), counting errors with
+//! [`ErrorStats`](stats::ErrorStats).
+//!
+//! Everything catalogue-specific comes through the [`Catalogue`] trait, which
+//! a generated `ErrorCode` implements; the non-generic pieces (a policy, a
+//! budget, the stats) serve several catalogues at once.
+//!
+//! The same files are used in three places: as modules of this crate, copied
+//! into a generated crate's `src/runtime/`, and inlined into a user's module
+//! by the build script or the macro. So a module refers to another only as
+//! `super::module::Item`.
+//!
+//! Cargo features (none is on by default, and without them the crate has no
+//! dependencies): `serde`, `http`, `axum` (implies `serde` and `http`),
+//! `reqwest` (implies `http`), `tracing`, and `sources` (the modules' text,
+//! for the generator: see `sources`).
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+/// The one table of the runtime's modules: each module, its gate (`(always)`,
+/// `(feature "x")` or `(test)`) and what the crate root re-exports from it. It
+/// expands to the `mod` declarations, the root `pub use`s and, behind the
+/// `sources` feature, the [`sources`] module list. Keep it in file-name order.
+macro_rules! runtime_modules {
+    ($( $vis:vis mod $name:ident: $gate:tt $(=> { $($item:ident),* $(,)? })?; )*) => {
+        $(
+            runtime_modules!(@gate $gate; $vis mod $name;);
+            $( runtime_modules!(@gate $gate; pub use $name::{$($item),*};); )?
+        )*
+
+        /// Every module of the table, for [`sources::MODULES`].
+        #[cfg(feature = "sources")]
+        const MODULES: &[sources::Module] = &[$(
+            sources::Module {
+                name: stringify!($name),
+                feature: runtime_modules!(@feature $gate),
+                test_only: runtime_modules!(@test_only $gate),
+                source: include_str!(concat!(stringify!($name), ".rs")),
+            },
+        )*];
+    };
+    (@gate (always); $($item:tt)*) => { $($item)* };
+    (@gate (feature $feature:literal); $($item:tt)*) => { #[cfg(feature = $feature)] $($item)* };
+    (@gate (test); $($item:tt)*) => { #[cfg(test)] $($item)* };
+    (@feature (feature $feature:literal)) => { Some($feature) };
+    (@feature $gate:tt) => { None };
+    (@test_only (test)) => { true };
+    (@test_only $gate:tt) => { false };
+}
+
+runtime_modules! {
+    pub mod body: (feature "serde") => { Details, ErrorBody };
+    pub mod catalogue: (always) => { Catalogue, Retry };
+    pub mod status_class: (always) => { StatusClass };
+    mod testing: (test);
+    pub mod word: (always);
+}
+
+#[cfg(feature = "sources")]
+pub mod sources {
+    //! Feature `sources`: the runtime's files and Cargo features as data, for
+    //! the generator, which copies the files into generated crates (or inlines
+    //! them) and writes the features into their `Cargo.toml`.
+
+    /// One module of the runtime: one file `src/{name}.rs`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct Module {
+        /// The module's name, which is its file's name without `.rs`.
+        pub name: &'static str,
+        /// The Cargo feature the module is compiled under, if any.
+        pub feature: Option<&'static str>,
+        /// Whether the module exists only in tests (`#[cfg(test)]`).
+        pub test_only: bool,
+        /// The file's text, verbatim.
+        pub source: &'static str,
+    }
+
+    /// Every module of the runtime, in file-name order.
+    pub const MODULES: &[Module] = super::MODULES;
+
+    /// One Cargo feature of the runtime, as a generated crate declares it.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct Feature {
+        /// The feature's name, e.g. `axum`.
+        pub name: &'static str,
+        /// Its `##` documentation line in `Cargo.toml`, without the `## `.
+        pub doc: &'static str,
+        /// The other features it turns on.
+        pub implies: &'static [&'static str],
+        /// The optional dependencies it turns on, each as its `Cargo.toml`
+        /// line, e.g. `axum = { version = "0.8", optional = true, default-features = false }`.
+        pub dependencies: &'static [&'static str],
+    }
+
+    /// The Cargo features a generated crate offers, in `Cargo.toml` order
+    /// (`sources` itself is the runtime's own and not among them).
+    pub const FEATURES: &[Feature] = &[
+        Feature {
+            name: "serde",
+            doc: "ErrorCode (de)serializes as its code string; adds ErrorBody, Details and ApiError::body.",
+            implies: &[],
+            dependencies: &[
+                r#"serde = { version = "1", optional = true, features = ["derive"] }"#,
+                r#"serde_json = { version = "1", optional = true }"#,
+            ],
+        },
+        Feature {
+            name: "http",
+            doc: "ApiError from http's StatusCode, HeaderMap and Response; StatusCode from ErrorCode.",
+            implies: &[],
+            dependencies: &[r#"http = { version = "1", optional = true }"#],
+        },
+        Feature {
+            name: "axum",
+            doc: "ErrorResponse: a server's error reply, implementing axum's IntoResponse.",
+            implies: &["serde", "http"],
+            dependencies: &[r#"axum = { version = "0.8", optional = true, default-features = false }"#],
+        },
+        Feature {
+            name: "reqwest",
+            doc: "error_for_response and send_with_retry for reqwest clients (tokio's timer waits between attempts).",
+            implies: &["http"],
+            dependencies: &[
+                r#"reqwest = { version = "0.13", optional = true, default-features = false }"#,
+                r#"tokio = { version = "1", optional = true, features = ["time"] }"#,
+            ],
+        },
+        Feature {
+            name: "tracing",
+            doc: "ErrorStats::record also emits one tracing event per error.",
+            implies: &[],
+            dependencies: &[
+                r#"tracing = { version = "0.1", optional = true, default-features = false, features = ["std"] }"#,
+            ],
+        },
+    ];
+}

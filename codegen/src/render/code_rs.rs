@@ -72,7 +72,9 @@ pub fn render_code_rs(model: &Model) -> String {
     let api_name = model.api_name.replace('{', "{{").replace('}', "}}");
     let unknown_message = format!("unknown {api_name} error code `{{}}`");
     format_file(quote! {
-        use crate::{Category, Retry};
+        use crate::runtime::catalogue::Retry;
+        use crate::runtime::word::word;
+        use crate::Category;
 
         #enum_doc
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -98,14 +100,6 @@ pub fn render_code_rs(model: &Model) -> String {
         }
 
         #lookup_items
-
-        /// The eight bytes of `bytes` at `at` as a little-endian word, or 0
-        /// when they are not all there.
-        #[inline]
-        fn word(bytes: &[u8], at: usize) -> u64 {
-            let chunk = bytes.get(at..at.wrapping_add(8)).unwrap_or(&[0; 8]);
-            u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]))
-        }
 
         /// The catalogue, indexed by `ErrorCode as usize`.
         #allow_deprecated

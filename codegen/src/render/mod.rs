@@ -1,28 +1,30 @@
 //! Model → output files. Every renderer is a pure function `&Model -> String`;
-//! [`OUTPUTS`] is the one list of what the generator produces.
+//! [`OUTPUTS`] is the one list of what the generator renders, and
+//! [`runtime::copies`] the runtime files an inline crate also carries.
 
 mod cargo_toml;
 mod category_rs;
 mod code_rs;
 mod crate_tests;
 mod dispatch;
+mod impls_rs;
 mod json_export;
 mod lib_rs;
 mod markdown;
 mod openapi;
 mod perfect_hash;
 mod retry_rs;
-mod runtime;
+pub mod runtime;
 mod rust;
 mod status_rs;
 mod text;
-mod wire_rs;
 
 pub use cargo_toml::render_cargo_toml;
 pub use category_rs::render_category_rs;
 pub use code_rs::render_code_rs;
 pub use crate_tests::render_crate_tests;
 pub use dispatch::DecisionTree;
+pub use impls_rs::render_impls_rs;
 pub use json_export::{render_errors_json, render_errors_schema, render_examples_json};
 pub use lib_rs::render_lib_rs;
 pub use markdown::render_markdown;
@@ -30,24 +32,14 @@ pub use openapi::render_openapi;
 pub use retry_rs::render_retry_rs;
 pub use status_rs::render_status_rs;
 pub use text::{escape_markdown, quoted_string};
-pub use wire_rs::render_wire_rs;
 
 use crate::model::Model;
 
 /// A renderer: the whole body of one file (without its `@generated` header).
 pub type Renderer = fn(&Model) -> String;
 
-/// An [`OUTPUTS`] entry copying the runtime template `codegen/runtime/NAME`
-/// to `src/runtime/NAME` in the generated crate.
-macro_rules! runtime_template {
-    ($name:literal) => {
-        (concat!("src/runtime/", $name), |_| {
-            runtime::template(include_str!(concat!("../../runtime/", $name)))
-        })
-    };
-}
-
-/// Every file of the generated crate, by path relative to the output folder.
+/// Every rendered file of the generated crate, by path relative to the output
+/// folder (the runtime's copies come from [`runtime::copies`]).
 pub const OUTPUTS: &[(&str, Renderer)] = &[
     // Building the crate in place makes `target/`, which the generator never
     // touches; this keeps it out of the user's commits too.
@@ -60,29 +52,15 @@ pub const OUTPUTS: &[(&str, Renderer)] = &[
     ("docs/openapi.yaml", render_openapi),
     ("src/category.rs", render_category_rs),
     ("src/code.rs", render_code_rs),
+    ("src/impls.rs", render_impls_rs),
     ("src/lib.rs", render_lib_rs),
     ("src/retry.rs", render_retry_rs),
     ("src/status.rs", render_status_rs),
-    ("src/wire.rs", render_wire_rs),
     ("tests/catalogue.rs", render_crate_tests),
-    runtime_template!("api_error.rs"),
-    runtime_template!("axum_support.rs"),
-    runtime_template!("budget.rs"),
-    runtime_template!("http_date.rs"),
-    runtime_template!("http_support.rs"),
-    runtime_template!("json.rs"),
-    runtime_template!("kind.rs"),
-    runtime_template!("policy.rs"),
-    runtime_template!("problem.rs"),
-    runtime_template!("reqwest_support.rs"),
-    runtime_template!("retry_hint.rs"),
-    runtime_template!("rng.rs"),
-    runtime_template!("stats.rs"),
-    runtime_template!("views.rs"),
 ];
 
 /// Whether the output at `path` depends on the catalogue. The runtime
-/// templates, the JSON Schema of the export and `.gitignore` do not: they are the same in
+/// copies, the JSON Schema of the export and `.gitignore` do not: they are the same in
 /// every generated crate.
 pub fn depends_on_catalogue(path: &str) -> bool {
     !path.starts_with(runtime::DIR) && !matches!(path, "docs/errors.schema.json" | ".gitignore")

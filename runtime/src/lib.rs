@@ -63,6 +63,7 @@ runtime_modules! {
     pub mod policy: (always) => { RetryPolicy, RetryPolicyBuilder };
     mod retry_hint: (always);
     mod rng: (always);
+    pub mod stats: (always) => { ErrorStats, StatsSnapshot, ThresholdAlert, MAX_CATALOGUES };
     pub mod status_class: (always) => { StatusClass };
     mod testing: (test);
     pub mod views: (always) => { AuthError, FieldError, ValidationError };

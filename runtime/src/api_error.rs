@@ -4,10 +4,11 @@
 use std::fmt;
 use std::time::{Duration, SystemTime};
 
-use crate::runtime::json::read_error_body;
-use crate::runtime::retry_hint::header_hint;
-use crate::{AuthError, Category, ErrorCode, ErrorKind, JsonValue, Retry, ValidationError};
-use crate::{DEFAULT_RETRY_AFTER_SECS, REQUEST_ID_HEADER};
+use super::catalogue::{Catalogue, Retry};
+use super::json::{read_error_body, JsonValue};
+use super::kind::ErrorKind;
+use super::retry_hint::header_hint;
+use super::views::{AuthError, ValidationError};
 
 /// The most bytes of a body [`ApiError::from_parts`] reads: 64 KiB.
 ///
@@ -19,20 +20,20 @@ use crate::{DEFAULT_RETRY_AFTER_SECS, REQUEST_ID_HEADER};
 /// takes another limit.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 64 * 1024;
 
-/// An error reply from the API, with what could be read from it.
+/// An error reply from the API of catalogue `C`, with what could be read from it.
 ///
 /// Building one never fails: an empty body, an HTML page from a proxy,
-/// truncated JSON, a body without `code` or with a code this crate does not
-/// know all give an `ApiError` that keeps the status, whatever of the body
+/// truncated JSON, a body without `code` or with a code the catalogue does
+/// not know all give an `ApiError` that keeps the status, whatever of the body
 /// could be read, and otherwise the raw body.
 ///
 /// Reading is bounded: at most [`DEFAULT_MAX_BODY_BYTES`] of the body (or the
 /// limit given to [`from_parts_limited`](ApiError::from_parts_limited)) are
 /// kept, and `details` holding more than 4096 JSON values are left out.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ApiError {
+pub struct ApiError<C: Catalogue> {
     status: u16,
-    code: Option<ErrorCode>,
+    code: Option<C>,
     wire_code: Option<String>,
     message: Option<String>,
     details: Option<JsonValue>,
@@ -43,10 +44,10 @@ pub struct ApiError {
     cut_at: Option<usize>,
 }
 
-impl ApiError {
+impl<C: Catalogue> ApiError<C> {
     /// Reads a reply received now, keeping at most [`DEFAULT_MAX_BODY_BYTES`]
     /// of its body. Header names match case-insensitively.
-    pub fn from_parts(status: u16, headers: &[(&str, &str)], body: &[u8]) -> ApiError {
+    pub fn from_parts(status: u16, headers: &[(&str, &str)], body: &[u8]) -> ApiError<C> {
         ApiError::from_parts_at(status, headers, body, SystemTime::now())
     }
 
@@ -57,14 +58,14 @@ impl ApiError {
     ///
     /// A reader that streams the body needs to read only `max_body_bytes + 1`
     /// bytes and pass them here: the extra byte tells that the body was longer.
-    pub fn from_parts_limited(status: u16, headers: &[(&str, &str)], body: &[u8], max_body_bytes: usize) -> ApiError {
+    pub fn from_parts_limited(status: u16, headers: &[(&str, &str)], body: &[u8], max_body_bytes: usize) -> ApiError<C> {
         ApiError::read(status, headers.iter().copied(), body, max_body_bytes, SystemTime::now())
     }
 
     /// Reads a reply received at `received_at`, from which a `Retry-After`
     /// HTTP-date is measured (for replaying recorded replies, and for tests),
     /// keeping at most [`DEFAULT_MAX_BODY_BYTES`] of its body.
-    pub fn from_parts_at(status: u16, headers: &[(&str, &str)], body: &[u8], received_at: SystemTime) -> ApiError {
+    pub fn from_parts_at(status: u16, headers: &[(&str, &str)], body: &[u8], received_at: SystemTime) -> ApiError<C> {
         ApiError::read(status, headers.iter().copied(), body, DEFAULT_MAX_BODY_BYTES, received_at)
     }
 
@@ -76,15 +77,15 @@ impl ApiError {
         body: &[u8],
         max_body_bytes: usize,
         received_at: SystemTime,
-    ) -> ApiError {
+    ) -> ApiError<C> {
         let mut request_id = None;
         let mut retry_hint: Option<Duration> = None;
         for (name, value) in headers {
-            if request_id.is_none() && name.eq_ignore_ascii_case(REQUEST_ID_HEADER) {
+            if request_id.is_none() && name.eq_ignore_ascii_case(C::REQUEST_ID_HEADER) {
                 request_id = plain_request_id(value);
             }
             // Several hints (both headers, or one repeated): never wait less than any of them.
-            retry_hint = retry_hint.max(header_hint(name, value, received_at));
+            retry_hint = retry_hint.max(header_hint(C::RETRY_AFTER_HEADER, name, value, received_at));
         }
         let cut = body.len() > max_body_bytes;
         let kept = if cut { whole_characters(&body[..max_body_bytes]) } else { body };
@@ -92,7 +93,7 @@ impl ApiError {
         let is_error_body = members.code.is_some() || members.error.is_some();
         ApiError {
             status,
-            code: members.code.as_deref().and_then(ErrorCode::from_code),
+            code: members.code.as_deref().and_then(C::from_code),
             wire_code: members.code,
             message: members.error,
             details: members.details,
@@ -108,8 +109,8 @@ impl ApiError {
         self.status
     }
 
-    /// The code, when the body carried one this crate knows.
-    pub fn code(&self) -> Option<ErrorCode> {
+    /// The code, when the body carried one the catalogue knows.
+    pub fn code(&self) -> Option<C> {
         self.code
     }
 
@@ -149,22 +150,22 @@ impl ApiError {
     /// The body as the catalogue defines it, when it is one: `error` and
     /// `code` strings, and `details` absent, `null` or an object.
     #[cfg(feature = "serde")]
-    pub fn body(&self) -> Option<crate::ErrorBody> {
+    pub fn body(&self) -> Option<super::body::ErrorBody> {
         let details = match self.details.as_ref().map(JsonValue::to_serde) {
             None => None,
-            Some(serde_json::Value::Object(map)) => Some(crate::Details::from(map)),
+            Some(serde_json::Value::Object(map)) => Some(super::body::Details::from(map)),
             Some(_) => return None,
         };
-        Some(crate::ErrorBody {
+        Some(super::body::ErrorBody {
             error: self.message.clone()?,
             code: self.wire_code.clone()?,
             details,
         })
     }
 
-    /// The code's category, when the code is known.
-    pub fn category(&self) -> Option<Category> {
-        self.code.map(ErrorCode::category)
+    /// The id of the code's category (e.g. `auth`), when the code is known.
+    pub fn category_id(&self) -> Option<&'static str> {
+        self.code.map(C::category_id)
     }
 
     /// The recovery route: see [`ErrorKind`].
@@ -180,34 +181,34 @@ impl ApiError {
 
     /// How long to wait before retrying: the server's hint when valid; for a
     /// throttled code without one, the catalogue's default; otherwise `None`.
-    /// This is what the server asked for: [`RetryPolicy`](crate::RetryPolicy)
+    /// This is what the server asked for: [`RetryPolicy`](super::policy::RetryPolicy)
     /// caps it before sleeping.
     pub fn retry_after(&self) -> Option<Duration> {
         let throttled = self.code.is_some_and(|code| code.retry() == Retry::Throttled);
         self.retry_hint
-            .or_else(|| throttled.then(|| Duration::from_secs(DEFAULT_RETRY_AFTER_SECS)))
+            .or_else(|| throttled.then(|| Duration::from_secs(C::DEFAULT_RETRY_AFTER_SECS)))
     }
 
     /// Whether the user must authenticate again (the code says so).
     pub fn requires_reauth(&self) -> bool {
-        self.code.is_some_and(ErrorCode::requires_reauth)
+        self.code.is_some_and(C::requires_reauth)
     }
 
     /// Whether retrying can succeed: the route is [`ErrorKind::RateLimited`]
     /// or [`ErrorKind::Transient`], and a known code does not forbid it.
     pub fn is_retryable(&self) -> bool {
         let route_retries = matches!(self.kind(), ErrorKind::RateLimited | ErrorKind::Transient);
-        route_retries && self.code.is_none_or(ErrorCode::is_retryable)
+        route_retries && self.code.is_none_or(C::is_retryable)
     }
 
     /// The authentication view, when the route is
     /// [`ErrorKind::ReAuthenticate`] or [`ErrorKind::Auth`].
-    pub fn as_auth(&self) -> Option<AuthError<'_>> {
+    pub fn as_auth(&self) -> Option<AuthError<'_, C>> {
         AuthError::of(self)
     }
 
     /// The validation view, when the route is [`ErrorKind::Validation`].
-    pub fn as_validation(&self) -> Option<ValidationError<'_>> {
+    pub fn as_validation(&self) -> Option<ValidationError<'_, C>> {
         ValidationError::of(self)
     }
 }
@@ -216,7 +217,7 @@ impl ApiError {
 /// with controls, line separators and bidi controls in server text written as
 /// escapes (`\u{202e}`), and
 /// `(body cut at 65536 bytes)` after a body longer than the limit.
-impl fmt::Display for ApiError {
+impl<C: Catalogue> fmt::Display for ApiError<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "HTTP {}", self.status)?;
         if let Some(code) = &self.wire_code {
@@ -235,7 +236,7 @@ impl fmt::Display for ApiError {
     }
 }
 
-impl std::error::Error for ApiError {}
+impl<C: Catalogue> std::error::Error for ApiError<C> {}
 
 /// The request id as sent, without surrounding spaces and tabs (the
 /// optional whitespace of HTTP); `None` when empty or when it holds a
@@ -286,27 +287,32 @@ fn is_escaped(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::TestCode;
     use super::*;
-    use crate::RETRY_AFTER_HEADER;
+
+    type ApiError = super::ApiError<TestCode>;
+    const RETRY_AFTER_HEADER: &str = TestCode::RETRY_AFTER_HEADER;
+    const REQUEST_ID_HEADER: &str = TestCode::REQUEST_ID_HEADER;
+    const DEFAULT_RETRY_AFTER_SECS: u64 = TestCode::DEFAULT_RETRY_AFTER_SECS;
 
     fn read(status: u16, body: &str) -> ApiError {
         ApiError::from_parts(status, &[], body.as_bytes())
     }
 
-    fn body_of(code: ErrorCode) -> String {
+    fn body_of(code: TestCode) -> String {
         let message = JsonValue::String(code.message().to_owned());
         format!(r#"{{"error": {message}, "code": "{}"}}"#, code.as_str())
     }
 
     #[test]
     fn every_known_code_is_read_with_its_status_and_route() {
-        for &code in ErrorCode::ALL {
+        for &code in TestCode::ALL {
             let err = read(code.http_status(), &body_of(code));
             assert_eq!(err.code(), Some(code));
             assert_eq!(err.wire_code(), Some(code.as_str()));
             assert_eq!(err.message(), Some(code.message()));
             assert_eq!(err.status(), code.http_status());
-            assert_eq!(err.category(), Some(code.category()));
+            assert_eq!(err.category_id(), Some(code.category_id()));
             assert_eq!(err.kind(), ErrorKind::of(code.http_status(), Some(code)));
             assert_eq!(err.requires_reauth(), code.requires_reauth());
             assert_eq!(err.raw_body(), None);
@@ -324,7 +330,7 @@ mod tests {
             assert_eq!(err.status(), status);
             assert_eq!((err.code(), err.wire_code(), err.message()), (None, None, None));
             assert_eq!(err.raw_body(), Some(body.as_bytes()), "{body:?}");
-            assert_eq!(err.kind(), ErrorKind::of(status, None));
+            assert_eq!(err.kind(), ErrorKind::of::<TestCode>(status, None));
         }
         let binary = ApiError::from_parts(500, &[], &[0xff, 0x00, 0xfe]);
         assert_eq!(binary.raw_body(), Some(&[0xff, 0x00, 0xfe][..]));
@@ -344,7 +350,7 @@ mod tests {
         assert_eq!(unknown.code(), None);
         assert_eq!(unknown.wire_code(), Some("NOT_IN_ANY_CATALOGUE_XYZ"));
         assert_eq!(unknown.details(), None);
-        assert_eq!(unknown.category(), None);
+        assert_eq!(unknown.category_id(), None);
         assert_eq!(unknown.kind(), ErrorKind::Transient);
         assert!(unknown.is_retryable());
         assert_eq!(unknown.to_string(), "HTTP 503 NOT_IN_ANY_CATALOGUE_XYZ: later");
@@ -355,7 +361,7 @@ mod tests {
         let err = read(500, r#"{"error": "line one\nline two", "code": "A\rB"}"#);
         assert_eq!(err.to_string(), "HTTP 500 A\\u{d}B: line one\\u{a}line two");
         assert_eq!(read(404, "").to_string(), "HTTP 404: not an error body (0 bytes)");
-        for &code in ErrorCode::ALL {
+        for &code in TestCode::ALL {
             let err = read(code.http_status(), &format!(r#"{{"code": "{}"}}"#, code.as_str()));
             let message = ServerText(code.message()).to_string();
             assert_eq!(err.to_string(), format!("HTTP {} {}: {message}", code.http_status(), code.as_str()));
@@ -391,7 +397,7 @@ mod tests {
     #[test]
     fn retry_after_falls_back_to_the_catalogue_default_only_for_throttled_codes() {
         let default = Duration::from_secs(DEFAULT_RETRY_AFTER_SECS);
-        for &code in ErrorCode::ALL {
+        for &code in TestCode::ALL {
             let err = read(code.http_status(), &body_of(code));
             let expected = (code.retry() == Retry::Throttled).then_some(default);
             assert_eq!(err.retry_after(), expected, "{code:?}");

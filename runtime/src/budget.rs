@@ -3,7 +3,9 @@
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use crate::{ApiError, ErrorKind};
+use super::api_error::ApiError;
+use super::catalogue::Catalogue;
+use super::kind::ErrorKind;
 
 /// Tokens in a new budget, as in the AWS SDKs' standard retry mode.
 const DEFAULT_CAPACITY: u32 = 500;
@@ -15,7 +17,8 @@ const TRANSIENT_RETRY_COST: u32 = 10;
 /// Tokens a success gives back.
 const SUCCESS_REFILL: u32 = 1;
 
-/// A retry budget shared by all the requests of one client (`Send + Sync`):
+/// A retry budget shared by all the requests of one client (`Send + Sync`),
+/// whichever catalogues their errors come from:
 /// each retry spends tokens, each success refills one, and once the bucket is
 /// drained nothing is retried and [`is_outage`](RetryBudget::is_outage)
 /// reports a persistent outage to surface to the user.
@@ -40,7 +43,7 @@ impl RetryBudget {
     /// Spends the tokens for retrying after `err`, if the budget has them.
     /// `false` means do not retry: the error is not retryable, or the budget
     /// is drained.
-    pub fn try_acquire(&self, err: &ApiError) -> bool {
+    pub fn try_acquire<C: Catalogue>(&self, err: &ApiError<C>) -> bool {
         if !err.is_retryable() {
             return false;
         }
@@ -87,9 +90,10 @@ impl Default for RetryBudget {
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::TestCode;
     use super::*;
 
-    fn reply(status: u16) -> ApiError {
+    fn reply(status: u16) -> ApiError<TestCode> {
         ApiError::from_parts(status, &[], b"")
     }
 

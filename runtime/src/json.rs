@@ -1,4 +1,4 @@
-//! A small JSON reader for error bodies, so that [`ApiError`](crate::ApiError)
+//! A small JSON reader for error bodies, so that [`ApiError`](super::api_error::ApiError)
 //! needs no dependency. It never panics, bounds nesting depth and the number of
 //! values it builds, and reads only complete, well-formed JSON: anything else
 //! is `None`, never a guess.
@@ -154,7 +154,7 @@ fn write_string(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
 }
 
 /// The members of an error body's top-level object that
-/// [`ApiError`](crate::ApiError) keeps; every other member is read (to check
+/// [`ApiError`](super::api_error::ApiError) keeps; every other member is read (to check
 /// the syntax) but not kept.
 #[derive(Debug, Default)]
 pub(crate) struct ErrorBodyMembers {

@@ -1,12 +1,12 @@
 //! The recovery route of an error reply, for any catalogue: from the code's
 //! catalogue entry when the code is known, else from the HTTP status alone.
 
-use crate::{ErrorCode, Retry};
+use super::catalogue::{Catalogue, Retry};
 
 /// Where a client should route an error reply: the recovery logic it needs.
 ///
 /// Derived from the code's catalogue entry (re-auth flag, retry class) first,
-/// then from the HTTP status, so it works for codes this crate does not know.
+/// then from the HTTP status, so it works for codes the catalogue does not know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorKind {
     /// The user must sign in again (a code the catalogue marks for re-authentication).
@@ -28,7 +28,7 @@ pub enum ErrorKind {
 impl ErrorKind {
     /// The route for a reply with `status` and, when the body carried a known
     /// code, that `code`.
-    pub fn of(status: u16, code: Option<ErrorCode>) -> ErrorKind {
+    pub fn of<C: Catalogue>(status: u16, code: Option<C>) -> ErrorKind {
         if let Some(code) = code {
             if code.requires_reauth() {
                 return ErrorKind::ReAuthenticate;
@@ -65,6 +65,7 @@ impl ErrorKind {
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::TestCode;
     use super::*;
 
     #[test]
@@ -87,13 +88,13 @@ mod tests {
             (302, ErrorKind::Client),
         ];
         for (status, kind) in cases {
-            assert_eq!(ErrorKind::of(status, None), kind, "{status}");
+            assert_eq!(ErrorKind::of::<TestCode>(status, None), kind, "{status}");
         }
     }
 
     #[test]
     fn a_known_code_decides_by_its_catalogue_entry() {
-        for &code in ErrorCode::ALL {
+        for &code in TestCode::ALL {
             let kind = ErrorKind::of(code.http_status(), Some(code));
             if code.requires_reauth() {
                 assert_eq!(kind, ErrorKind::ReAuthenticate, "{code:?}");

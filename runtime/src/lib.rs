@@ -53,10 +53,20 @@ macro_rules! runtime_modules {
 }
 
 runtime_modules! {
+    pub mod api_error: (always) => { ApiError, DEFAULT_MAX_BODY_BYTES };
     pub mod body: (feature "serde") => { Details, ErrorBody };
+    pub mod budget: (always) => { RetryBudget };
     pub mod catalogue: (always) => { Catalogue, Retry };
+    mod http_date: (always);
+    pub mod json: (always) => { JsonValue };
+    pub mod kind: (always) => { ErrorKind };
+    pub mod policy: (always) => { RetryPolicy, RetryPolicyBuilder };
+    mod retry_hint: (always);
+    mod rng: (always);
+    pub mod stats: (always) => { ErrorStats, StatsSnapshot, ThresholdAlert, MAX_CATALOGUES };
     pub mod status_class: (always) => { StatusClass };
     mod testing: (test);
+    pub mod views: (always) => { AuthError, FieldError, ValidationError };
     pub mod word: (always);
 }
 

@@ -3,8 +3,10 @@
 
 use std::time::Duration;
 
-use crate::runtime::rng::SplitMix64;
-use crate::{ApiError, ErrorKind, DEFAULT_RETRY_AFTER_SECS};
+use super::api_error::ApiError;
+use super::catalogue::Catalogue;
+use super::kind::ErrorKind;
+use super::rng::SplitMix64;
 
 /// When and how long to retry.
 ///
@@ -14,7 +16,8 @@ use crate::{ApiError, ErrorKind, DEFAULT_RETRY_AFTER_SECS};
 /// Every hint is capped at `max_hint`, so that a garbage or absurd header can
 /// never make a client sleep for days. Non-retryable errors are never retried.
 ///
-/// `Send + Sync`: share one policy between the tasks of a client.
+/// `Send + Sync`: share one policy between the tasks of a client, whichever
+/// catalogues their errors come from.
 #[derive(Debug)]
 pub struct RetryPolicy {
     max_attempts: u32,
@@ -41,14 +44,14 @@ impl RetryPolicy {
     /// How long to wait before the next attempt, or `None` to stop: the error
     /// is not retryable, or `attempt` (the attempts made so far, 1 after the
     /// first failure) has reached the maximum.
-    pub fn next_delay(&self, attempt: u32, err: &ApiError) -> Option<Duration> {
+    pub fn next_delay<C: Catalogue>(&self, attempt: u32, err: &ApiError<C>) -> Option<Duration> {
         if attempt >= self.max_attempts || !err.is_retryable() {
             return None;
         }
         let hint = err.retry_hint().map(|hint| hint.min(self.max_hint));
         let delay = match err.kind() {
             ErrorKind::RateLimited => {
-                hint.unwrap_or_else(|| Duration::from_secs(DEFAULT_RETRY_AFTER_SECS).min(self.max_hint))
+                hint.unwrap_or_else(|| Duration::from_secs(C::DEFAULT_RETRY_AFTER_SECS).min(self.max_hint))
             }
             _ => {
                 let backoff = self.backoff(attempt);
@@ -158,8 +161,13 @@ impl RetryPolicyBuilder {
 
 #[cfg(test)]
 mod tests {
+    use super::super::catalogue::Retry;
+    use super::super::testing::TestCode;
     use super::*;
-    use crate::{ErrorCode, Retry, RETRY_AFTER_HEADER};
+
+    const RETRY_AFTER_HEADER: &str = TestCode::RETRY_AFTER_HEADER;
+    const DEFAULT_RETRY_AFTER_SECS: u64 = TestCode::DEFAULT_RETRY_AFTER_SECS;
+    type ApiError = super::ApiError<TestCode>;
 
     fn reply(status: u16, hint: Option<&str>) -> ApiError {
         let headers: Vec<(&str, &str)> = hint.map(|hint| (RETRY_AFTER_HEADER, hint)).into_iter().collect();
@@ -201,7 +209,7 @@ mod tests {
         for status in [400, 401, 403, 404, 422, 500, 501] {
             assert_eq!(policy.next_delay(1, &reply(status, Some("1"))), None, "{status}");
         }
-        for &code in ErrorCode::ALL.iter().filter(|code| !code.is_retryable()) {
+        for &code in TestCode::ALL.iter().filter(|code| !code.is_retryable()) {
             let err = ApiError::from_parts(code.http_status(), &[], format!(r#"{{"code": "{}"}}"#, code.as_str()).as_bytes());
             assert_eq!(policy.next_delay(1, &err), None, "{code:?}");
         }
@@ -218,7 +226,7 @@ mod tests {
         let default = Duration::from_secs(DEFAULT_RETRY_AFTER_SECS).min(policy.max_hint());
         assert_eq!(policy.next_delay(1, &reply(429, None)), Some(default));
         assert_eq!(policy.next_delay(1, &reply(429, Some("soon"))), Some(default));
-        if let Some(&throttled) = ErrorCode::ALL.iter().find(|code| code.retry() == Retry::Throttled) {
+        if let Some(&throttled) = TestCode::ALL.iter().find(|code| code.retry() == Retry::Throttled) {
             let body = format!(r#"{{"code": "{}"}}"#, throttled.as_str());
             let err = ApiError::from_parts(throttled.http_status(), &[], body.as_bytes());
             assert_eq!(policy.next_delay(1, &err), Some(default));

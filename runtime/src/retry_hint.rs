@@ -3,21 +3,21 @@
 //! section 10.2.3: delay-seconds or an HTTP-date).
 //!
 //! Parsing only reads what the server said: a huge value stays huge here, and
-//! [`RetryPolicy`](crate::RetryPolicy) caps it before anyone sleeps on it.
+//! [`RetryPolicy`](super::policy::RetryPolicy) caps it before anyone sleeps on it.
 
 use std::time::{Duration, SystemTime};
 
-use crate::runtime::http_date::parse_http_date;
-use crate::RETRY_AFTER_HEADER;
+use super::http_date::parse_http_date;
 
 /// The standard header, read in addition to the catalogue's own.
 const STANDARD_HEADER: &str = "Retry-After";
 
 /// The delay a hint header asks for, or `None` when the header is not a hint
-/// header or its value is not valid. A date in the past asks for no delay.
-/// `now` is when the reply was received.
-pub(crate) fn header_hint(name: &str, value: &str, now: SystemTime) -> Option<Duration> {
-    let catalogue = name.eq_ignore_ascii_case(RETRY_AFTER_HEADER).then(|| seconds(value)).flatten();
+/// header (`catalogue_header`, the catalogue's own, or `Retry-After`) or its
+/// value is not valid. A date in the past asks for no delay. `now` is when the
+/// reply was received.
+pub(crate) fn header_hint(catalogue_header: &str, name: &str, value: &str, now: SystemTime) -> Option<Duration> {
+    let catalogue = name.eq_ignore_ascii_case(catalogue_header).then(|| seconds(value)).flatten();
     let standard = name.eq_ignore_ascii_case(STANDARD_HEADER).then(|| retry_after(value, now)).flatten();
     catalogue.max(standard)
 }
@@ -65,6 +65,8 @@ fn retry_after(value: &str, now: SystemTime) -> Option<Duration> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::catalogue::Catalogue;
+    use super::super::testing::{OtherCode, TestCode};
     use super::*;
     use std::time::UNIX_EPOCH;
 
@@ -107,11 +109,14 @@ mod tests {
     fn header_names_match_case_insensitively() {
         let now = example_time();
         let expected = Some(Duration::from_secs(7));
-        assert_eq!(header_hint(RETRY_AFTER_HEADER, "7", now), expected);
-        assert_eq!(header_hint(&RETRY_AFTER_HEADER.to_ascii_lowercase(), "7", now), expected);
-        assert_eq!(header_hint(&RETRY_AFTER_HEADER.to_ascii_uppercase(), "7", now), expected);
-        assert_eq!(header_hint("retry-after", "7", now), expected);
-        assert_eq!(header_hint("RETRY-AFTER", "Sun, 06 Nov 1994 08:49:44 GMT", now), expected);
-        assert_eq!(header_hint("X-Something-Else", "7", now), None);
+        for own in [TestCode::RETRY_AFTER_HEADER, OtherCode::RETRY_AFTER_HEADER] {
+            assert_eq!(header_hint(own, own, "7", now), expected);
+            assert_eq!(header_hint(own, &own.to_ascii_lowercase(), "7", now), expected);
+            assert_eq!(header_hint(own, &own.to_ascii_uppercase(), "7", now), expected);
+            assert_eq!(header_hint(own, "retry-after", "7", now), expected);
+            assert_eq!(header_hint(own, "RETRY-AFTER", "Sun, 06 Nov 1994 08:49:44 GMT", now), expected);
+            assert_eq!(header_hint(own, "X-Something-Else", "7", now), None);
+        }
+        assert_eq!(header_hint(TestCode::RETRY_AFTER_HEADER, OtherCode::REQUEST_ID_HEADER, "7", now), None);
     }
 }

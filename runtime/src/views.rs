@@ -1,17 +1,20 @@
 //! Typed views of an [`ApiError`] for the two recoveries that need more than
 //! a retry: signing in again, and showing the user what to fix.
 
-use crate::{ApiError, ErrorCode, ErrorKind, JsonValue};
+use super::api_error::ApiError;
+use super::catalogue::Catalogue;
+use super::json::JsonValue;
+use super::kind::ErrorKind;
 
 /// An authentication or authorization failure ([`ErrorKind::ReAuthenticate`]
 /// or [`ErrorKind::Auth`]), from [`ApiError::as_auth`].
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct AuthError<'a> {
-    error: &'a ApiError,
+pub struct AuthError<'a, C: Catalogue> {
+    error: &'a ApiError<C>,
 }
 
-impl<'a> AuthError<'a> {
-    pub(crate) fn of(error: &'a ApiError) -> Option<AuthError<'a>> {
+impl<'a, C: Catalogue> AuthError<'a, C> {
+    pub(crate) fn of(error: &'a ApiError<C>) -> Option<AuthError<'a, C>> {
         matches!(error.kind(), ErrorKind::ReAuthenticate | ErrorKind::Auth).then_some(AuthError { error })
     }
 
@@ -22,12 +25,12 @@ impl<'a> AuthError<'a> {
     }
 
     /// The code, when known.
-    pub fn code(&self) -> Option<ErrorCode> {
+    pub fn code(&self) -> Option<C> {
         self.error.code()
     }
 
     /// The whole error.
-    pub fn error(&self) -> &'a ApiError {
+    pub fn error(&self) -> &'a ApiError<C> {
         self.error
     }
 }
@@ -35,22 +38,22 @@ impl<'a> AuthError<'a> {
 /// A request the server refused as invalid ([`ErrorKind::Validation`]), from
 /// [`ApiError::as_validation`].
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ValidationError<'a> {
-    error: &'a ApiError,
+pub struct ValidationError<'a, C: Catalogue> {
+    error: &'a ApiError<C>,
 }
 
-impl<'a> ValidationError<'a> {
-    pub(crate) fn of(error: &'a ApiError) -> Option<ValidationError<'a>> {
+impl<'a, C: Catalogue> ValidationError<'a, C> {
+    pub(crate) fn of(error: &'a ApiError<C>) -> Option<ValidationError<'a, C>> {
         (error.kind() == ErrorKind::Validation).then_some(ValidationError { error })
     }
 
     /// The code, when known.
-    pub fn code(&self) -> Option<ErrorCode> {
+    pub fn code(&self) -> Option<C> {
         self.error.code()
     }
 
     /// The whole error.
-    pub fn error(&self) -> &'a ApiError {
+    pub fn error(&self) -> &'a ApiError<C> {
         self.error
     }
 
@@ -114,7 +117,10 @@ impl<'a> FieldError<'a> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::TestCode;
     use super::*;
+
+    type ApiError = super::ApiError<TestCode>;
 
     fn read(status: u16, body: &str) -> ApiError {
         ApiError::from_parts(status, &[], body.as_bytes())
@@ -176,7 +182,7 @@ mod tests {
         for status in [404, 429, 500, 503] {
             assert!(read(status, "").as_auth().is_none() && read(status, "").as_validation().is_none());
         }
-        for &code in ErrorCode::ALL.iter().filter(|code| code.requires_reauth()) {
+        for &code in TestCode::ALL.iter().filter(|code| code.requires_reauth()) {
             let err = read(code.http_status(), &format!(r#"{{"error": "e", "code": "{}"}}"#, code.as_str()));
             let auth = err.as_auth().expect("a re-auth code is an auth error");
             assert!(auth.requires_reauth());

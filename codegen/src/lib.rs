@@ -86,9 +86,11 @@ pub fn render_files(model: &Model, provenance: &Provenance) -> Vec<OutputFile> {
         files
     });
     files.sort_by_key(|(index, _)| *index);
-    let copies = render::runtime::copies(model.runtime).into_iter().map(|(path, source)| OutputFile {
-        contents: header::stamp(&path, source, provenance),
-        path,
-    });
+    let copies = render::runtime::copies(model.runtime)
+        .into_iter()
+        .map(|(path, source)| OutputFile {
+            contents: header::stamp(&path, source, provenance),
+            path,
+        });
     files.into_iter().map(|(_, file)| file).chain(copies).collect()
 }

@@ -24,15 +24,26 @@ mod code;
 mod impls;
 mod retry;
 mod status;
-/// The hand-written runtime every generated crate builds on (the
-/// `errcat-runtime` crate's modules, copied).
-mod runtime {
+/// The runtime this crate builds on (the `errcat-runtime` crate's
+/// modules, copied): the generic forms of the root's aliases,
+/// for code written for any catalogue.
+pub mod runtime {
+    pub mod api_error;
     #[cfg(feature = "serde")]
     pub mod body;
+    pub mod budget;
     pub mod catalogue;
+    mod http_date;
+    pub mod json;
+    pub mod kind;
+    pub mod policy;
+    mod retry_hint;
+    mod rng;
+    pub mod stats;
     pub mod status_class;
     #[cfg(test)]
     mod testing;
+    pub mod views;
     pub mod word;
 }
 pub use category::Category;

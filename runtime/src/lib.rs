@@ -39,6 +39,7 @@ macro_rules! runtime_modules {
                 name: stringify!($name),
                 feature: runtime_modules!(@feature $gate),
                 test_only: runtime_modules!(@test_only $gate),
+                public: !stringify!($vis).is_empty(),
                 source: include_str!(concat!(stringify!($name), ".rs")),
             },
         )*];
@@ -85,6 +86,8 @@ pub mod sources {
         pub feature: Option<&'static str>,
         /// Whether the module exists only in tests (`#[cfg(test)]`).
         pub test_only: bool,
+        /// Whether the module is public (`pub mod`), as in this crate.
+        pub public: bool,
         /// The file's text, verbatim.
         pub source: &'static str,
     }

@@ -27,23 +27,28 @@ pub fn copies(mode: RuntimeMode) -> Vec<(String, &'static str)> {
     }
 }
 
-/// How the crate root reaches the runtime as `runtime`: the module tree of the
-/// inline copies, each behind its gate from the table, or the dependency
-/// under that name.
+/// How the crate root reaches the runtime as `runtime`, public in both modes
+/// so that the crate's API is the same: the module tree of the inline copies,
+/// each with its visibility and gate from the table, or the dependency under
+/// that name.
 pub fn root_items(mode: RuntimeMode) -> TokenStream {
     match mode {
         RuntimeMode::Inline => {
             let modules = MODULES.iter().map(module_declaration);
             quote! {
-                /// The hand-written runtime every generated crate builds on (the
-                /// `errcat-runtime` crate's modules, copied).
-                mod runtime {
+                /// The runtime this crate builds on (the `errcat-runtime` crate's
+                /// modules, copied): the generic forms of the root's aliases,
+                /// for code written for any catalogue.
+                pub mod runtime {
                     #(#modules)*
                 }
             }
         }
         RuntimeMode::Crate => quote! {
-            use ::errcat_runtime as runtime;
+            /// The runtime this crate builds on (the `errcat-runtime` crate):
+            /// the generic forms of the root's aliases, for code written for
+            /// any catalogue.
+            pub use ::errcat_runtime as runtime;
         },
     }
 }
@@ -53,9 +58,14 @@ fn module_declaration(module: &Module) -> TokenStream {
     if module.test_only {
         return quote! { #[cfg(test)] mod #name; };
     }
+    let visibility = if module.public {
+        quote! { pub }
+    } else {
+        quote! {}
+    };
     match module.feature {
-        Some(feature) => quote! { #[cfg(feature = #feature)] pub mod #name; },
-        None => quote! { pub mod #name; },
+        Some(feature) => quote! { #[cfg(feature = #feature)] #visibility mod #name; },
+        None => quote! { #visibility mod #name; },
     }
 }
 
@@ -115,16 +125,24 @@ mod tests {
         }
         assert!(root.contains("# [cfg (test)] mod testing ;"), "{root}");
         assert!(root.contains("# [cfg (feature = \"serde\")] pub mod body ;"), "{root}");
-        assert_eq!(
-            root_items(RuntimeMode::Crate).to_string(),
-            "use :: errcat_runtime as runtime ;"
+        assert!(
+            root.contains(" mod http_date ;") && !root.contains("pub mod http_date"),
+            "{root}"
+        );
+        let as_crate = root_items(RuntimeMode::Crate).to_string();
+        assert!(
+            as_crate.ends_with("pub use :: errcat_runtime as runtime ;"),
+            "{as_crate}"
         );
     }
 
     #[test]
     fn features_forward_to_the_runtime_only_as_a_crate() {
         let (inline, dependencies) = cargo_features(RuntimeMode::Inline);
-        assert!(inline.contains("\naxum = [\"dep:axum\", \"serde\", \"http\"]\n"), "{inline}");
+        assert!(
+            inline.contains("\naxum = [\"dep:axum\", \"serde\", \"http\"]\n"),
+            "{inline}"
+        );
         assert!(!inline.contains("errcat-runtime"), "{inline}");
         assert!(dependencies.iter().any(|line| line.starts_with("tokio = ")));
         let (as_crate, same) = cargo_features(RuntimeMode::Crate);

@@ -92,3 +92,53 @@ test_catalogue! {
         Timeout = "GATEWAY_TIMEOUT", 504, "server", Transient, false, "Gateway timed out";
     }
 }
+
+/// [`TestCode`] under a type of its own for each `N`: as many distinct
+/// catalogues as a test needs, for the limit on catalogues per
+/// [`ErrorStats`](super::stats::ErrorStats).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Nth<const N: usize>(pub(crate) TestCode);
+
+impl<const N: usize> Catalogue for Nth<N> {
+    const API_NAME: &'static str = TestCode::API_NAME;
+    const ALL: &'static [Nth<N>] = &{
+        let mut all = [Nth(TestCode::ALL[0]); TestCode::ALL.len()];
+        let mut i = 0;
+        while i < all.len() {
+            all[i] = Nth(TestCode::ALL[i]);
+            i += 1;
+        }
+        all
+    };
+    const RETRY_AFTER_HEADER: &'static str = TestCode::RETRY_AFTER_HEADER;
+    const DEFAULT_RETRY_AFTER_SECS: u64 = TestCode::DEFAULT_RETRY_AFTER_SECS;
+    const REQUEST_ID_HEADER: &'static str = TestCode::REQUEST_ID_HEADER;
+
+    fn from_code(code: &str) -> Option<Nth<N>> {
+        TestCode::from_code(code).map(Nth)
+    }
+    fn as_str(self) -> &'static str {
+        self.0.as_str()
+    }
+    fn index(self) -> usize {
+        self.0.index()
+    }
+    fn http_status(self) -> u16 {
+        self.0.http_status()
+    }
+    fn message(self) -> &'static str {
+        self.0.message()
+    }
+    fn doc_url(self) -> &'static str {
+        self.0.doc_url()
+    }
+    fn category_id(self) -> &'static str {
+        self.0.category_id()
+    }
+    fn retry(self) -> Retry {
+        self.0.retry()
+    }
+    fn requires_reauth(self) -> bool {
+        self.0.requires_reauth()
+    }
+}

@@ -21,9 +21,10 @@
 #![forbid(unsafe_code)]
 mod category;
 mod code;
-mod impls;
 mod retry;
 mod status;
+#[cfg(feature = "serde")]
+mod wire;
 /// The runtime this crate builds on (the `errcat-runtime` crate's
 /// modules, copied): the generic forms of the root's aliases,
 /// for code written for any catalogue.

@@ -43,9 +43,10 @@ pub fn render_lib_rs(model: &Model) -> String {
 
         mod category;
         mod code;
-        mod impls;
         mod retry;
         mod status;
+        #[cfg(feature = "serde")]
+        mod wire;
 
         #runtime
 

@@ -7,7 +7,6 @@ mod category_rs;
 mod code_rs;
 mod crate_tests;
 mod dispatch;
-mod impls_rs;
 mod json_export;
 mod lib_rs;
 mod markdown;
@@ -18,13 +17,13 @@ pub mod runtime;
 mod rust;
 mod status_rs;
 mod text;
+mod wire_rs;
 
 pub use cargo_toml::render_cargo_toml;
 pub use category_rs::render_category_rs;
 pub use code_rs::render_code_rs;
 pub use crate_tests::render_crate_tests;
 pub use dispatch::DecisionTree;
-pub use impls_rs::render_impls_rs;
 pub use json_export::{render_errors_json, render_errors_schema, render_examples_json};
 pub use lib_rs::render_lib_rs;
 pub use markdown::render_markdown;
@@ -32,6 +31,7 @@ pub use openapi::render_openapi;
 pub use retry_rs::render_retry_rs;
 pub use status_rs::render_status_rs;
 pub use text::{escape_markdown, quoted_string};
+pub use wire_rs::render_wire_rs;
 
 use crate::model::Model;
 
@@ -52,16 +52,16 @@ pub const OUTPUTS: &[(&str, Renderer)] = &[
     ("docs/openapi.yaml", render_openapi),
     ("src/category.rs", render_category_rs),
     ("src/code.rs", render_code_rs),
-    ("src/impls.rs", render_impls_rs),
     ("src/lib.rs", render_lib_rs),
     ("src/retry.rs", render_retry_rs),
     ("src/status.rs", render_status_rs),
+    ("src/wire.rs", render_wire_rs),
     ("tests/catalogue.rs", render_crate_tests),
 ];
 
 /// Whether the output at `path` depends on the catalogue. The runtime
-/// copies, the JSON Schema of the export and `.gitignore` do not: they are the same in
-/// every generated crate.
+/// copies, the JSON Schema of the export, `ErrorCode`'s serde impls and
+/// `.gitignore` do not: they are the same in every generated crate.
 pub fn depends_on_catalogue(path: &str) -> bool {
-    !path.starts_with(runtime::DIR) && !matches!(path, "docs/errors.schema.json" | ".gitignore")
+    !path.starts_with(runtime::DIR) && !matches!(path, "docs/errors.schema.json" | "src/wire.rs" | ".gitignore")
 }

@@ -7,7 +7,8 @@ use super::rust::{doc_text, format_file, unsuffixed, variant_path};
 use super::text::escape_markdown;
 use crate::model::Model;
 
-/// Renders `StatusInfo`, the `STATUSES` table and `status_info`.
+/// Renders `StatusInfo`, the `STATUSES` table, `status_info`, and (feature
+/// `http`) the `StatusCode` of an `ErrorCode`.
 pub fn render_status_rs(model: &Model) -> String {
     let api = escape_markdown(&model.api_name);
     let rows = model.statuses.iter().map(|status| {
@@ -32,6 +33,15 @@ pub fn render_status_rs(model: &Model) -> String {
     let table_doc = doc_text(&[format!("Every HTTP status the {api} documents, in catalogue order.")]);
     format_file(quote! {
         use crate::runtime::status_class::StatusClass;
+
+        /// The status the code is sent with.
+        #[cfg(feature = "http")]
+        impl ::core::convert::From<crate::ErrorCode> for ::http::StatusCode {
+            fn from(code: crate::ErrorCode) -> ::http::StatusCode {
+                // Every catalogue status is 4xx or 5xx, which `StatusCode` takes.
+                ::http::StatusCode::from_u16(code.http_status()).unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR)
+            }
+        }
 
         /// One row of the status table.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

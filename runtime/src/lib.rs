@@ -54,13 +54,16 @@ macro_rules! runtime_modules {
 
 runtime_modules! {
     pub mod api_error: (always) => { ApiError, DEFAULT_MAX_BODY_BYTES };
+    pub mod axum_support: (feature "axum") => { ErrorResponse };
     pub mod body: (feature "serde") => { Details, ErrorBody };
     pub mod budget: (always) => { RetryBudget };
     pub mod catalogue: (always) => { Catalogue, Retry };
     mod http_date: (always);
+    pub mod http_support: (feature "http") => { status_code_of };
     pub mod json: (always) => { JsonValue };
     pub mod kind: (always) => { ErrorKind };
     pub mod policy: (always) => { RetryPolicy, RetryPolicyBuilder };
+    pub mod problem: (feature "serde") => { ProblemDetails, PROBLEM_JSON };
     mod retry_hint: (always);
     mod rng: (always);
     pub mod stats: (always) => { ErrorStats, StatsSnapshot, ThresholdAlert, MAX_CATALOGUES };

@@ -64,6 +64,9 @@ runtime_modules! {
     pub mod kind: (always) => { ErrorKind };
     pub mod policy: (always) => { RetryPolicy, RetryPolicyBuilder };
     pub mod problem: (feature "serde") => { ProblemDetails, PROBLEM_JSON };
+    pub mod reqwest_support: (feature "reqwest") => {
+        error_for_response, error_for_response_limited, send_with_retry, RetryError, RetrySend, SendFailure,
+    };
     mod retry_hint: (always);
     mod rng: (always);
     pub mod stats: (always) => { ErrorStats, StatsSnapshot, ThresholdAlert, MAX_CATALOGUES };

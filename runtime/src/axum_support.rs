@@ -4,11 +4,11 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::header::{HeaderName, HeaderValue, CONTENT_TYPE};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value};
 
-use crate::{ErrorCode, Retry, DEFAULT_RETRY_AFTER_SECS, REQUEST_ID_HEADER, RETRY_AFTER_HEADER};
+use super::catalogue::{Catalogue, Retry};
+use super::http_support::status_code_of;
 
 /// An error reply from an axum handler: the code's status and an
 /// `application/json` body `{"error", "code", "details"}`, plus the retry
@@ -17,17 +17,17 @@ use crate::{ErrorCode, Retry, DEFAULT_RETRY_AFTER_SECS, REQUEST_ID_HEADER, RETRY
 ///
 /// Return it as the error of a handler's `Result`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ErrorResponse {
-    code: ErrorCode,
+pub struct ErrorResponse<C: Catalogue> {
+    code: C,
     message: Option<String>,
     details: Option<Value>,
     retry_after: Option<Duration>,
     request_id: Option<String>,
 }
 
-impl ErrorResponse {
+impl<C: Catalogue> ErrorResponse<C> {
     /// The reply for `code`, with the catalogue's message.
-    pub fn new(code: ErrorCode) -> ErrorResponse {
+    pub fn new(code: C) -> ErrorResponse<C> {
         ErrorResponse {
             code,
             message: None,
@@ -38,13 +38,13 @@ impl ErrorResponse {
     }
 
     /// A message for developers instead of the catalogue's.
-    pub fn message(mut self, message: impl Into<String>) -> ErrorResponse {
+    pub fn message(mut self, message: impl Into<String>) -> ErrorResponse<C> {
         self.message = Some(message.into());
         self
     }
 
     /// The `details` member, e.g. `{"field": "email", "message": "required"}`.
-    pub fn details(mut self, details: Value) -> ErrorResponse {
+    pub fn details(mut self, details: Value) -> ErrorResponse<C> {
         self.details = Some(details);
         self
     }
@@ -58,19 +58,19 @@ impl ErrorResponse {
     /// header is the standard `Retry-After`, whose delay-seconds are whole
     /// (RFC 9110, section 10.2.3), it is rounded up to whole seconds, at most
     /// `u64::MAX`: a client never retries earlier than asked.
-    pub fn retry_after(mut self, delay: Duration) -> ErrorResponse {
+    pub fn retry_after(mut self, delay: Duration) -> ErrorResponse<C> {
         self.retry_after = Some(delay);
         self
     }
 
     /// The request identifier, sent in the catalogue's request-id header.
-    pub fn request_id(mut self, request_id: impl Into<String>) -> ErrorResponse {
+    pub fn request_id(mut self, request_id: impl Into<String>) -> ErrorResponse<C> {
         self.request_id = Some(request_id.into());
         self
     }
 
     /// The code the reply carries.
-    pub fn code(&self) -> ErrorCode {
+    pub fn code(&self) -> C {
         self.code
     }
 
@@ -89,17 +89,17 @@ impl ErrorResponse {
     /// The retry header's value, if any: the delay set, else the catalogue's
     /// default for a throttled code.
     fn retry_header_value(&self) -> Option<String> {
-        let throttled_default = (self.code.retry() == Retry::Throttled).then(|| DEFAULT_RETRY_AFTER_SECS.to_string());
-        self.retry_after.map(seconds_value).or(throttled_default)
+        let throttled_default = (self.code.retry() == Retry::Throttled).then(|| C::DEFAULT_RETRY_AFTER_SECS.to_string());
+        self.retry_after.map(|delay| seconds_value(C::RETRY_AFTER_HEADER, delay)).or(throttled_default)
     }
 }
 
-/// `delay` as the retry header writes it: see [`ErrorResponse::retry_after`].
-/// No arithmetic can overflow: the whole seconds are written as they are, and
-/// rounding up saturates.
-fn seconds_value(delay: Duration) -> String {
+/// `delay` as the retry header `header` writes it: see
+/// [`ErrorResponse::retry_after`]. No arithmetic can overflow: the whole
+/// seconds are written as they are, and rounding up saturates.
+fn seconds_value(header: &str, delay: Duration) -> String {
     let (secs, nanos) = (delay.as_secs(), delay.subsec_nanos());
-    if RETRY_AFTER_HEADER.eq_ignore_ascii_case("Retry-After") {
+    if header.eq_ignore_ascii_case("Retry-After") {
         return secs.saturating_add(u64::from(nanos > 0)).to_string();
     }
     if nanos == 0 {
@@ -109,20 +109,20 @@ fn seconds_value(delay: Duration) -> String {
     format!("{secs}.{}", fraction.trim_end_matches('0'))
 }
 
-impl From<ErrorCode> for ErrorResponse {
-    fn from(code: ErrorCode) -> ErrorResponse {
+impl<C: Catalogue> From<C> for ErrorResponse<C> {
+    fn from(code: C) -> ErrorResponse<C> {
         ErrorResponse::new(code)
     }
 }
 
-impl IntoResponse for ErrorResponse {
+impl<C: Catalogue> IntoResponse for ErrorResponse<C> {
     fn into_response(self) -> Response {
         let mut response = Response::new(Body::from(self.body().to_string()));
-        *response.status_mut() = StatusCode::from(self.code);
+        *response.status_mut() = status_code_of(self.code);
         let headers = response.headers_mut();
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        let retry = self.retry_header_value().map(|value| (RETRY_AFTER_HEADER, value));
-        let request_id = self.request_id.map(|id| (REQUEST_ID_HEADER, id));
+        let retry = self.retry_header_value().map(|value| (C::RETRY_AFTER_HEADER, value));
+        let request_id = self.request_id.map(|id| (C::REQUEST_ID_HEADER, id));
         for (name, value) in retry.into_iter().chain(request_id) {
             // A request id that is not a valid header value is left out rather than failing the reply.
             if let (Ok(name), Ok(value)) = (HeaderName::try_from(name), HeaderValue::try_from(value)) {
@@ -135,29 +135,56 @@ impl IntoResponse for ErrorResponse {
 
 #[cfg(test)]
 mod tests {
+    use super::super::api_error::ApiError;
+    use super::super::testing::{OtherCode, TestCode};
     use super::*;
-    use crate::ApiError;
 
     fn header<'r>(response: &'r Response, name: &str) -> Option<&'r str> {
         response.headers().get(name).and_then(|value| value.to_str().ok())
     }
 
+    // Each check runs for a catalogue with a retry header of its own
+    // (`TestCode`) and for one whose retry header is the standard
+    // `Retry-After` (`OtherCode`), which takes whole seconds only.
+
+    #[test]
+    fn the_test_catalogues_have_both_kinds_of_retry_header() {
+        assert!(!TestCode::RETRY_AFTER_HEADER.eq_ignore_ascii_case("Retry-After"));
+        assert!(OtherCode::RETRY_AFTER_HEADER.eq_ignore_ascii_case("Retry-After"));
+    }
+
     #[test]
     fn every_code_gets_its_status_json_body_and_retry_header_when_throttled() {
-        for &code in ErrorCode::ALL {
+        every_code_gets_its_status_json_body_and_retry_header_when_throttled_in::<TestCode>();
+        every_code_gets_its_status_json_body_and_retry_header_when_throttled_in::<OtherCode>();
+    }
+
+    #[test]
+    fn builder_methods_fill_the_body_and_headers() {
+        builder_methods_fill_the_body_and_headers_in::<TestCode>();
+        builder_methods_fill_the_body_and_headers_in::<OtherCode>();
+    }
+
+    #[test]
+    fn any_delay_is_written_without_overflow_and_read_back_no_shorter() {
+        any_delay_is_written_without_overflow_and_read_back_no_shorter_in::<TestCode>();
+        any_delay_is_written_without_overflow_and_read_back_no_shorter_in::<OtherCode>();
+    }
+
+    fn every_code_gets_its_status_json_body_and_retry_header_when_throttled_in<C: Catalogue>() {
+        for &code in C::ALL {
             let reply = ErrorResponse::new(code);
             assert_eq!(reply.body(), serde_json::json!({"error": code.message(), "code": code.as_str()}));
             let response = reply.into_response();
             assert_eq!(response.status().as_u16(), code.http_status());
             assert_eq!(header(&response, "content-type"), Some("application/json"));
-            let expected = (code.retry() == Retry::Throttled).then(|| DEFAULT_RETRY_AFTER_SECS.to_string());
-            assert_eq!(header(&response, RETRY_AFTER_HEADER), expected.as_deref(), "{code:?}");
+            let expected = (code.retry() == Retry::Throttled).then(|| C::DEFAULT_RETRY_AFTER_SECS.to_string());
+            assert_eq!(header(&response, C::RETRY_AFTER_HEADER), expected.as_deref(), "{code:?}");
         }
     }
 
-    #[test]
-    fn builder_methods_fill_the_body_and_headers() {
-        let Some(&code) = ErrorCode::ALL.first() else { return };
+    fn builder_methods_fill_the_body_and_headers_in<C: Catalogue>() {
+        let Some(&code) = C::ALL.first() else { return };
         let reply = ErrorResponse::from(code)
             .message("no such user")
             .details(serde_json::json!({"field": "email"}))
@@ -169,21 +196,20 @@ mod tests {
             serde_json::json!({"error": "no such user", "code": code.as_str(), "details": {"field": "email"}})
         );
         let response = reply.clone().into_response();
-        let sent = if RETRY_AFTER_HEADER.eq_ignore_ascii_case("Retry-After") { "2" } else { "1.5" };
-        assert_eq!(header(&response, RETRY_AFTER_HEADER), Some(sent));
-        assert_eq!(header(&response, REQUEST_ID_HEADER), Some("req-9"));
+        let sent = if C::RETRY_AFTER_HEADER.eq_ignore_ascii_case("Retry-After") { "2" } else { "1.5" };
+        assert_eq!(header(&response, C::RETRY_AFTER_HEADER), Some(sent));
+        assert_eq!(header(&response, C::REQUEST_ID_HEADER), Some("req-9"));
         let bad_id = ErrorResponse::new(code).request_id("line\nbreak").into_response();
-        assert_eq!(header(&bad_id, REQUEST_ID_HEADER), None);
+        assert_eq!(header(&bad_id, C::REQUEST_ID_HEADER), None);
         // What the server writes, the client reads back.
-        let read = ApiError::from_parts(code.http_status(), &[(RETRY_AFTER_HEADER, sent)], reply.body().to_string().as_bytes());
+        let read = ApiError::<C>::from_parts(code.http_status(), &[(C::RETRY_AFTER_HEADER, sent)], reply.body().to_string().as_bytes());
         assert_eq!((read.code(), read.message()), (Some(code), Some("no such user")));
     }
 
-    #[test]
-    fn any_delay_is_written_without_overflow_and_read_back_no_shorter() {
+    fn any_delay_is_written_without_overflow_and_read_back_no_shorter_in<C: Catalogue>() {
         for delay in [Duration::ZERO, Duration::from_nanos(1), Duration::from_millis(300), Duration::from_secs(7), Duration::MAX] {
-            let value = seconds_value(delay);
-            let read = ApiError::from_parts(500, &[(RETRY_AFTER_HEADER, &value)], b"").retry_hint();
+            let value = seconds_value(C::RETRY_AFTER_HEADER, delay);
+            let read = ApiError::<C>::from_parts(500, &[(C::RETRY_AFTER_HEADER, &value)], b"").retry_hint();
             // Whole seconds stop at u64::MAX: the standard header cannot say more.
             let floor = delay.min(Duration::from_secs(u64::MAX));
             assert!(read >= Some(floor), "{delay:?} sent as {value:?}, read as {read:?}");

@@ -1,23 +1,24 @@
 //! Feature `http`: the `http` crate's types on both sides of [`ApiError`] and
-//! [`ErrorCode`].
+//! of a catalogue's codes.
 
 use std::time::SystemTime;
 
 use http::{HeaderMap, Response, StatusCode};
 
-use crate::{ApiError, ErrorCode, DEFAULT_MAX_BODY_BYTES};
+use super::api_error::{ApiError, DEFAULT_MAX_BODY_BYTES};
+use super::catalogue::Catalogue;
 
-impl ApiError {
+impl<C: Catalogue> ApiError<C> {
     /// Reads a reply from its `http` parts, keeping at most
     /// [`DEFAULT_MAX_BODY_BYTES`] of the body. Header values that are not
     /// visible ASCII are skipped.
-    pub fn from_http(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError {
+    pub fn from_http(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError<C> {
         ApiError::from_http_limited(status, headers, body, DEFAULT_MAX_BODY_BYTES)
     }
 
     /// [`from_http`](ApiError::from_http) keeping at most `max_body_bytes` of
     /// the body, as [`from_parts_limited`](ApiError::from_parts_limited) does.
-    pub fn from_http_limited(status: StatusCode, headers: &HeaderMap, body: &[u8], max_body_bytes: usize) -> ApiError {
+    pub fn from_http_limited(status: StatusCode, headers: &HeaderMap, body: &[u8], max_body_bytes: usize) -> ApiError<C> {
         let headers = headers
             .iter()
             .filter_map(|(name, value)| Some((name.as_str(), value.to_str().ok()?)));
@@ -25,7 +26,7 @@ impl ApiError {
     }
 
     /// Reads a whole `http::Response` whose body is already in memory.
-    pub fn from_response<B: AsRef<[u8]>>(response: &Response<B>) -> ApiError {
+    pub fn from_response<B: AsRef<[u8]>>(response: &Response<B>) -> ApiError<C> {
         ApiError::from_http(response.status(), response.headers(), response.body().as_ref())
     }
 
@@ -36,24 +37,28 @@ impl ApiError {
     }
 }
 
-/// The status the code is sent with.
-impl From<ErrorCode> for StatusCode {
-    fn from(code: ErrorCode) -> StatusCode {
-        // The catalogue only admits 4xx and 5xx statuses, which are all valid.
-        StatusCode::from_u16(code.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-    }
+/// The status `code` is sent with (what a generated `From<ErrorCode> for
+/// StatusCode` returns).
+pub fn status_code_of<C: Catalogue>(code: C) -> StatusCode {
+    // The catalogue only admits 4xx and 5xx statuses, which are all valid.
+    StatusCode::from_u16(code.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::kind::ErrorKind;
+    use super::super::testing::TestCode;
     use super::*;
-    use crate::{ErrorKind, REQUEST_ID_HEADER, RETRY_AFTER_HEADER};
     use http::{HeaderName, HeaderValue};
+
+    type ApiError = super::ApiError<TestCode>;
+    const REQUEST_ID_HEADER: &str = TestCode::REQUEST_ID_HEADER;
+    const RETRY_AFTER_HEADER: &str = TestCode::RETRY_AFTER_HEADER;
 
     #[test]
     fn every_code_converts_to_its_status() {
-        for &code in ErrorCode::ALL {
-            assert_eq!(StatusCode::from(code).as_u16(), code.http_status());
+        for &code in TestCode::ALL {
+            assert_eq!(status_code_of(code).as_u16(), code.http_status());
         }
     }
 

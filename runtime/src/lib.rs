@@ -55,13 +55,19 @@ macro_rules! runtime_modules {
 
 runtime_modules! {
     pub mod api_error: (always) => { ApiError, DEFAULT_MAX_BODY_BYTES };
+    pub mod axum_support: (feature "axum") => { ErrorResponse };
     pub mod body: (feature "serde") => { Details, ErrorBody };
     pub mod budget: (always) => { RetryBudget };
     pub mod catalogue: (always) => { Catalogue, Retry };
     mod http_date: (always);
+    pub mod http_support: (feature "http") => { status_code_of };
     pub mod json: (always) => { JsonValue };
     pub mod kind: (always) => { ErrorKind };
     pub mod policy: (always) => { RetryPolicy, RetryPolicyBuilder };
+    pub mod problem: (feature "serde") => { ProblemDetails, PROBLEM_JSON };
+    pub mod reqwest_support: (feature "reqwest") => {
+        error_for_response, error_for_response_limited, send_with_retry, RetryError, RetrySend, SendFailure,
+    };
     mod retry_hint: (always);
     mod rng: (always);
     pub mod stats: (always) => { ErrorStats, StatsSnapshot, ThresholdAlert, MAX_CATALOGUES };
@@ -151,4 +157,93 @@ pub mod sources {
             ],
         },
     ];
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        /// The runtime's own `Cargo.toml`, which must say what the table says.
+        const CARGO_TOML: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"));
+
+        /// The lines of `[section]` in `CARGO_TOML`, up to the next section.
+        fn section(name: &str) -> Vec<&'static str> {
+            let header = format!("[{name}]");
+            let mut lines = CARGO_TOML.lines().skip_while(|line| *line != header);
+            assert_eq!(lines.next(), Some(header.as_str()), "Cargo.toml has no {header}");
+            lines.take_while(|line| !line.starts_with('[')).filter(|line| !line.trim().is_empty()).collect()
+        }
+
+        /// A dependency line's crate name: `axum` in `axum = { … }`.
+        fn crate_name(line: &str) -> &str {
+            line.split_once(" = ").map_or(line, |(name, _)| name)
+        }
+
+        #[test]
+        fn the_cargo_toml_features_are_the_table_s_and_sources() {
+            let mut expected = vec!["default = []".to_owned()];
+            for feature in FEATURES {
+                let dependencies = feature.dependencies.iter().map(|line| format!("\"dep:{}\"", crate_name(line)));
+                let implies = feature.implies.iter().map(|name| format!("\"{name}\""));
+                let enables: Vec<String> = dependencies.chain(implies).collect();
+                expected.push(format!("## {}", feature.doc));
+                expected.push(format!("{} = [{}]", feature.name, enables.join(", ")));
+            }
+            expected.push("## errcat_runtime::sources: every module's text and every feature, for the generator.".to_owned());
+            expected.push("sources = []".to_owned());
+            assert_eq!(section("features"), expected);
+        }
+
+        #[test]
+        fn the_cargo_toml_dependencies_are_the_features_optional_ones() {
+            let mut expected: Vec<&str> = FEATURES.iter().flat_map(|feature| feature.dependencies.iter().copied()).collect();
+            expected.sort_unstable();
+            assert_eq!(section("dependencies"), expected);
+            assert!(expected.iter().all(|line| line.contains("optional = true")), "{expected:?}");
+        }
+
+        #[test]
+        fn features_imply_only_features_of_the_table_declared_before_them() {
+            for (i, feature) in FEATURES.iter().enumerate() {
+                for implied in feature.implies {
+                    assert!(FEATURES[..i].iter().any(|earlier| earlier.name == *implied), "{} implies {implied}", feature.name);
+                }
+            }
+        }
+
+        #[test]
+        fn every_file_is_a_module_of_the_table_in_file_name_order() {
+            let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+            let mut files: Vec<String> = std::fs::read_dir(&src)
+                .unwrap_or_else(|err| panic!("{}: {err}", src.display()))
+                .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+                .filter(|name| name != "lib.rs")
+                .collect();
+            files.sort_unstable();
+            let modules: Vec<String> = MODULES.iter().map(|module| format!("{}.rs", module.name)).collect();
+            assert_eq!(modules, files);
+            for module in MODULES {
+                let text = std::fs::read_to_string(src.join(format!("{}.rs", module.name))).unwrap_or_default();
+                assert_eq!(module.source, text, "{}", module.name);
+            }
+        }
+
+        #[test]
+        fn gates_name_features_of_the_table_and_only_testing_is_test_only() {
+            for module in MODULES {
+                if let Some(feature) = module.feature {
+                    assert!(FEATURES.iter().any(|declared| declared.name == feature), "{}: {feature}", module.name);
+                }
+                assert_eq!(module.test_only, module.name == "testing", "{}", module.name);
+            }
+        }
+
+        #[test]
+        fn modules_refer_to_each_other_only_through_super() {
+            for module in MODULES {
+                for (number, line) in module.source.lines().enumerate() {
+                    assert!(!line.contains("crate::"), "{}.rs:{}: {line}", module.name, number + 1);
+                }
+            }
+        }
+    }
 }

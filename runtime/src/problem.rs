@@ -4,7 +4,8 @@
 
 use serde_json::{Map, Value};
 
-use crate::{Details, ErrorBody, ErrorCode};
+use super::body::{Details, ErrorBody};
+use super::catalogue::Catalogue;
 
 /// The media type of a problem details body.
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -50,7 +51,7 @@ fn about_blank() -> String {
 
 impl ProblemDetails {
     /// The problem a server sends for `code`: its doc link, message and status.
-    pub fn new(code: ErrorCode) -> ProblemDetails {
+    pub fn new<C: Catalogue>(code: C) -> ProblemDetails {
         ProblemDetails {
             type_uri: code.doc_url().to_owned(),
             title: Some(code.message().to_owned()),
@@ -81,9 +82,9 @@ impl ProblemDetails {
         self
     }
 
-    /// The typed code, when the problem carries one this crate knows.
-    pub fn error_code(&self) -> Option<ErrorCode> {
-        self.code.as_deref().and_then(ErrorCode::from_code)
+    /// The typed code, when the problem carries one catalogue `C` knows.
+    pub fn error_code<C: Catalogue>(&self) -> Option<C> {
+        self.code.as_deref().and_then(C::from_code)
     }
 
     /// The same reply in the catalogue's own body: `error` is the detail (else
@@ -105,10 +106,10 @@ impl ProblemDetails {
         }
     }
 
-    /// The problem form of a catalogue body received with `status`; a known
-    /// code supplies the doc link and title.
-    pub fn from_error_body(body: &ErrorBody, status: u16) -> ProblemDetails {
-        let known = body.error_code();
+    /// The problem form of a catalogue body received with `status`; a code
+    /// catalogue `C` knows supplies the doc link and title.
+    pub fn from_error_body<C: Catalogue>(body: &ErrorBody, status: u16) -> ProblemDetails {
+        let known = body.error_code::<C>();
         let errors = match &body.details {
             Some(details) if details.field().is_some() => vec![details.clone()],
             _ => Vec::new(),
@@ -128,11 +129,12 @@ impl ProblemDetails {
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::TestCode;
     use super::*;
 
     #[test]
     fn every_code_round_trips_through_problem_json() {
-        for &code in ErrorCode::ALL {
+        for &code in TestCode::ALL {
             let problem = ProblemDetails::new(code).with_instance("/v1/things/7");
             let json = serde_json::to_string(&problem).unwrap();
             let parsed: ProblemDetails = serde_json::from_str(&json).unwrap();
@@ -151,7 +153,7 @@ mod tests {
             "balance":30}"#;
         let problem: ProblemDetails = serde_json::from_str(json).unwrap();
         assert_eq!(problem.type_uri, "about:blank");
-        assert_eq!(problem.error_code(), None);
+        assert_eq!(problem.error_code::<TestCode>(), None);
         assert_eq!(problem.extensions["balance"], 30);
         let body = problem.to_error_body();
         assert_eq!(body.error, "Your balance is 30");
@@ -162,10 +164,10 @@ mod tests {
 
     #[test]
     fn a_catalogue_body_becomes_a_problem_with_its_field_error() {
-        let code = ErrorCode::ALL[0];
+        let code = TestCode::ALL[0];
         let details = Details::from(Map::from_iter([("field".to_owned(), Value::from("email"))]));
         let body = ErrorBody::new(code).with_details(details.clone());
-        let problem = ProblemDetails::from_error_body(&body, code.http_status());
+        let problem = ProblemDetails::from_error_body::<TestCode>(&body, code.http_status());
         assert_eq!(problem.type_uri, code.doc_url());
         assert_eq!(problem.errors, vec![details]);
         assert_eq!(problem.to_error_body(), body);

@@ -6,12 +6,15 @@ use std::time::{Duration, Instant};
 
 use reqwest::{Client, Method, Request, RequestBuilder, Response};
 
-use crate::{ApiError, RetryBudget, RetryPolicy, DEFAULT_MAX_BODY_BYTES};
+use super::api_error::{ApiError, DEFAULT_MAX_BODY_BYTES};
+use super::budget::RetryBudget;
+use super::catalogue::Catalogue;
+use super::policy::RetryPolicy;
 
 /// The response itself when its status is not an error (below 400), else the
 /// [`ApiError`] read from its status, headers and at most
 /// [`DEFAULT_MAX_BODY_BYTES`] of its body; see [`error_for_response_limited`].
-pub async fn error_for_response(response: Response) -> Result<Response, ApiError> {
+pub async fn error_for_response<C: Catalogue>(response: Response) -> Result<Response, ApiError<C>> {
     error_for_response_limited(response, DEFAULT_MAX_BODY_BYTES).await
 }
 
@@ -23,7 +26,10 @@ pub async fn error_for_response(response: Response) -> Result<Response, ApiError
 /// [`ApiError::body_truncated`] says so. A body that breaks off (the
 /// connection fails, or the client's timeout ends it) keeps the bytes that
 /// came; [`RetrySend`] reports that case as [`SendFailure::IncompleteBody`].
-pub async fn error_for_response_limited(response: Response, max_body_bytes: usize) -> Result<Response, ApiError> {
+pub async fn error_for_response_limited<C: Catalogue>(
+    response: Response,
+    max_body_bytes: usize,
+) -> Result<Response, ApiError<C>> {
     match read_reply(response, max_body_bytes).await {
         Reply::Success(response) => Ok(response),
         Reply::Error(error) | Reply::Incomplete(error, _) => Err(error),
@@ -32,7 +38,10 @@ pub async fn error_for_response_limited(response: Response, max_body_bytes: usiz
 
 /// Sends `request` with [`RetrySend`]'s defaults: retries as `policy` says,
 /// each attempt within 30 s and all of them within 2 minutes.
-pub async fn send_with_retry(request: RequestBuilder, policy: &RetryPolicy) -> Result<Response, RetryError> {
+pub async fn send_with_retry<C: Catalogue>(
+    request: RequestBuilder,
+    policy: &RetryPolicy,
+) -> Result<Response, RetryError<C>> {
     RetrySend::new(policy).send(request).await
 }
 
@@ -49,7 +58,7 @@ pub async fn send_with_retry(request: RequestBuilder, policy: &RetryPolicy) -> R
 ///   each success refills it; there is none by default;
 /// - [`on_failed_attempt`](RetrySend::on_failed_attempt) sees every failed
 ///   attempt, the last one included (to count each reply in an
-///   [`ErrorStats`](crate::ErrorStats));
+///   [`ErrorStats`](super::stats::ErrorStats));
 /// - a failure without a whole reply (transport error, timeout, a body that
 ///   broke off) is retried only when repeating the request is safe: its
 ///   method is idempotent (GET, HEAD, OPTIONS, PUT, DELETE, TRACE; RFC 9110
@@ -60,31 +69,31 @@ pub async fn send_with_retry(request: RequestBuilder, policy: &RetryPolicy) -> R
 /// server said what happened. A request whose body cannot be cloned (a
 /// stream) is sent once. The success's body is left for the caller to read.
 /// The waits use tokio's timer, so this runs on a tokio runtime, as reqwest does.
-pub struct RetrySend<'a> {
+pub struct RetrySend<'a, C: Catalogue> {
     policy: &'a RetryPolicy,
     attempt_timeout: Duration,
     deadline: Duration,
     max_body_bytes: usize,
     budget: Option<&'a RetryBudget>,
-    on_failed_attempt: Option<FailedAttemptHook<'a>>,
+    on_failed_attempt: Option<FailedAttemptHook<'a, C>>,
     retry_transport_errors: Option<bool>,
 }
 
 /// What [`RetrySend::on_failed_attempt`] keeps.
-type FailedAttemptHook<'a> = Box<dyn FnMut(u32, &SendFailure) + Send + 'a>;
+type FailedAttemptHook<'a, C> = Box<dyn FnMut(u32, &SendFailure<C>) + Send + 'a>;
 
-impl<'a> RetrySend<'a> {
+impl<'a, C: Catalogue> RetrySend<'a, C> {
     /// How long one attempt may take by default: 30 s.
     pub const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(30);
     /// How long all attempts and waits may take by default: 2 minutes (120 s).
     pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(120);
 
     /// Retries as `policy` says, with the defaults above.
-    pub fn new(policy: &'a RetryPolicy) -> RetrySend<'a> {
+    pub fn new(policy: &'a RetryPolicy) -> RetrySend<'a, C> {
         RetrySend {
             policy,
-            attempt_timeout: RetrySend::DEFAULT_ATTEMPT_TIMEOUT,
-            deadline: RetrySend::DEFAULT_DEADLINE,
+            attempt_timeout: Self::DEFAULT_ATTEMPT_TIMEOUT,
+            deadline: Self::DEFAULT_DEADLINE,
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             budget: None,
             on_failed_attempt: None,
@@ -94,20 +103,20 @@ impl<'a> RetrySend<'a> {
 
     /// The longest one attempt may take, from sending to the end of an
     /// error reply's body ([`Duration::MAX`] for no limit).
-    pub fn attempt_timeout(mut self, timeout: Duration) -> RetrySend<'a> {
+    pub fn attempt_timeout(mut self, timeout: Duration) -> RetrySend<'a, C> {
         self.attempt_timeout = timeout;
         self
     }
 
     /// The longest all attempts and waits may take together
     /// ([`Duration::MAX`] for no limit).
-    pub fn deadline(mut self, deadline: Duration) -> RetrySend<'a> {
+    pub fn deadline(mut self, deadline: Duration) -> RetrySend<'a, C> {
         self.deadline = deadline;
         self
     }
 
     /// The most bytes of an error body kept; see [`error_for_response_limited`].
-    pub fn max_body_bytes(mut self, max_body_bytes: usize) -> RetrySend<'a> {
+    pub fn max_body_bytes(mut self, max_body_bytes: usize) -> RetrySend<'a, C> {
         self.max_body_bytes = max_body_bytes;
         self
     }
@@ -115,14 +124,14 @@ impl<'a> RetrySend<'a> {
     /// A budget shared with the client's other requests: each retry spends
     /// from it ([`RetryBudget::try_acquire`]), and is not made when it is
     /// drained; each success refills it ([`RetryBudget::record_success`]).
-    pub fn budget(mut self, budget: &'a RetryBudget) -> RetrySend<'a> {
+    pub fn budget(mut self, budget: &'a RetryBudget) -> RetrySend<'a, C> {
         self.budget = Some(budget);
         self
     }
 
     /// Called with the attempt's number (1 for the first) and its failure,
     /// for every attempt that fails, before deciding whether to retry.
-    pub fn on_failed_attempt(mut self, hook: impl FnMut(u32, &SendFailure) + Send + 'a) -> RetrySend<'a> {
+    pub fn on_failed_attempt(mut self, hook: impl FnMut(u32, &SendFailure<C>) + Send + 'a) -> RetrySend<'a, C> {
         self.on_failed_attempt = Some(Box::new(hook));
         self
     }
@@ -131,13 +140,13 @@ impl<'a> RetrySend<'a> {
     /// method: `true` when the caller knows repeating the request is safe
     /// (an idempotency key, say), `false` never to. Without this call, only
     /// idempotent methods are retried.
-    pub fn retry_transport_errors(mut self, retry: bool) -> RetrySend<'a> {
+    pub fn retry_transport_errors(mut self, retry: bool) -> RetrySend<'a, C> {
         self.retry_transport_errors = Some(retry);
         self
     }
 
     /// Sends `request` until it succeeds or a bound is reached.
-    pub async fn send(mut self, request: RequestBuilder) -> Result<Response, RetryError> {
+    pub async fn send(mut self, request: RequestBuilder) -> Result<Response, RetryError<C>> {
         // A deadline too far to represent is no deadline.
         let give_up_at = Instant::now().checked_add(self.deadline);
         let (client, request) = request.build_split();
@@ -197,7 +206,7 @@ impl<'a> RetrySend<'a> {
 }
 
 /// Every setting; the hook only as whether there is one.
-impl fmt::Debug for RetrySend<'_> {
+impl<C: Catalogue> fmt::Debug for RetrySend<'_, C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RetrySend")
             .field("policy", self.policy)
@@ -212,7 +221,11 @@ impl fmt::Debug for RetrySend<'_> {
 }
 
 /// One attempt: the reply, and an error reply's body up to the limit.
-async fn attempt(client: &Client, request: Request, max_body_bytes: usize) -> Result<Response, SendFailure> {
+async fn attempt<C: Catalogue>(
+    client: &Client,
+    request: Request,
+    max_body_bytes: usize,
+) -> Result<Response, SendFailure<C>> {
     let response = client.execute(request).await.map_err(SendFailure::Transport)?;
     match read_reply(response, max_body_bytes).await {
         Reply::Success(response) => Ok(response),
@@ -229,23 +242,23 @@ fn is_idempotent(method: &Method) -> bool {
 
 /// What the policy and the budget see for a failure without a whole reply:
 /// a 503 without a body, which backs off like any transient failure.
-fn no_reply_as_error() -> ApiError {
+fn no_reply_as_error<C: Catalogue>() -> ApiError<C> {
     ApiError::from_parts(503, &[], b"")
 }
 
 /// A response read as far as deciding success or error needs.
-enum Reply {
+enum Reply<C: Catalogue> {
     /// Status below 400; the body is not read.
     Success(Response),
     /// An error reply, its body read whole or cut at the limit.
-    Error(ApiError),
+    Error(ApiError<C>),
     /// An error reply whose body broke off, with the bytes that came.
-    Incomplete(ApiError, reqwest::Error),
+    Incomplete(ApiError<C>, reqwest::Error),
 }
 
 /// Reads `response` into a [`Reply`], reading at most `max_body_bytes + 1`
 /// bytes of an error body: one more than kept, to know it was longer.
-async fn read_reply(mut response: Response, max_body_bytes: usize) -> Reply {
+async fn read_reply<C: Catalogue>(mut response: Response, max_body_bytes: usize) -> Reply<C> {
     let status = response.status();
     if !status.is_client_error() && !status.is_server_error() {
         return Reply::Success(response);
@@ -271,9 +284,9 @@ async fn read_reply(mut response: Response, max_body_bytes: usize) -> Reply {
 
 /// Why [`RetrySend`] gave up, and after how many attempts.
 #[derive(Debug)]
-pub struct RetryError {
+pub struct RetryError<C: Catalogue> {
     attempts: u32,
-    failure: SendFailure,
+    failure: SendFailure<C>,
     deadline_stop: Option<DeadlineStop>,
 }
 
@@ -284,8 +297,8 @@ struct DeadlineStop {
     deadline: Duration,
 }
 
-impl RetryError {
-    fn new(attempts: u32, failure: SendFailure, deadline_stop: Option<DeadlineStop>) -> RetryError {
+impl<C: Catalogue> RetryError<C> {
+    fn new(attempts: u32, failure: SendFailure<C>, deadline_stop: Option<DeadlineStop>) -> RetryError<C> {
         RetryError {
             attempts,
             failure,
@@ -300,12 +313,12 @@ impl RetryError {
     }
 
     /// What the last attempt got.
-    pub fn failure(&self) -> &SendFailure {
+    pub fn failure(&self) -> &SendFailure<C> {
         &self.failure
     }
 
     /// The last error reply, when there was one.
-    pub fn api_error(&self) -> Option<&ApiError> {
+    pub fn api_error(&self) -> Option<&ApiError<C>> {
         self.failure.api_error()
     }
 
@@ -316,12 +329,12 @@ impl RetryError {
     }
 
     /// What the last attempt got, by value.
-    pub fn into_failure(self) -> SendFailure {
+    pub fn into_failure(self) -> SendFailure<C> {
         self.failure
     }
 }
 
-impl fmt::Display for RetryError {
+impl<C: Catalogue> fmt::Display for RetryError<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let plural = if self.attempts == 1 { "" } else { "s" };
         write!(f, "gave up after {} attempt{plural}", self.attempts)?;
@@ -332,7 +345,7 @@ impl fmt::Display for RetryError {
     }
 }
 
-impl std::error::Error for RetryError {
+impl<C: Catalogue> std::error::Error for RetryError<C> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         Some(&self.failure)
     }
@@ -341,15 +354,15 @@ impl std::error::Error for RetryError {
 /// What a request got instead of a success.
 #[derive(Debug)]
 #[non_exhaustive]
-pub enum SendFailure {
+pub enum SendFailure<C: Catalogue> {
     /// An error reply.
-    Api(ApiError),
+    Api(ApiError<C>),
     /// No reply: the connection failed, or reqwest refused the request.
     Transport(reqwest::Error),
     /// An error reply whose body broke off before its end.
     IncompleteBody {
         /// The reply, read from its status, headers and the bytes that came.
-        reply: ApiError,
+        reply: ApiError<C>,
         /// Why the body ended early.
         error: reqwest::Error,
     },
@@ -358,9 +371,9 @@ pub enum SendFailure {
     TimedOut(Duration),
 }
 
-impl SendFailure {
+impl<C: Catalogue> SendFailure<C> {
     /// The error reply, whole or broken off, when there was one.
-    pub fn api_error(&self) -> Option<&ApiError> {
+    pub fn api_error(&self) -> Option<&ApiError<C>> {
         match self {
             SendFailure::Api(error) | SendFailure::IncompleteBody { reply: error, .. } => Some(error),
             SendFailure::Transport(_) | SendFailure::TimedOut(_) => None,
@@ -368,7 +381,7 @@ impl SendFailure {
     }
 }
 
-impl fmt::Display for SendFailure {
+impl<C: Catalogue> fmt::Display for SendFailure<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SendFailure::Api(error) => write!(f, "{error}"),
@@ -379,7 +392,7 @@ impl fmt::Display for SendFailure {
     }
 }
 
-impl std::error::Error for SendFailure {
+impl<C: Catalogue> std::error::Error for SendFailure<C> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             SendFailure::Api(error) => Some(error),

@@ -30,14 +30,22 @@ mod wire;
 /// for code written for any catalogue.
 pub mod runtime {
     pub mod api_error;
+    #[cfg(feature = "axum")]
+    pub mod axum_support;
     #[cfg(feature = "serde")]
     pub mod body;
     pub mod budget;
     pub mod catalogue;
     mod http_date;
+    #[cfg(feature = "http")]
+    pub mod http_support;
     pub mod json;
     pub mod kind;
     pub mod policy;
+    #[cfg(feature = "serde")]
+    pub mod problem;
+    #[cfg(feature = "reqwest")]
+    pub mod reqwest_support;
     mod retry_hint;
     mod rng;
     pub mod stats;

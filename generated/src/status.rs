@@ -5,8 +5,7 @@ use crate::runtime::status_class::StatusClass;
 #[cfg(feature = "http")]
 impl ::core::convert::From<crate::ErrorCode> for ::http::StatusCode {
     fn from(code: crate::ErrorCode) -> ::http::StatusCode {
-        ::http::StatusCode::from_u16(code.http_status())
-            .unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR)
+        crate::runtime::http_support::status_code_of(code)
     }
 }
 /// One row of the status table.

@@ -38,8 +38,7 @@ pub fn render_status_rs(model: &Model) -> String {
         #[cfg(feature = "http")]
         impl ::core::convert::From<crate::ErrorCode> for ::http::StatusCode {
             fn from(code: crate::ErrorCode) -> ::http::StatusCode {
-                // Every catalogue status is 4xx or 5xx, which `StatusCode` takes.
-                ::http::StatusCode::from_u16(code.http_status()).unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR)
+                crate::runtime::http_support::status_code_of(code)
             }
         }
 

@@ -185,7 +185,7 @@ async fn every_code_arrives_with_its_status_kind_and_request_id() {
         assert_eq!(err.code(), Some(code));
         assert_eq!(err.status(), code.http_status(), "{code:?}");
         assert_eq!(err.kind(), kind, "{code:?}");
-        assert_eq!(err.category(), Some(code.category()));
+        assert_eq!(err.category_id(), Some(code.category().id()));
         assert_eq!(err.message(), Some(code.message()));
         assert_eq!(err.request_id(), Some(format!("req-{}", code.as_str()).as_str()));
         assert_eq!(err.requires_reauth(), REAUTH_CODES.contains(&code), "{code:?}");

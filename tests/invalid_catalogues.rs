@@ -45,6 +45,7 @@ refused! {
     retry_invalid,
     retry_throttled_on_500,
     retry_transient_on_404,
+    runtime_unknown_mode,
     schema_unknown,
     status_duplicate_row,
     status_in_words,

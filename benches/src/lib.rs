@@ -4,8 +4,9 @@
 //! The crate root stands in for the crate generated from the 2,000-code
 //! synthetic catalogue: `build.rs` renders its enum and serde modules through
 //! the generator's front door, and they are included here so that their
-//! `crate::` paths resolve (the runtime, which does not depend on the
-//! catalogue, is measured through `ofauth-errors`). [`hand_written`] holds the
+//! `crate::` paths resolve. Their `crate::runtime` is `ofauth-errors`'s (the
+//! runtime does not depend on the catalogue, and is measured through
+//! `ofauth-errors`). [`hand_written`] holds the
 //! strum- and serde-derived enums of the same codes, and [`inputs`] the lookup
 //! workloads.
 
@@ -22,13 +23,14 @@ mod wire {
     include!(concat!(env!("OUT_DIR"), "/synthetic/wire.rs"));
 }
 
+use ofauth_errors::runtime;
+
 pub mod hand_written;
 pub mod inputs;
 
 pub use category::Category;
 pub use code::{ErrorCode, UnknownErrorCode};
-pub use retry::{DEFAULT_RETRY_AFTER_SECS, REQUEST_ID_HEADER, RETRY_AFTER_HEADER, Retry};
-pub use wire::{Details, ErrorBody};
+pub use retry::{DEFAULT_RETRY_AFTER_SECS, REQUEST_ID_HEADER, RETRY_AFTER_HEADER};
 
 /// A set of codes with a type that parses them: both sides of a comparison
 /// answer with the same list.

@@ -45,6 +45,10 @@ Options:
       --standalone     Make the crate a workspace of its own (an empty
                        `[workspace]`), for a folder inside another Cargo
                        workspace that does not list it as a member
+      --runtime-path <DIR>
+                       With `runtime: crate` in the catalogue: take the
+                       `errcat-runtime` crate from this folder (a path
+                       dependency) rather than from crates.io
   -h, --help           Print help
 ";
 
@@ -139,6 +143,7 @@ pub struct CodegenOptions {
     pub force: bool,
     pub deny_warnings: bool,
     pub standalone: bool,
+    pub runtime_path: Option<PathBuf>,
 }
 
 /// Where the older catalogue comes from.
@@ -236,6 +241,7 @@ fn parse_codegen(parser: &mut lexopt::Parser, frontend: &Frontend<'_>) -> Parsed
             Long("standalone") => options.standalone = true,
             Long("spec") => options.spec = Some(value(parser)?.into()),
             Long("out") => options.out = Some(value(parser)?.into()),
+            Long("runtime-path") => options.runtime_path = Some(value(parser)?.into()),
             other => return Err(unexpected(other, "codegen", frontend)),
         }
     }

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use errcat_codegen::header::path_label;
+use errcat_codegen::header::{path_label, relative_path};
 use errcat_codegen::write::DriftKind;
 use errcat_codegen::{DEFAULT_SPEC, Error, Generator, Provenance};
 
@@ -29,6 +29,11 @@ pub fn codegen(
         // Regenerating without the flag would drop the `[workspace]` table.
         provenance.command.push_str(" --standalone");
     }
+    if let Some(runtime) = &options.runtime_path {
+        // Likewise the runtime's path in `Cargo.toml`.
+        let label = path_label(runtime, frontend.root);
+        provenance.command.push_str(&format!(" --runtime-path {label}"));
+    }
     // Messages name the spec as the user typed it; headers, however it was typed.
     let result = Generator::from_spec_file_labelled(&spec, &spec_label).and_then(|generator| {
         let generator = generator
@@ -36,6 +41,11 @@ pub fn codegen(
             .force(options.force)
             .standalone(options.standalone)
             .provenance(provenance.clone());
+        // Cargo.toml names the runtime's folder from the crate's own.
+        let generator = match &options.runtime_path {
+            Some(runtime) => generator.runtime_path(relative_path(runtime, &out)),
+            None => generator,
+        };
         // Denied warnings are the run's error instead.
         if !options.deny_warnings {
             for warning in generator.warnings() {

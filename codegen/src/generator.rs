@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::header::Provenance;
 use crate::load::Loaded;
-use crate::model::Model;
+use crate::model::{Model, RuntimeMode};
 use crate::write::{Drift, OutputFile, WriteReport};
 
 /// A validated catalogue and the options for turning it into a crate.
@@ -124,6 +124,26 @@ impl Generator {
     /// a path dependency of one), or cargo refuses to build it.
     pub fn standalone(mut self, standalone: bool) -> Generator {
         self.standalone = standalone;
+        self
+    }
+
+    /// How the crate gets the runtime, whatever the catalogue's `runtime:`
+    /// says: [`RuntimeMode::Inline`] copies it into `src/runtime/`,
+    /// [`RuntimeMode::Crate`] depends on the `errcat-runtime` crate. Default:
+    /// the catalogue's choice, else inline.
+    pub fn runtime(mut self, mode: RuntimeMode) -> Generator {
+        self.loaded.model.runtime = mode;
+        self
+    }
+
+    /// Where the crate finds `errcat-runtime` in [`RuntimeMode::Crate`]: the
+    /// runtime crate's folder as the generated `Cargo.toml` writes it,
+    /// relative to the output folder (or absolute). Default: none, the
+    /// runtime comes from crates.io. Inline, the path is not used.
+    pub fn runtime_path(mut self, path: impl AsRef<Path>) -> Generator {
+        // Cargo reads `/` on every platform.
+        let path = path.as_ref().to_string_lossy().replace('\\', "/");
+        self.loaded.model.runtime_path = Some(path);
         self
     }
 

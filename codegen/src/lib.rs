@@ -54,8 +54,8 @@ pub const DEFAULT_SPEC: &str = "spec/errors.yaml";
 /// The folder `cargo xtask codegen` writes by default, relative to the workspace.
 pub const DEFAULT_OUT: &str = "generated";
 
-/// Every output file for `model`, stamped with its header, in [`render::OUTPUTS`]
-/// order. Renderers are pure, so they run on every core: with 10,000 codes
+/// Every output file for `model`, stamped with its header: the rendered ones
+/// in [`render::OUTPUTS`] order, then the runtime's copies. Renderers are pure, so they run on every core: with 10,000 codes
 /// `src/code.rs` alone takes as long as all the other files together.
 pub fn render_files(model: &Model, provenance: &Provenance) -> Vec<OutputFile> {
     let next = AtomicUsize::new(0);
@@ -87,5 +87,11 @@ pub fn render_files(model: &Model, provenance: &Provenance) -> Vec<OutputFile> {
         files
     });
     files.sort_by_key(|(index, _)| *index);
-    files.into_iter().map(|(_, file)| file).collect()
+    let copies = render::runtime::copies(model.runtime)
+        .into_iter()
+        .map(|(path, source)| OutputFile {
+            contents: header::stamp(&path, source, provenance),
+            path,
+        });
+    files.into_iter().map(|(_, file)| file).chain(copies).collect()
 }

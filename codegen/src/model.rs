@@ -34,6 +34,15 @@ pub struct Model {
     pub default_retry_after_secs: u64,
     /// Header carrying the request identifier.
     pub request_id_header: String,
+    /// How the generated crate gets the runtime (catalogue key `runtime:`,
+    /// overridden by [`Generator::runtime`](crate::Generator::runtime)).
+    pub runtime: RuntimeMode,
+    /// Where the generated `Cargo.toml` finds `errcat-runtime` in
+    /// [`RuntimeMode::Crate`]: a folder relative to the output folder, or
+    /// absolute; `None` takes it from crates.io. Not a catalogue key (a path
+    /// depends on where the crate is written): set by
+    /// [`Generator::runtime_path`](crate::Generator::runtime_path).
+    pub runtime_path: Option<String>,
     /// Fields of the JSON error body, in spec order.
     pub response_fields: Vec<ResponseField>,
     /// The HTTP status table, in spec order.
@@ -42,6 +51,32 @@ pub struct Model {
     pub categories: Vec<Category>,
     /// Every code, in spec order (so grouped by category).
     pub codes: Vec<Code>,
+}
+
+/// How the generated crate gets the hand-written runtime (`ApiError`, retry
+/// policy, stats, the HTTP integrations).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RuntimeMode {
+    /// Copied into the crate's `src/runtime/`: the crate depends on nothing
+    /// but its optional integrations.
+    #[default]
+    Inline,
+    /// A dependency on the `errcat-runtime` crate, shared by every catalogue
+    /// of a program (one `RetryBudget` or `ErrorStats` serves them all).
+    Crate,
+}
+
+impl RuntimeMode {
+    /// Every mode, the default first.
+    pub const ALL: [RuntimeMode; 2] = [RuntimeMode::Inline, RuntimeMode::Crate];
+
+    /// The spelling of the catalogue's `runtime:` key.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuntimeMode::Inline => "inline",
+            RuntimeMode::Crate => "crate",
+        }
+    }
 }
 
 /// One field of the error body.

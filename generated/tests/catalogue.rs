@@ -432,6 +432,38 @@ fn server_rendered_bodies_parse_back_on_the_client() {
     }
 }
 #[test]
+fn the_runtime_reads_every_code_through_the_catalogue_trait() {
+    assert_eq!(< ErrorCode as Catalogue > ::API_NAME, "OFAuth API");
+    assert_eq!(< ErrorCode as Catalogue > ::ALL, ErrorCode::ALL);
+    assert_eq!(< ErrorCode as Catalogue > ::RETRY_AFTER_HEADER, RETRY_AFTER_HEADER);
+    assert_eq!(
+        < ErrorCode as Catalogue > ::DEFAULT_RETRY_AFTER_SECS, DEFAULT_RETRY_AFTER_SECS
+    );
+    assert_eq!(< ErrorCode as Catalogue > ::REQUEST_ID_HEADER, REQUEST_ID_HEADER);
+    for (index, &(text, code, status, category, retry, reauth)) in CODES
+        .iter()
+        .enumerate()
+    {
+        assert_eq!(Catalogue::index(code), index, "{text}");
+        assert_eq!(< ErrorCode as Catalogue > ::from_code(text), Some(code), "{text}");
+        assert_eq!(Catalogue::as_str(code), text);
+        assert_eq!(Catalogue::http_status(code), status, "{text}");
+        assert_eq!(Catalogue::message(code), code.message(), "{text}");
+        assert_eq!(Catalogue::doc_url(code), code.doc_url(), "{text}");
+        assert_eq!(Catalogue::category_id(code), category.id(), "{text}");
+        assert_eq!(Catalogue::retry(code), retry, "{text}");
+        assert_eq!(Catalogue::requires_reauth(code), reauth, "{text}");
+        assert_eq!(Catalogue::is_retryable(code), retry != Retry::Never, "{text}");
+    }
+}
+#[cfg(feature = "http")]
+#[test]
+fn every_code_converts_to_its_http_status_code() {
+    for &(text, code, status, ..) in CODES {
+        assert_eq!(::http::StatusCode::from(code).as_u16(), status, "{text}");
+    }
+}
+#[test]
 fn every_category_lists_exactly_its_codes() {
     let total: usize = Category::ALL.iter().map(|category| category.codes().len()).sum();
     assert_eq!(total, ErrorCode::ALL.len());
@@ -552,7 +584,7 @@ fn error_bodies_keep_unknown_codes_and_details() {
         )
         .unwrap();
     assert_eq!(parsed.code, "SOME_FUTURE_CODE");
-    assert_eq!(parsed.error_code(), None);
+    assert_eq!(parsed.error_code:: < ErrorCode > (), None);
     let details = parsed.details.expect("details");
     assert_eq!(details.field(), Some("email"));
     assert_eq!(details.message(), Some("bad"));

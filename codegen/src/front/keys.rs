@@ -22,6 +22,7 @@ pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
             "docs_url",
             "retry_after",
             "request_id_header",
+            "runtime",
             "response",
             "statuses",
             "categories",

@@ -40,6 +40,11 @@ pub struct Spec {
     /// Header carrying the request identifier; `X-Request-Id` when absent.
     #[serde(default)]
     pub request_id_header: Option<String>,
+    /// How the generated crate gets the runtime: `inline` (copied into
+    /// `src/runtime/`, the default) or `crate` (a dependency on
+    /// `errcat-runtime`); checked by validation.
+    #[serde(default)]
+    pub runtime: Option<String>,
     /// The fields of the JSON error body.
     pub response: Vec<ResponseFieldSpec>,
     /// The HTTP status table.

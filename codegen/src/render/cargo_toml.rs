@@ -1,10 +1,17 @@
 //! `Cargo.toml` of the generated crate.
 
+use super::runtime::cargo_features;
 use super::text::quoted_string;
-use crate::model::Model;
+use crate::model::{Model, RuntimeMode};
 
-/// Renders the package manifest. Default features have no dependencies; each
-/// integration is a feature, and every feature builds alone.
+/// The `errcat-runtime` version a crate of [`RuntimeMode::Crate`] pins
+/// exactly: the generated code is written against this one (a unit test keeps
+/// it equal to `runtime/Cargo.toml`'s).
+pub const RUNTIME_VERSION: &str = "0.1.0";
+
+/// Renders the package manifest. Default features have no dependencies (but
+/// the runtime crate, as a crate); each integration is a feature, and every
+/// feature builds alone.
 pub fn render_cargo_toml(model: &Model) -> String {
     let name = quoted_string(&model.crate_name);
     let version = quoted_string(&model.version.to_string());
@@ -28,6 +35,22 @@ pub fn render_cargo_toml(model: &Model) -> String {
         let quoted: Vec<String> = model.keywords.iter().map(|keyword| quoted_string(keyword)).collect();
         format!("keywords = [{}]\n", quoted.join(", "))
     };
+    let (features, mut dependencies) = cargo_features(model.runtime);
+    let runtime = match (model.runtime, &model.runtime_path) {
+        (RuntimeMode::Inline, _) => None,
+        (RuntimeMode::Crate, None) => Some(format!("errcat-runtime = {{ version = \"={RUNTIME_VERSION}\" }}")),
+        (RuntimeMode::Crate, Some(path)) => Some(format!(
+            "errcat-runtime = {{ version = \"={RUNTIME_VERSION}\", path = {} }}",
+            quoted_string(path)
+        )),
+    };
+    let runtime = runtime.unwrap_or_default();
+    dependencies.insert(dependencies.partition_point(|line| *line < "errcat-runtime"), &runtime);
+    let dependencies: String = dependencies
+        .iter()
+        .filter(|line| !line.is_empty())
+        .map(|line| format!("{line}\n"))
+        .collect();
     format!(
         r#"[package]
 name = {name}
@@ -40,26 +63,9 @@ homepage = {homepage}
 
 [features]
 default = []
-## ErrorCode (de)serializes as its code string; adds ErrorBody, Details and ApiError::body.
-serde = ["dep:serde", "dep:serde_json"]
-## ApiError from http's StatusCode, HeaderMap and Response; StatusCode from ErrorCode.
-http = ["dep:http"]
-## ErrorResponse: a server's error reply, implementing axum's IntoResponse.
-axum = ["dep:axum", "serde", "http"]
-## error_for_response and send_with_retry for reqwest clients (tokio's timer waits between attempts).
-reqwest = ["dep:reqwest", "dep:tokio", "http"]
-## ErrorStats::record also emits one tracing event per error.
-tracing = ["dep:tracing"]
-
+{features}
 [dependencies]
-axum = {{ version = "0.8", optional = true, default-features = false }}
-http = {{ version = "1", optional = true }}
-reqwest = {{ version = "0.13", optional = true, default-features = false }}
-serde = {{ version = "1", optional = true, features = ["derive"] }}
-serde_json = {{ version = "1", optional = true }}
-tokio = {{ version = "1", optional = true, features = ["time"] }}
-tracing = {{ version = "0.1", optional = true, default-features = false, features = ["std"] }}
-
+{dependencies}
 [dev-dependencies]
 serde_json = "1"
 
@@ -67,4 +73,16 @@ serde_json = "1"
 all-features = true
 "#
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pinned_runtime_version_is_the_runtime_crate_s() {
+        let manifest = include_str!("../../../runtime/Cargo.toml");
+        let version = manifest.lines().find_map(|line| line.strip_prefix("version = "));
+        assert_eq!(version, Some(format!("\"{RUNTIME_VERSION}\"").as_str()));
+    }
 }

@@ -71,8 +71,11 @@ pub fn render_code_rs(model: &Model) -> String {
     // The API name becomes part of a format string: braces must be doubled.
     let api_name = model.api_name.replace('{', "{{").replace('}', "}}");
     let unknown_message = format!("unknown {api_name} error code `{{}}`");
+    let api_name = &model.api_name;
     format_file(quote! {
-        use crate::{Category, Retry};
+        use crate::runtime::catalogue::{Catalogue, Retry};
+        use crate::runtime::word::word;
+        use crate::Category;
 
         #enum_doc
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -98,14 +101,6 @@ pub fn render_code_rs(model: &Model) -> String {
         }
 
         #lookup_items
-
-        /// The eight bytes of `bytes` at `at` as a little-endian word, or 0
-        /// when they are not all there.
-        #[inline]
-        fn word(bytes: &[u8], at: usize) -> u64 {
-            let chunk = bytes.get(at..at.wrapping_add(8)).unwrap_or(&[0; 8]);
-            u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]))
-        }
 
         /// The catalogue, indexed by `ErrorCode as usize`.
         #allow_deprecated
@@ -196,6 +191,53 @@ pub fn render_code_rs(model: &Model) -> String {
             /// that replies from older servers still parse.
             pub const fn is_retired(self) -> bool {
                 self.entry().retired
+            }
+        }
+
+        /// The catalogue the runtime reads: every item delegates to
+        /// `ErrorCode`'s own.
+        impl Catalogue for ErrorCode {
+            const API_NAME: &'static str = #api_name;
+            const ALL: &'static [ErrorCode] = ErrorCode::ALL;
+            const RETRY_AFTER_HEADER: &'static str = crate::RETRY_AFTER_HEADER;
+            const DEFAULT_RETRY_AFTER_SECS: u64 = crate::DEFAULT_RETRY_AFTER_SECS;
+            const REQUEST_ID_HEADER: &'static str = crate::REQUEST_ID_HEADER;
+
+            #[inline]
+            fn from_code(code: &str) -> ::core::option::Option<ErrorCode> {
+                ErrorCode::from_code(code)
+            }
+
+            fn as_str(self) -> &'static str {
+                ErrorCode::as_str(self)
+            }
+
+            fn index(self) -> usize {
+                self as usize
+            }
+
+            fn http_status(self) -> u16 {
+                ErrorCode::http_status(self)
+            }
+
+            fn message(self) -> &'static str {
+                ErrorCode::message(self)
+            }
+
+            fn doc_url(self) -> &'static str {
+                ErrorCode::doc_url(self)
+            }
+
+            fn category_id(self) -> &'static str {
+                self.category().id()
+            }
+
+            fn retry(self) -> Retry {
+                ErrorCode::retry(self)
+            }
+
+            fn requires_reauth(self) -> bool {
+                ErrorCode::requires_reauth(self)
             }
         }
 

@@ -1,19 +1,25 @@
-//! `src/lib.rs`: crate docs (the Markdown reference) and the public re-exports.
+//! `src/lib.rs`: crate docs (the Markdown reference), the runtime, and the
+//! public names: the catalogue's own items, and the runtime's, made specific
+//! to this catalogue's `ErrorCode`.
 
 use quote::quote;
 
+use super::runtime::root_items;
 use super::rust::format_file;
 use super::text::escape_markdown;
 use crate::model::Model;
 
-/// Renders the crate root: the rendered modules, the runtime modules copied
-/// from `codegen/runtime/` (each behind its feature), and every public name
-/// re-exported at the root.
+/// Renders the crate root: the rendered modules, the runtime (copied inline,
+/// or the `errcat-runtime` dependency) under the name `runtime`, and every
+/// public name at the root: the runtime's generic types as aliases over
+/// `ErrorCode`, its other items re-exported, and wrappers for its generic
+/// functions.
 pub fn render_lib_rs(model: &Model) -> String {
     let intro = format!(
         " Typed errors of the {}: every error code with its HTTP status, message, resolution and retry behaviour.",
         escape_markdown(&model.api_name)
     );
+    let runtime = root_items(model.runtime);
     format_file(quote! {
         #![doc = #intro]
         #![doc = ""]
@@ -42,48 +48,83 @@ pub fn render_lib_rs(model: &Model) -> String {
         #[cfg(feature = "serde")]
         mod wire;
 
-        /// Hand-written code shared by every generated crate.
-        mod runtime {
-            pub(crate) mod api_error;
-            #[cfg(feature = "axum")]
-            pub(crate) mod axum_support;
-            pub(crate) mod budget;
-            pub(crate) mod http_date;
-            #[cfg(feature = "http")]
-            pub(crate) mod http_support;
-            pub(crate) mod json;
-            pub(crate) mod kind;
-            pub(crate) mod policy;
-            #[cfg(feature = "serde")]
-            pub(crate) mod problem;
-            #[cfg(feature = "reqwest")]
-            pub(crate) mod reqwest_support;
-            pub(crate) mod retry_hint;
-            pub(crate) mod rng;
-            pub(crate) mod stats;
-            pub(crate) mod views;
-        }
+        #runtime
 
         pub use category::Category;
         pub use code::{ErrorCode, UnknownErrorCode};
-        pub use retry::{Retry, DEFAULT_RETRY_AFTER_SECS, REQUEST_ID_HEADER, RETRY_AFTER_HEADER};
-        pub use runtime::api_error::{ApiError, DEFAULT_MAX_BODY_BYTES};
-        #[cfg(feature = "axum")]
-        pub use runtime::axum_support::ErrorResponse;
+        pub use retry::{DEFAULT_RETRY_AFTER_SECS, REQUEST_ID_HEADER, RETRY_AFTER_HEADER};
+        pub use status::{status_info, StatusInfo, STATUSES};
+
+        pub use runtime::api_error::DEFAULT_MAX_BODY_BYTES;
         pub use runtime::budget::RetryBudget;
+        pub use runtime::catalogue::{Catalogue, Retry};
         pub use runtime::json::JsonValue;
         pub use runtime::kind::ErrorKind;
         pub use runtime::policy::{RetryPolicy, RetryPolicyBuilder};
+        pub use runtime::stats::{ErrorStats, StatsSnapshot, ThresholdAlert};
+        pub use runtime::status_class::StatusClass;
+        pub use runtime::views::FieldError;
+        #[cfg(feature = "serde")]
+        pub use runtime::body::{Details, ErrorBody};
         #[cfg(feature = "serde")]
         pub use runtime::problem::{ProblemDetails, PROBLEM_JSON};
+
+        /// Any error reply of this API, read whatever its body: its [`ErrorCode`]
+        /// when the code is one of the catalogue's.
+        pub type ApiError = runtime::api_error::ApiError<ErrorCode>;
+
+        /// An authentication error ([`ApiError::as_auth`]).
+        pub type AuthError<'a> = runtime::views::AuthError<'a, ErrorCode>;
+
+        /// A validation error and its field errors ([`ApiError::as_validation`]).
+        pub type ValidationError<'a> = runtime::views::ValidationError<'a, ErrorCode>;
+
+        /// A server's error reply for one of this API's codes, implementing
+        /// axum's `IntoResponse`.
+        #[cfg(feature = "axum")]
+        pub type ErrorResponse = runtime::axum_support::ErrorResponse<ErrorCode>;
+
+        /// Sends a request with retries, within bounds (see [`send_with_retry`]).
         #[cfg(feature = "reqwest")]
-        pub use runtime::reqwest_support::{
-            error_for_response, error_for_response_limited, send_with_retry, RetryError, RetrySend, SendFailure,
-        };
-        pub use runtime::stats::{ErrorStats, StatsSnapshot, ThresholdAlert};
-        pub use runtime::views::{AuthError, FieldError, ValidationError};
-        pub use status::{status_info, StatusClass, StatusInfo, STATUSES};
-        #[cfg(feature = "serde")]
-        pub use wire::{Details, ErrorBody};
+        pub type RetrySend<'a> = runtime::reqwest_support::RetrySend<'a, ErrorCode>;
+
+        /// Why sending with retries failed: the last attempt's failure.
+        #[cfg(feature = "reqwest")]
+        pub type RetryError = runtime::reqwest_support::RetryError<ErrorCode>;
+
+        /// How one attempt failed: an error reply, or no whole reply.
+        #[cfg(feature = "reqwest")]
+        pub type SendFailure = runtime::reqwest_support::SendFailure<ErrorCode>;
+
+        /// The response itself when its status is not an error (below 400), else
+        /// the [`ApiError`] read from its status, headers and at most
+        /// [`DEFAULT_MAX_BODY_BYTES`] of its body.
+        #[cfg(feature = "reqwest")]
+        pub async fn error_for_response(
+            response: ::reqwest::Response,
+        ) -> ::core::result::Result<::reqwest::Response, ApiError> {
+            runtime::reqwest_support::error_for_response(response).await
+        }
+
+        /// The response itself when its status is not an error (below 400), else
+        /// the [`ApiError`] read from its status, headers and at most
+        /// `max_body_bytes` of its body (the rest is never received).
+        #[cfg(feature = "reqwest")]
+        pub async fn error_for_response_limited(
+            response: ::reqwest::Response,
+            max_body_bytes: usize,
+        ) -> ::core::result::Result<::reqwest::Response, ApiError> {
+            runtime::reqwest_support::error_for_response_limited(response, max_body_bytes).await
+        }
+
+        /// Sends `request` with [`RetrySend`]'s defaults: retries as `policy`
+        /// says, each attempt within 30 s and all of them within 2 minutes.
+        #[cfg(feature = "reqwest")]
+        pub async fn send_with_retry(
+            request: ::reqwest::RequestBuilder,
+            policy: &RetryPolicy,
+        ) -> ::core::result::Result<::reqwest::Response, RetryError> {
+            runtime::reqwest_support::send_with_retry(request, policy).await
+        }
     })
 }

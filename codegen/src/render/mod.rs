@@ -1,5 +1,6 @@
 //! Model → output files. Every renderer is a pure function `&Model -> String`;
-//! [`OUTPUTS`] is the one list of what the generator produces.
+//! [`OUTPUTS`] is the one list of what the generator renders, and
+//! [`runtime::copies`] the runtime files an inline crate also carries.
 
 mod cargo_toml;
 mod category_rs;
@@ -12,7 +13,7 @@ mod markdown;
 mod openapi;
 mod perfect_hash;
 mod retry_rs;
-mod runtime;
+pub mod runtime;
 mod rust;
 mod status_rs;
 mod text;
@@ -37,17 +38,8 @@ use crate::model::Model;
 /// A renderer: the whole body of one file (without its `@generated` header).
 pub type Renderer = fn(&Model) -> String;
 
-/// An [`OUTPUTS`] entry copying the runtime template `codegen/runtime/NAME`
-/// to `src/runtime/NAME` in the generated crate.
-macro_rules! runtime_template {
-    ($name:literal) => {
-        (concat!("src/runtime/", $name), |_| {
-            runtime::template(include_str!(concat!("../../runtime/", $name)))
-        })
-    };
-}
-
-/// Every file of the generated crate, by path relative to the output folder.
+/// Every rendered file of the generated crate, by path relative to the output
+/// folder (the runtime's copies come from [`runtime::copies`]).
 pub const OUTPUTS: &[(&str, Renderer)] = &[
     // Building the crate in place makes `target/`, which the generator never
     // touches; this keeps it out of the user's commits too.
@@ -65,25 +57,11 @@ pub const OUTPUTS: &[(&str, Renderer)] = &[
     ("src/status.rs", render_status_rs),
     ("src/wire.rs", render_wire_rs),
     ("tests/catalogue.rs", render_crate_tests),
-    runtime_template!("api_error.rs"),
-    runtime_template!("axum_support.rs"),
-    runtime_template!("budget.rs"),
-    runtime_template!("http_date.rs"),
-    runtime_template!("http_support.rs"),
-    runtime_template!("json.rs"),
-    runtime_template!("kind.rs"),
-    runtime_template!("policy.rs"),
-    runtime_template!("problem.rs"),
-    runtime_template!("reqwest_support.rs"),
-    runtime_template!("retry_hint.rs"),
-    runtime_template!("rng.rs"),
-    runtime_template!("stats.rs"),
-    runtime_template!("views.rs"),
 ];
 
 /// Whether the output at `path` depends on the catalogue. The runtime
-/// templates, the JSON Schema of the export and `.gitignore` do not: they are the same in
-/// every generated crate.
+/// copies, the JSON Schema of the export, `ErrorCode`'s serde impls and
+/// `.gitignore` do not: they are the same in every generated crate.
 pub fn depends_on_catalogue(path: &str) -> bool {
-    !path.starts_with(runtime::DIR) && !matches!(path, "docs/errors.schema.json" | ".gitignore")
+    !path.starts_with(runtime::DIR) && !matches!(path, "docs/errors.schema.json" | "src/wire.rs" | ".gitignore")
 }

@@ -8,8 +8,10 @@
 //! whose switch on the length the CPU mispredicts.
 //!
 //! The generated code and this module's `key` and `slot` compute the same
-//! function: the generated crate's tests look every code up through it.
+//! function, both reading words with `errcat_runtime::word::word`: the
+//! generated crate's tests look every code up through it.
 
+use errcat_runtime::word::word;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
@@ -79,7 +81,8 @@ impl PerfectHash {
     }
 
     /// The body of `from_code(code: &str) -> Option<ErrorCode>`. Needs the
-    /// items of [`Self::items`] in the same module, and `code.rs`'s `word`.
+    /// items of [`Self::items`] in the same module, and the runtime's `word`
+    /// in scope.
     pub fn lookup_tokens(&self) -> TokenStream {
         let word_reads = (0..self.lead_words).map(|i| {
             let at = Literal::usize_unsuffixed(i * 8);
@@ -149,16 +152,11 @@ impl PerfectHash {
 }
 
 /// The words a lookup reads: `lead_words` full words from the start (0 past
-/// the end), then the last eight bytes (0 when shorter).
+/// the end), then the last eight bytes (0 when shorter), read by the same
+/// function the generated lookup calls.
 fn words(bytes: &[u8], lead_words: usize) -> Vec<u64> {
-    let word = |at: usize| {
-        bytes
-            .get(at..at.wrapping_add(8))
-            .and_then(|chunk| <[u8; 8]>::try_from(chunk).ok())
-            .map_or(0, u64::from_le_bytes)
-    };
-    let mut words: Vec<u64> = (0..lead_words).map(|i| word(i * 8)).collect();
-    words.push(word(bytes.len().wrapping_sub(8)));
+    let mut words: Vec<u64> = (0..lead_words).map(|i| word(bytes, i * 8)).collect();
+    words.push(word(bytes, bytes.len().wrapping_sub(8)));
     words
 }
 

@@ -1,30 +1,16 @@
-//! `src/status.rs`: the HTTP status table.
+//! `src/status.rs`: the HTTP status table (the `StatusClass` of a row is the
+//! runtime's).
 
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::rust::{doc_text, format_file, unsuffixed, variant_path};
 use super::text::escape_markdown;
-use crate::model::{Model, StatusClass};
+use crate::model::Model;
 
-/// Renders `StatusClass`, `StatusInfo`, the `STATUSES` table and `status_info`.
+/// Renders `StatusInfo`, the `STATUSES` table, `status_info`, and (feature
+/// `http`) the `StatusCode` of an `ErrorCode`.
 pub fn render_status_rs(model: &Model) -> String {
     let api = escape_markdown(&model.api_name);
-    let classes = StatusClass::ALL.iter().map(|class| {
-        let variant = format_ident!("{}", class.variant());
-        let doc = doc_text(&[format!("{} (`{}xx`).", class.title(), first_digit(*class))]);
-        quote! { #doc #variant }
-    });
-    let class_of_arms = StatusClass::ALL.iter().map(|class| {
-        let low = unsuffixed(first_digit(*class) * 100);
-        let high = unsuffixed(first_digit(*class) * 100 + 99);
-        let path = variant_path("StatusClass", class.variant());
-        quote! { #low..=#high => ::core::option::Option::Some(#path), }
-    });
-    let title_arms = StatusClass::ALL.iter().map(|class| {
-        let path = variant_path("StatusClass", class.variant());
-        let title = class.title();
-        quote! { #path => #title, }
-    });
     let rows = model.statuses.iter().map(|status| {
         let code = unsuffixed(status.code.into());
         let class = variant_path("StatusClass", status.class.variant());
@@ -46,26 +32,13 @@ pub fn render_status_rs(model: &Model) -> String {
     });
     let table_doc = doc_text(&[format!("Every HTTP status the {api} documents, in catalogue order.")]);
     format_file(quote! {
-        /// The class of an HTTP status, from its first digit (RFC 9110, section 15).
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum StatusClass {
-            #(#classes,)*
-        }
+        use crate::runtime::status_class::StatusClass;
 
-        impl StatusClass {
-            /// The class of `status`, or `None` outside 100–599.
-            pub const fn of(status: u16) -> ::core::option::Option<StatusClass> {
-                match status {
-                    #(#class_of_arms)*
-                    _ => ::core::option::Option::None,
-                }
-            }
-
-            /// The class's name, e.g. "Client Error".
-            pub const fn title(self) -> &'static str {
-                match self {
-                    #(#title_arms)*
-                }
+        /// The status the code is sent with.
+        #[cfg(feature = "http")]
+        impl ::core::convert::From<crate::ErrorCode> for ::http::StatusCode {
+            fn from(code: crate::ErrorCode) -> ::http::StatusCode {
+                crate::runtime::http_support::status_code_of(code)
             }
         }
 
@@ -94,11 +67,4 @@ pub fn render_status_rs(model: &Model) -> String {
             }
         }
     })
-}
-
-fn first_digit(class: StatusClass) -> u64 {
-    StatusClass::ALL
-        .iter()
-        .position(|c| *c == class)
-        .map_or(0, |i| i as u64 + 1)
 }

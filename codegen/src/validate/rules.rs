@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::front::spec::{CodeSpec, Spec};
 use crate::model::{
-    Category, Code, Deprecation, Lifecycle, Model, ResponseField, Retry, Status, StatusClass, canonical,
+    Category, Code, Deprecation, Lifecycle, Model, ResponseField, Retry, RuntimeMode, Status, StatusClass, canonical,
     message_example,
 };
 use crate::problem::{Problem, Severity};
@@ -139,6 +139,11 @@ impl Checker {
             retry_after_header: spec.retry_after.header.clone(),
             default_retry_after_secs: default_secs,
             request_id_header,
+            runtime: spec
+                .runtime
+                .as_deref()
+                .map_or(RuntimeMode::default(), |word| self.runtime(word)),
+            runtime_path: None,
             response_fields,
             statuses,
             categories,
@@ -732,6 +737,22 @@ impl Checker {
         Retry::Never
     }
 
+    fn runtime(&mut self, word: &str) -> RuntimeMode {
+        if let Some(mode) = RuntimeMode::ALL.into_iter().find(|mode| mode.as_str() == word) {
+            return mode;
+        }
+        if self.forbidden_text.contains("runtime") {
+            return RuntimeMode::default();
+        }
+        let modes: Vec<&str> = RuntimeMode::ALL.map(RuntimeMode::as_str).to_vec();
+        let help = match closest(word, &modes) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => "write `inline` (the runtime copied into the crate, the default) or `crate` (a dependency on `errcat-runtime`)".to_owned(),
+        };
+        self.error("runtime", format!("`{word}` is not a runtime mode"), help);
+        RuntimeMode::default()
+    }
+
     fn retry_fits_status(&mut self, path: &str, retry: Retry, status: u16) {
         let here = format!("{path}.retry");
         match retry {
@@ -857,6 +878,21 @@ categories:
         assert_eq!(model.codes[0].variant, "RateLimited");
         assert_eq!(model.codes[0].doc_url, "https://example.com/errors#rate_limited");
         assert_eq!(model.request_id_header, "X-Request-Id");
+        assert_eq!(model.runtime, RuntimeMode::Inline);
+    }
+
+    #[test]
+    fn the_runtime_key_chooses_the_mode_and_a_wrong_word_gets_the_nearest() {
+        for mode in RuntimeMode::ALL {
+            let mut spec = base();
+            spec.runtime = Some(mode.as_str().to_owned());
+            assert_eq!(validate(&spec).unwrap().model.runtime, mode);
+        }
+        let (path, message) = single_error(|spec| spec.runtime = Some("crates".to_owned()));
+        assert_eq!(
+            (path.as_str(), message.as_str()),
+            ("runtime", "`crates` is not a runtime mode")
+        );
     }
 
     #[test]

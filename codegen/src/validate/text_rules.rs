@@ -224,6 +224,7 @@ pub fn every_string(spec: &Spec) -> Vec<FieldText<'_>> {
     out.add("docs_url", &spec.docs_url, OneLine);
     out.add("retry_after.header", &spec.retry_after.header, OneLine);
     out.add_opt("request_id_header", spec.request_id_header.as_deref(), OneLine);
+    out.add_opt("runtime", spec.runtime.as_deref(), OneLine);
     for (i, field) in spec.response.iter().enumerate() {
         let path = format!("response[{i}]");
         out.add(format!("{path}.field"), &field.field, OneLine);

@@ -68,6 +68,35 @@ pub fn path_label(path: &Path, workspace: &Path) -> String {
     }
 }
 
+/// `path` relative to the folder `from` (with `/`, climbing with `..` where
+/// needed), both resolved like [`path_label`]; absolute when they share no
+/// ancestor (another drive).
+pub fn relative_path(path: &Path, from: &Path) -> String {
+    let path = resolved(path);
+    let from = resolved(from);
+    let shared = path
+        .components()
+        .zip(from.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    if shared == 0 {
+        return path.display().to_string();
+    }
+    let climbs = from.components().count() - shared;
+    let parts: Vec<String> = std::iter::repeat_n("..".to_owned(), climbs)
+        .chain(
+            path.components()
+                .skip(shared)
+                .map(|part| part.as_os_str().to_string_lossy().into_owned()),
+        )
+        .collect();
+    if parts.is_empty() {
+        ".".to_owned()
+    } else {
+        parts.join("/")
+    }
+}
+
 /// The absolute form of `path`: its longest existing ancestor canonicalized,
 /// the rest normalized by hand (it does not exist yet, so has no links).
 fn resolved(path: &Path) -> PathBuf {
@@ -152,6 +181,23 @@ mod tests {
 
     fn first_line(text: &str) -> &[u8] {
         text.lines().next().unwrap_or_default().as_bytes()
+    }
+
+    #[test]
+    fn relative_paths_climb_out_of_the_folder_they_start_from() {
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path();
+        std::fs::create_dir_all(root.join("runtime/src")).unwrap();
+        assert_eq!(
+            relative_path(&root.join("runtime"), &root.join("crates/api-errors")),
+            "../../runtime"
+        );
+        assert_eq!(relative_path(&root.join("runtime"), root), "runtime");
+        assert_eq!(relative_path(&root.join("runtime/src/.."), &root.join("runtime")), ".");
+        assert_eq!(
+            relative_path(&root.join("x/../runtime"), &root.join("out")),
+            "../runtime"
+        );
     }
 
     #[test]

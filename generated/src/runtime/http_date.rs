@@ -3,31 +3,13 @@
 //! HTTP-date (RFC 9110, section 5.6.7), the other form of `Retry-After`:
 //! IMF-fixdate, plus the obsolete RFC 850 and asctime forms that recipients
 //! must still accept.
+
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
-const MONTHS: [&str; 12] = [
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-];
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const LONG_DAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+const LONG_DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
 /// A calendar instant in UTC, as written in the header.
 struct DateTime {
     year: i64,
@@ -37,6 +19,7 @@ struct DateTime {
     minute: u32,
     second: u32,
 }
+
 /// The instant an HTTP-date names, or `None` if `text` is not one.
 ///
 /// - IMF-fixdate: `Sun, 06 Nov 1994 08:49:37 GMT`
@@ -48,6 +31,7 @@ pub(crate) fn parse_http_date(text: &str) -> Option<SystemTime> {
     let date = imf_fixdate(text).or_else(|| rfc850(text)).or_else(|| asctime(text))?;
     date.to_system_time()
 }
+
 /// `Sun, 06 Nov 1994 08:49:37 GMT`
 fn imf_fixdate(text: &str) -> Option<DateTime> {
     let (weekday, rest) = text.split_once(", ")?;
@@ -58,16 +42,9 @@ fn imf_fixdate(text: &str) -> Option<DateTime> {
     let year = four_digits(parts.next()?)?;
     let (hour, minute, second) = time_of_day(parts.next()?)?;
     (parts.next()? == "GMT" && parts.next().is_none()).then_some(())?;
-    DateTime {
-        year,
-        month,
-        day,
-        hour,
-        minute,
-        second,
-    }
-        .validated()
+    DateTime { year, month, day, hour, minute, second }.validated()
 }
+
 /// `Sunday, 06-Nov-94 08:49:37 GMT`
 fn rfc850(text: &str) -> Option<DateTime> {
     let (weekday, rest) = text.split_once(", ")?;
@@ -81,16 +58,9 @@ fn rfc850(text: &str) -> Option<DateTime> {
     let year = if short_year < 70 { 2000 + short_year } else { 1900 + short_year };
     let (hour, minute, second) = time_of_day(parts.next()?)?;
     (parts.next()? == "GMT" && parts.next().is_none()).then_some(())?;
-    DateTime {
-        year,
-        month,
-        day,
-        hour,
-        minute,
-        second,
-    }
-        .validated()
+    DateTime { year, month, day, hour, minute, second }.validated()
 }
+
 /// `Sun Nov  6 08:49:37 1994` (a one-digit day is padded with a space).
 fn asctime(text: &str) -> Option<DateTime> {
     let weekday = text.get(..4)?.strip_suffix(' ')?;
@@ -103,33 +73,30 @@ fn asctime(text: &str) -> Option<DateTime> {
     let (hour, minute, second) = time_of_day(parts.next()?)?;
     let year = four_digits(parts.next()?)?;
     parts.next().is_none().then_some(())?;
-    DateTime {
-        year,
-        month,
-        day,
-        hour,
-        minute,
-        second,
-    }
-        .validated()
+    DateTime { year, month, day, hour, minute, second }.validated()
 }
+
 fn month(name: &str) -> Option<u32> {
     let index = MONTHS.iter().position(|month| *month == name)?;
     u32::try_from(index + 1).ok()
 }
+
 /// One or two ASCII digits.
 fn two_digits(text: &str) -> Option<u32> {
     (1..=2).contains(&text.len()).then_some(())?;
     digits(text)
 }
+
 fn four_digits(text: &str) -> Option<i64> {
     (text.len() == 4).then_some(())?;
     digits(text).map(i64::from)
 }
+
 fn digits(text: &str) -> Option<u32> {
     text.bytes().all(|b| b.is_ascii_digit()).then_some(())?;
     text.parse().ok()
 }
+
 /// `08:49:37`
 fn time_of_day(text: &str) -> Option<(u32, u32, u32)> {
     let mut fields = text.split(':');
@@ -137,6 +104,7 @@ fn time_of_day(text: &str) -> Option<(u32, u32, u32)> {
     let time = (next()?, next()?, next()?);
     fields.next().is_none().then_some(time)
 }
+
 impl DateTime {
     fn validated(self) -> Option<DateTime> {
         let leap = (self.year % 4 == 0 && self.year % 100 != 0) || self.year % 400 == 0;
@@ -146,13 +114,15 @@ impl DateTime {
             4 | 6 | 9 | 11 => 30,
             _ => 31,
         };
-        let valid = (1..=month_days).contains(&self.day) && self.hour < 24
-            && self.minute < 60 && self.second <= 60;
+        // Second 60 is a leap second, which UTC timestamps fold into the next.
+        let valid = (1..=month_days).contains(&self.day) && self.hour < 24 && self.minute < 60 && self.second <= 60;
         valid.then_some(self)
     }
+
     fn to_system_time(&self) -> Option<SystemTime> {
         let seconds = days_from_civil(self.year, self.month, self.day) * 86_400
-            + i64::from(self.hour) * 3_600 + i64::from(self.minute) * 60
+            + i64::from(self.hour) * 3_600
+            + i64::from(self.minute) * 60
             + i64::from(self.second);
         let offset = Duration::from_secs(seconds.unsigned_abs());
         if seconds >= 0 {
@@ -162,6 +132,7 @@ impl DateTime {
         }
     }
 }
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
 /// `days_from_civil`).
 fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
@@ -171,20 +142,21 @@ fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
     let month = i64::from(month);
     let shifted_month = if month > 2 { month - 3 } else { month + 9 };
     let day_of_year = (153 * shifted_month + 2) / 5 + i64::from(day) - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100
-        + day_of_year;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
     era * 146_097 + day_of_era - 719_468
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
     /// 1994-11-06T08:49:37Z, RFC 9110's example.
     const EXAMPLE: u64 = 784_111_777;
+
     fn unix(text: &str) -> Option<u64> {
-        parse_http_date(text)
-            .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
-            .map(|d| d.as_secs())
+        parse_http_date(text).and_then(|time| time.duration_since(UNIX_EPOCH).ok()).map(|d| d.as_secs())
     }
+
     #[test]
     fn reads_all_three_forms_of_rfc_9110s_example() {
         assert_eq!(unix("Sun, 06 Nov 1994 08:49:37 GMT"), Some(EXAMPLE));
@@ -192,6 +164,7 @@ mod tests {
         assert_eq!(unix("Sun Nov  6 08:49:37 1994"), Some(EXAMPLE));
         assert_eq!(unix("  Sun, 06 Nov 1994 08:49:37 GMT "), Some(EXAMPLE));
     }
+
     #[test]
     fn knows_the_calendar() {
         assert_eq!(unix("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
@@ -201,6 +174,7 @@ mod tests {
         assert_eq!(unix("Sat Feb 29 12:00:00 2020"), Some(1_582_977_600));
         assert!(parse_http_date("Wed, 31 Dec 1969 23:59:59 GMT").is_some());
     }
+
     #[test]
     fn refuses_what_is_not_an_http_date() {
         for text in [

@@ -1,0 +1,105 @@
+//! [`Catalogue`]: what the runtime needs to know about one API's error
+//! catalogue, implemented by the generated `ErrorCode` enum, and [`Retry`],
+//! the retry class of a code.
+
+use core::fmt;
+
+/// How a client may retry a request that failed with a given code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Retry {
+    /// Retrying the same request cannot succeed.
+    Never,
+    /// Retry with exponential backoff, honouring a server hint when given.
+    Transient,
+    /// Retry after the server's delay hint, or the catalogue's default.
+    Throttled,
+}
+
+impl Retry {
+    /// Whether a retry can succeed.
+    pub const fn is_retryable(self) -> bool {
+        !matches!(self, Retry::Never)
+    }
+
+    /// The class as the catalogue spells it: `never`, `transient` or `throttled`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Retry::Never => "never",
+            Retry::Transient => "transient",
+            Retry::Throttled => "throttled",
+        }
+    }
+}
+
+/// Writes the class as the catalogue spells it.
+impl fmt::Display for Retry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// One API's error catalogue, as the generated code describes it: implemented
+/// by the generated `ErrorCode` enum. Everything in this crate is generic over
+/// it, so one runtime serves every catalogue, and one
+/// [`RetryBudget`](super::budget::RetryBudget) or
+/// [`ErrorStats`](super::stats::ErrorStats) serves several at once.
+pub trait Catalogue: Copy + Eq + core::hash::Hash + fmt::Debug + Send + Sync + 'static {
+    /// The API's name, e.g. "OFAuth API" (labels stats and alerts).
+    const API_NAME: &'static str;
+    /// Every code, in catalogue order: `ALL[code.index()] == code`.
+    const ALL: &'static [Self];
+    /// The header carrying the API's retry hint in seconds (e.g. "X-RateLimit-Retry-After").
+    const RETRY_AFTER_HEADER: &'static str;
+    /// Seconds to wait on a throttled reply without a hint.
+    const DEFAULT_RETRY_AFTER_SECS: u64;
+    /// The header carrying the API's request id (e.g. "X-Request-Id").
+    const REQUEST_ID_HEADER: &'static str;
+
+    /// The code whose wire string is `code`, if the catalogue has one.
+    fn from_code(code: &str) -> Option<Self>;
+    /// The code's wire string, e.g. "RATE_LIMIT_EXCEEDED".
+    fn as_str(self) -> &'static str;
+    /// The code's position in [`ALL`](Catalogue::ALL).
+    fn index(self) -> usize;
+    /// The HTTP status the code is sent with.
+    fn http_status(self) -> u16;
+    /// The code's catalogue message.
+    fn message(self) -> &'static str;
+    /// The link to the code's documentation.
+    fn doc_url(self) -> &'static str;
+    /// The id of the code's category (`Category::id`), e.g. "auth".
+    fn category_id(self) -> &'static str;
+    /// How a client may retry after the code.
+    fn retry(self) -> Retry;
+    /// Whether the user must authenticate again after the code.
+    fn requires_reauth(self) -> bool;
+
+    /// Whether a retry can succeed: the code's [`Retry`] class is not `Never`.
+    fn is_retryable(self) -> bool {
+        self.retry().is_retryable()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::TestCode;
+    use super::*;
+
+    #[test]
+    fn retry_classes_spell_as_the_catalogue_does() {
+        let classes = [Retry::Never, Retry::Transient, Retry::Throttled];
+        let names: Vec<String> = classes.iter().map(|class| format!("{class:>10}")).collect();
+        assert_eq!(names, ["     never", " transient", " throttled"]);
+        assert_eq!(classes.map(Retry::is_retryable), [false, true, true]);
+    }
+
+    #[test]
+    fn the_test_catalogue_keeps_the_trait_s_promises() {
+        for (i, &code) in TestCode::ALL.iter().enumerate() {
+            assert_eq!(code.index(), i);
+            assert_eq!(TestCode::from_code(code.as_str()), Some(code));
+            assert_eq!(code.is_retryable(), code.retry() != Retry::Never);
+        }
+        assert_eq!(TestCode::from_code("NOT_IN_ANY_CATALOGUE_XYZ"), None);
+    }
+}

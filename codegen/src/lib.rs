@@ -11,7 +11,9 @@
 //!   updates the output folder;
 //! - [`commands`] are the other CLI commands (compat, explain, synth);
 //! - [`Generator`] is the front door over all of it: load once, then render,
-//!   write or check.
+//!   write or check;
+//! - [`build`] and [`Builder`] are the build-script door: the crate as one
+//!   module file in `OUT_DIR`, for a crate to `include!`.
 //!
 //! Dependencies run one way, with no cycles (tests aside, which load real
 //! catalogues): `front` uses only [`problem`] and `suggest` (did-you-mean);
@@ -20,6 +22,7 @@
 //! `suggest`); `write` uses [`error`] and `render`'s quoting; `model` uses
 //! nothing of the crate. [`error`] wraps the front end's diagnostics.
 
+mod build_script;
 pub mod commands;
 pub mod error;
 pub mod front;
@@ -41,11 +44,12 @@ pub use write::header;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+pub use build_script::{Builder, DEFAULT_OUT_FILE, build};
 pub use error::Error;
 pub use generator::{CheckReport, Generator};
 pub use header::Provenance;
 pub use load::{Loaded, load_spec, parse_spec, parse_spec_bytes};
-pub use model::Model;
+pub use model::{Model, RuntimeMode};
 pub use write::OutputFile;
 
 /// The catalogue `cargo xtask codegen` reads by default, relative to the workspace.

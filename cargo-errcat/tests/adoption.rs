@@ -168,3 +168,162 @@ fn a_crate_generated_inside_another_workspace_builds_as_its_member_or_as_a_works
     let without = cargo_errcat(&root, &["codegen", "--check", "--out", "loose"]);
     assert_eq!(without.status.code(), Some(1), "{}", text(&without.stderr));
 }
+
+/// One target folder for every adoption test that builds this repository's
+/// generator into a fresh crate: it outlives the test run, so only the first
+/// run compiles `errcat-codegen` and its dependencies.
+fn shared_target() -> std::path::PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("adoption")
+}
+
+/// This repository's folder `name` (e.g. `codegen`), for a path dependency.
+fn this_repo(name: &str) -> String {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    repo.join(name).display().to_string()
+}
+
+/// The adopting team's catalogue: two categories, a throttled code.
+const SHOP_CATALOGUE: &str = "schema: 1
+name: Shop API
+crate: shop-errors
+docs_url: https://shop.example/errors
+retry_after:
+  header: Retry-After
+  default_secs: 5
+response:
+  - field: error
+    type: string
+    description: What went wrong
+  - field: code
+    type: string
+    description: What to branch on
+statuses:
+  - status: 404
+    description: Not Found
+    note: Check the id
+  - status: 429
+    description: Too Many Requests
+    note: Wait and retry
+categories:
+  - id: cart
+    title: Cart Errors
+    prefix: CART_
+    codes:
+      - code: CART_NOT_FOUND
+        status: 404
+        message: The cart does not exist
+        resolution: Create a cart first
+        retry: never
+  - id: rate_limit
+    title: Rate Limit Errors
+    prefix: RATE_
+    codes:
+      - code: RATE_LIMITED
+        status: 429
+        message: Too many requests
+        resolution: Wait for the Retry-After delay
+        retry: throttled
+";
+
+/// The adopting program, after its `mod errors { … }`: every front door
+/// gives it the same API.
+const SHOP_PROGRAM: &str = r##"
+use errors::{ApiError, Category, ErrorCode, ErrorStats, RetryBudget, RetryPolicy};
+
+fn main() {
+    let code = ErrorCode::from_code("RATE_LIMITED").expect("the code is generated");
+    println!("{} {} {} of {}", code.as_str(), code.http_status(), code.category().title(), Category::ALL.len());
+    let body = br#"{"error": "slow down", "code": "RATE_LIMITED"}"#;
+    let reply = ApiError::from_parts(429, &[("Retry-After", "7")], body);
+    let policy = RetryPolicy::builder().jitter(false).build();
+    println!("{:?} {:?} {:?}", reply.code(), reply.kind(), policy.next_delay(1, &reply));
+    let budget = RetryBudget::new(10);
+    println!("retry {} left {}", budget.try_acquire(&reply), budget.available());
+    let stats = ErrorStats::new();
+    stats.record(&reply);
+    println!("counted {}", stats.snapshot().count(code));
+}
+"##;
+
+/// What [`SHOP_PROGRAM`] prints.
+const SHOP_OUTPUT: &str = "RATE_LIMITED 429 Rate Limit Errors of 2
+Some(RateLimited) RateLimited Some(7s)
+retry true left 5
+counted 1
+";
+
+/// A fresh workspace holding the edition-2024 crate `shop` with `manifest`'s
+/// dependency lines, `files` written into it (path, contents), and this
+/// repository's `Cargo.lock` (so the offline build picks the versions already
+/// downloaded).
+fn shop_workspace(dependencies: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
+    let temp = tempfile::tempdir().unwrap();
+    let root = temp.path();
+    std::fs::create_dir_all(root.join("shop/src")).unwrap();
+    std::fs::write(root.join("Cargo.toml"), "[workspace]\nresolver = \"3\"\nmembers = [\"shop\"]\n").unwrap();
+    std::fs::copy(format!("{}/Cargo.lock", this_repo("")), root.join("Cargo.lock")).unwrap();
+    std::fs::write(
+        root.join("shop/Cargo.toml"),
+        format!("[package]\nname = \"shop\"\nedition = \"2024\"\npublish = false\n\n{dependencies}"),
+    )
+    .unwrap();
+    std::fs::write(root.join("shop/errors.yaml"), SHOP_CATALOGUE).unwrap();
+    for (path, contents) in files {
+        std::fs::write(root.join("shop").join(path), contents).unwrap();
+    }
+    temp
+}
+
+/// `cargo ARGS --offline` in `dir`, in the [`shared_target`].
+fn cargo_offline(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO"))
+        .args(args)
+        .arg("--offline")
+        .env("CARGO_TARGET_DIR", shared_target())
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+/// Runs the shop, checks what it prints, then breaks its catalogue (a retry
+/// class misspelt on line 31) and checks the build fails naming the file,
+/// the line and the fix.
+fn shop_runs_then_a_broken_catalogue_fails_its_build(workspace: &Path) {
+    let run = cargo_offline(workspace, &["run", "--quiet", "--package", "shop"]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert_eq!(text(&run.stdout), SHOP_OUTPUT);
+    // The program uses part of the API: the rest warns of nothing.
+    assert!(!text(&run.stderr).contains("warning"), "{}", text(&run.stderr));
+
+    let spec = workspace.join("shop/errors.yaml");
+    let broken = SHOP_CATALOGUE.replace("retry: never", "retry: nevr");
+    assert_eq!(broken.lines().position(|line| line.contains("nevr")), Some(30));
+    std::fs::write(&spec, broken).unwrap();
+    let build = cargo_offline(workspace, &["build", "--quiet", "--package", "shop"]);
+    assert!(!build.status.success());
+    let stderr = text(&build.stderr);
+    assert!(stderr.contains("errors.yaml:31:"), "{stderr}");
+    assert!(stderr.contains("nevr"), "{stderr}");
+    assert!(stderr.contains("help: "), "{stderr}");
+    assert!(stderr.contains("never"), "{stderr}");
+}
+
+#[test]
+fn a_build_script_turns_the_catalogue_into_a_module_the_crate_includes() {
+    let started = Instant::now();
+    let workspace = shop_workspace(
+        &format!("[build-dependencies]\nerrcat-codegen = {{ path = {:?} }}\n", this_repo("codegen")),
+        &[
+            (
+                "build.rs",
+                "fn main() {\n    if let Err(err) = errcat_codegen::build(\"errors.yaml\") {\n        eprintln!(\"{err}\");\n        std::process::exit(1);\n    }\n}\n",
+            ),
+            (
+                "src/main.rs",
+                &format!("mod errors {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/errors.rs\"));\n}}\n{SHOP_PROGRAM}"),
+            ),
+        ],
+    );
+    shop_runs_then_a_broken_catalogue_fails_its_build(workspace.path());
+    eprintln!("the build.rs door took {:.1?}", started.elapsed());
+}

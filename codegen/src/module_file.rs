@@ -34,6 +34,12 @@ pub fn module_file(files: &[OutputFile], features: &[&str]) -> String {
     inline_modules(&mut root.items, "src/", files, &rules);
     let mut rewriter = Rewriter { rules, depth: 0 };
     rewriter.visit_file_mut(&mut root);
+    // The including crate uses part of the API: the rest is not its dead code.
+    for item in &mut root.items {
+        if let Some(attrs) = item_attrs(item) {
+            attrs.insert(0, syn::parse_quote!(#[allow(dead_code, unused_imports)]));
+        }
+    }
     prettyplease::unparse(&root)
 }
 
@@ -114,6 +120,11 @@ impl CfgRules<'_> {
         attrs.iter().any(|attr| self.is_off_attr(attr))
     }
 
+    /// [`is_off`](Self::is_off) for a node that may have no attributes.
+    fn is_off_opt(&self, attrs: Option<&mut Vec<Attribute>>) -> bool {
+        attrs.is_some_and(|attrs| self.is_off(attrs))
+    }
+
     /// `attrs` with every decided `cfg_attr` applied (its attributes kept when
     /// on, dropped when off) and every `cfg` decided on removed. A `cfg`
     /// decided off in a place [`Rewriter`] does not remove whole becomes
@@ -162,24 +173,25 @@ fn cfg_predicate(attr: &Attribute) -> Option<Meta> {
     }
 }
 
-fn item_attrs(item: &Item) -> &[Attribute] {
+/// The attributes of `item`, `None` for an item syn keeps as tokens.
+fn item_attrs(item: &mut Item) -> Option<&mut Vec<Attribute>> {
     match item {
-        Item::Const(item) => &item.attrs,
-        Item::Enum(item) => &item.attrs,
-        Item::ExternCrate(item) => &item.attrs,
-        Item::Fn(item) => &item.attrs,
-        Item::ForeignMod(item) => &item.attrs,
-        Item::Impl(item) => &item.attrs,
-        Item::Macro(item) => &item.attrs,
-        Item::Mod(item) => &item.attrs,
-        Item::Static(item) => &item.attrs,
-        Item::Struct(item) => &item.attrs,
-        Item::Trait(item) => &item.attrs,
-        Item::TraitAlias(item) => &item.attrs,
-        Item::Type(item) => &item.attrs,
-        Item::Union(item) => &item.attrs,
-        Item::Use(item) => &item.attrs,
-        _ => &[],
+        Item::Const(item) => Some(&mut item.attrs),
+        Item::Enum(item) => Some(&mut item.attrs),
+        Item::ExternCrate(item) => Some(&mut item.attrs),
+        Item::Fn(item) => Some(&mut item.attrs),
+        Item::ForeignMod(item) => Some(&mut item.attrs),
+        Item::Impl(item) => Some(&mut item.attrs),
+        Item::Macro(item) => Some(&mut item.attrs),
+        Item::Mod(item) => Some(&mut item.attrs),
+        Item::Static(item) => Some(&mut item.attrs),
+        Item::Struct(item) => Some(&mut item.attrs),
+        Item::Trait(item) => Some(&mut item.attrs),
+        Item::TraitAlias(item) => Some(&mut item.attrs),
+        Item::Type(item) => Some(&mut item.attrs),
+        Item::Union(item) => Some(&mut item.attrs),
+        Item::Use(item) => Some(&mut item.attrs),
+        _ => None,
     }
 }
 
@@ -205,16 +217,16 @@ fn trait_item_attrs(item: &TraitItem) -> &[Attribute] {
 
 /// The attributes of the statement forms a gate is put on (`let`, an item, a
 /// call or macro statement); other statements keep an off gate as `cfg(any())`.
-fn stmt_attrs(stmt: &Stmt) -> &[Attribute] {
+fn stmt_attrs(stmt: &mut Stmt) -> Option<&mut Vec<Attribute>> {
     match stmt {
-        Stmt::Local(local) => &local.attrs,
+        Stmt::Local(local) => Some(&mut local.attrs),
         Stmt::Item(item) => item_attrs(item),
-        Stmt::Macro(mac) => &mac.attrs,
-        Stmt::Expr(Expr::Call(call), _) => &call.attrs,
-        Stmt::Expr(Expr::MethodCall(call), _) => &call.attrs,
-        Stmt::Expr(Expr::Macro(mac), _) => &mac.attrs,
-        Stmt::Expr(Expr::Block(block), _) => &block.attrs,
-        _ => &[],
+        Stmt::Macro(mac) => Some(&mut mac.attrs),
+        Stmt::Expr(Expr::Call(call), _) => Some(&mut call.attrs),
+        Stmt::Expr(Expr::MethodCall(call), _) => Some(&mut call.attrs),
+        Stmt::Expr(Expr::Macro(mac), _) => Some(&mut mac.attrs),
+        Stmt::Expr(Expr::Block(block), _) => Some(&mut block.attrs),
+        _ => None,
     }
 }
 
@@ -309,13 +321,13 @@ impl VisitMut for Rewriter<'_> {
     }
 
     fn visit_file_mut(&mut self, file: &mut syn::File) {
-        file.items.retain(|item| !self.rules.is_off(item_attrs(item)));
+        file.items.retain_mut(|item| !self.rules.is_off_opt(item_attrs(item)));
         visit_mut::visit_file_mut(self, file);
     }
 
     fn visit_item_mod_mut(&mut self, module: &mut syn::ItemMod) {
         if let Some((_, items)) = &mut module.content {
-            items.retain(|item| !self.rules.is_off(item_attrs(item)));
+            items.retain_mut(|item| !self.rules.is_off_opt(item_attrs(item)));
         }
         self.depth += 1;
         visit_mut::visit_item_mod_mut(self, module);
@@ -333,7 +345,7 @@ impl VisitMut for Rewriter<'_> {
     }
 
     fn visit_block_mut(&mut self, block: &mut syn::Block) {
-        block.stmts.retain(|stmt| !self.rules.is_off(stmt_attrs(stmt)));
+        block.stmts.retain_mut(|stmt| !self.rules.is_off_opt(stmt_attrs(stmt)));
         visit_mut::visit_block_mut(self, block);
     }
 
@@ -460,6 +472,14 @@ mod tests {
             .collect()
     }
 
+    /// What every root item opens with.
+    const ALLOW: &str = "#[allow(dead_code, unused_imports)]\n";
+
+    /// [`module_file`] without the [`ALLOW`] lines, which every root item has.
+    fn rewritten(files: &[OutputFile], features: &[&str]) -> String {
+        module_file(files, features).replace(ALLOW, "")
+    }
+
     #[test]
     fn the_real_catalogue_is_one_file_without_crate_paths_root_attributes_tests_or_feature_gates() {
         for features in [&[][..], ALL_FEATURES] {
@@ -468,6 +488,8 @@ mod tests {
             let file = syn::parse_file(&module).unwrap();
             assert!(file.attrs.is_empty(), "an included file cannot have inner attributes");
             assert!(!module.contains("crate::"), "features {features:?}");
+            let root_items = file.items.len();
+            assert_eq!(module.matches(ALLOW).count(), root_items, "every root item allows what the user leaves unused");
             for gate in ["cfg(test)", "#[test]", "cfg(feature", "cfg_attr(feature", "mod tests"] {
                 assert!(!module.contains(gate), "features {features:?}: {gate} is left");
             }
@@ -506,7 +528,7 @@ mod tests {
                 "use crate::a::X;\npub(crate) fn f() -> crate::a::X { let _ = X; crate::a::X }\nmacro_rules! m { () => { $crate::a::X } }\n",
             ),
         ]);
-        let module = module_file(&files, &[]);
+        let module = rewritten(&files, &[]);
         assert_eq!(
             module,
             "mod a {
@@ -570,7 +592,7 @@ pub fn f(n: u8) -> bool {
 }
 "#,
         )]);
-        let module = module_file(&files, &["serde"]);
+        let module = rewritten(&files, &["serde"]);
         assert_eq!(
             module,
             "#[derive(serde::Serialize)]
@@ -592,7 +614,7 @@ pub fn f(n: u8) -> bool {
     #[test]
     fn an_off_gate_where_nothing_is_removed_becomes_always_off() {
         let files = crate_of(&[("src/lib.rs", "pub fn f(#[cfg(feature = \"http\")] n: u8) {}\n")]);
-        assert_eq!(module_file(&files, &[]), "pub fn f(#[cfg(any())] n: u8) {}\n");
-        assert_eq!(module_file(&files, &["http"]), "pub fn f(n: u8) {}\n");
+        assert_eq!(rewritten(&files, &[]), "pub fn f(#[cfg(any())] n: u8) {}\n");
+        assert_eq!(rewritten(&files, &["http"]), "pub fn f(n: u8) {}\n");
     }
 }

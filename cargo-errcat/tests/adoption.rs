@@ -260,7 +260,11 @@ fn shop_workspace(dependencies: &str, files: &[(&str, &str)]) -> tempfile::TempD
     let temp = tempfile::tempdir().unwrap();
     let root = temp.path();
     std::fs::create_dir_all(root.join("shop/src")).unwrap();
-    std::fs::write(root.join("Cargo.toml"), "[workspace]\nresolver = \"3\"\nmembers = [\"shop\"]\n").unwrap();
+    std::fs::write(
+        root.join("Cargo.toml"),
+        "[workspace]\nresolver = \"3\"\nmembers = [\"shop\"]\n",
+    )
+    .unwrap();
     std::fs::copy(format!("{}/Cargo.lock", this_repo("")), root.join("Cargo.lock")).unwrap();
     std::fs::write(
         root.join("shop/Cargo.toml"),
@@ -312,7 +316,10 @@ fn shop_runs_then_a_broken_catalogue_fails_its_build(workspace: &Path) {
 fn a_build_script_turns_the_catalogue_into_a_module_the_crate_includes() {
     let started = Instant::now();
     let workspace = shop_workspace(
-        &format!("[build-dependencies]\nerrcat-codegen = {{ path = {:?} }}\n", this_repo("codegen")),
+        &format!(
+            "[build-dependencies]\nerrcat-codegen = {{ path = {:?} }}\n",
+            this_repo("codegen")
+        ),
         &[
             (
                 "build.rs",
@@ -320,10 +327,26 @@ fn a_build_script_turns_the_catalogue_into_a_module_the_crate_includes() {
             ),
             (
                 "src/main.rs",
-                &format!("mod errors {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/errors.rs\"));\n}}\n{SHOP_PROGRAM}"),
+                &format!(
+                    "mod errors {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/errors.rs\"));\n}}\n{SHOP_PROGRAM}"
+                ),
             ),
         ],
     );
     shop_runs_then_a_broken_catalogue_fails_its_build(workspace.path());
     eprintln!("the build.rs door took {:.1?}", started.elapsed());
+}
+
+#[test]
+fn the_catalogue_macro_expands_the_catalogue_where_it_is_written() {
+    let started = Instant::now();
+    let workspace = shop_workspace(
+        &format!("[dependencies]\nerrcat = {{ path = {:?} }}\n", this_repo("errcat")),
+        &[(
+            "src/main.rs",
+            &format!("mod errors {{\n    errcat::catalogue!(\"errors.yaml\");\n}}\n{SHOP_PROGRAM}"),
+        )],
+    );
+    shop_runs_then_a_broken_catalogue_fails_its_build(workspace.path());
+    eprintln!("the macro door took {:.1?}", started.elapsed());
 }

@@ -221,7 +221,10 @@ mod tests {
 
         write_if_changed(&target, "mod b {}\n").unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "mod b {}\n");
-        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, ["errors.rs"], "no temporary file is left behind");
     }
 

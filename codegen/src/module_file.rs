@@ -92,10 +92,14 @@ impl CfgRules<'_> {
                 }) => Some(self.features.contains(&name.value().as_str())),
                 _ => None,
             },
-            Meta::List(list) if list.path.is_ident("not") => self.decide(&list.parse_args::<Meta>().ok()?).map(|on| !on),
+            Meta::List(list) if list.path.is_ident("not") => {
+                self.decide(&list.parse_args::<Meta>().ok()?).map(|on| !on)
+            }
             Meta::List(list) if list.path.is_ident("all") || list.path.is_ident("any") => {
                 let all = list.path.is_ident("all");
-                let parts = list.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated).ok()?;
+                let parts = list
+                    .parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
+                    .ok()?;
                 let decided: Vec<Option<bool>> = parts.iter().map(|part| self.decide(part)).collect();
                 // `all` is off as soon as one part is off, `any` on as soon as one is on.
                 if decided.contains(&Some(!all)) {
@@ -143,11 +147,7 @@ impl CfgRules<'_> {
                 let decided = parts.next().and_then(|predicate| self.decide(&predicate));
                 match decided {
                     // The attributes it adds may be gates too: resolve them in turn.
-                    Some(true) => pending.extend(
-                        parts
-                            .rev()
-                            .map(|meta| Attribute { meta, ..attr.clone() }),
-                    ),
+                    Some(true) => pending.extend(parts.rev().map(|meta| Attribute { meta, ..attr.clone() })),
                     Some(false) => {}
                     None => resolved.push(attr),
                 }
@@ -489,12 +489,21 @@ mod tests {
             assert!(file.attrs.is_empty(), "an included file cannot have inner attributes");
             assert!(!module.contains("crate::"), "features {features:?}");
             let root_items = file.items.len();
-            assert_eq!(module.matches(ALLOW).count(), root_items, "every root item allows what the user leaves unused");
+            assert_eq!(
+                module.matches(ALLOW).count(),
+                root_items,
+                "every root item allows what the user leaves unused"
+            );
             for gate in ["cfg(test)", "#[test]", "cfg(feature", "cfg_attr(feature", "mod tests"] {
                 assert!(!module.contains(gate), "features {features:?}: {gate} is left");
             }
             // Every module of the crate is there, with its items.
-            for item in ["pub enum ErrorCode", "pub enum Category", "mod runtime {", "pub struct RetryBudget"] {
+            for item in [
+                "pub enum ErrorCode",
+                "pub enum Category",
+                "mod runtime {",
+                "pub struct RetryBudget",
+            ] {
                 assert!(module.contains(item), "features {features:?}: {item} is missing");
             }
         }
@@ -509,7 +518,10 @@ mod tests {
             assert!(with_serde.contains(serde_only), "{serde_only} with the feature");
         }
         assert!(!with_serde.contains("mod axum_support"), "axum is off");
-        assert!(!without.contains("serde"), "nothing of serde is left without the feature");
+        assert!(
+            !without.contains("serde"),
+            "nothing of serde is left without the feature"
+        );
     }
 
     #[test]

@@ -289,16 +289,18 @@ fn cargo_offline(dir: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
-/// Runs the shop, checks what it prints, then breaks its catalogue (a retry
-/// class misspelt on line 31) and checks the build fails naming the file,
-/// the line and the fix.
-fn shop_runs_then_a_broken_catalogue_fails_its_build(workspace: &Path) {
+/// Runs the shop and checks it prints `output` and nothing else.
+fn shop_prints(workspace: &Path, output: &str) {
     let run = cargo_offline(workspace, &["run", "--quiet", "--package", "shop"]);
     assert!(run.status.success(), "{}", text(&run.stderr));
-    assert_eq!(text(&run.stdout), SHOP_OUTPUT);
+    assert_eq!(text(&run.stdout), output);
     // The program uses part of the API: the rest warns of nothing.
     assert!(!text(&run.stderr).contains("warning"), "{}", text(&run.stderr));
+}
 
+/// Breaks the shop's catalogue (a retry class misspelt on line 31) and
+/// checks its build fails naming the file, the line and the fix.
+fn a_broken_catalogue_fails_the_shop_build(workspace: &Path) {
     let spec = workspace.join("shop/errors.yaml");
     let broken = SHOP_CATALOGUE.replace("retry: never", "retry: nevr");
     assert_eq!(broken.lines().position(|line| line.contains("nevr")), Some(30));
@@ -310,6 +312,28 @@ fn shop_runs_then_a_broken_catalogue_fails_its_build(workspace: &Path) {
     assert!(stderr.contains("nevr"), "{stderr}");
     assert!(stderr.contains("help: "), "{stderr}");
     assert!(stderr.contains("never"), "{stderr}");
+}
+
+/// The shop's dependencies on this repository's runtime crate with its
+/// `serde` feature, and on serde itself, for the generated `serde` feature.
+fn runtime_crate_and_serde() -> String {
+    format!(
+        "errcat-runtime = {{ path = {:?}, features = [\"serde\"] }}\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\n",
+        this_repo("runtime")
+    )
+}
+
+/// [`SHOP_PROGRAM`], then the code serialized through the `serde` feature.
+fn shop_program_with_serde(module: &str) -> String {
+    let program = SHOP_PROGRAM.replace(
+        "    println!(\"counted {}\", stats.snapshot().count(code));\n",
+        "    println!(\"counted {}\", stats.snapshot().count(code));\n    println!(\"{}\", serde_json::to_string(&code).unwrap());\n",
+    );
+    assert_ne!(
+        program, SHOP_PROGRAM,
+        "the program no longer has the line this test extends"
+    );
+    format!("{module}\n{program}")
 }
 
 #[test]
@@ -333,7 +357,8 @@ fn a_build_script_turns_the_catalogue_into_a_module_the_crate_includes() {
             ),
         ],
     );
-    shop_runs_then_a_broken_catalogue_fails_its_build(workspace.path());
+    shop_prints(workspace.path(), SHOP_OUTPUT);
+    a_broken_catalogue_fails_the_shop_build(workspace.path());
     eprintln!("the build.rs door took {:.1?}", started.elapsed());
 }
 
@@ -347,6 +372,63 @@ fn the_catalogue_macro_expands_the_catalogue_where_it_is_written() {
             &format!("mod errors {{\n    errcat::catalogue!(\"errors.yaml\");\n}}\n{SHOP_PROGRAM}"),
         )],
     );
-    shop_runs_then_a_broken_catalogue_fails_its_build(workspace.path());
+    shop_prints(workspace.path(), SHOP_OUTPUT);
+    a_broken_catalogue_fails_the_shop_build(workspace.path());
     eprintln!("the macro door took {:.1?}", started.elapsed());
+}
+
+#[test]
+fn a_build_script_can_use_the_runtime_crate_and_compile_in_the_serde_feature() {
+    let started = Instant::now();
+    let build_rs = "fn main() {
+    let generated = errcat_codegen::Builder::new(\"errors.yaml\")
+        .runtime(errcat_codegen::RuntimeMode::Crate)
+        .features(&[\"serde\"])
+        .deny_warnings(true)
+        .out_file(\"shop_errors.rs\")
+        .generate();
+    if let Err(err) = generated {
+        eprintln!(\"{err}\");
+        std::process::exit(1);
+    }
+}
+";
+    let workspace = shop_workspace(
+        &format!(
+            "[build-dependencies]\nerrcat-codegen = {{ path = {:?} }}\n\n[dependencies]\n{}",
+            this_repo("codegen"),
+            runtime_crate_and_serde()
+        ),
+        &[
+            ("build.rs", build_rs),
+            (
+                "src/main.rs",
+                &shop_program_with_serde(
+                    "mod errors {\n    include!(concat!(env!(\"OUT_DIR\"), \"/shop_errors.rs\"));\n}\n",
+                ),
+            ),
+        ],
+    );
+    shop_prints(workspace.path(), &format!("{SHOP_OUTPUT}\"RATE_LIMITED\"\n"));
+    eprintln!("the build.rs door with options took {:.1?}", started.elapsed());
+}
+
+#[test]
+fn the_catalogue_macro_can_use_the_runtime_crate_and_compile_in_the_serde_feature() {
+    let started = Instant::now();
+    let workspace = shop_workspace(
+        &format!(
+            "[dependencies]\nerrcat = {{ path = {:?} }}\n{}",
+            this_repo("errcat"),
+            runtime_crate_and_serde()
+        ),
+        &[(
+            "src/main.rs",
+            &shop_program_with_serde(
+                "mod errors {\n    errcat::catalogue!(\"errors.yaml\", runtime = \"crate\", features = [\"serde\"]);\n}\n",
+            ),
+        )],
+    );
+    shop_prints(workspace.path(), &format!("{SHOP_OUTPUT}\"RATE_LIMITED\"\n"));
+    eprintln!("the macro door with options took {:.1?}", started.elapsed());
 }

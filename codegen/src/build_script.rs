@@ -34,6 +34,8 @@ pub const DEFAULT_OUT_FILE: &str = "errors.rs";
 ///     include!(concat!(env!("OUT_DIR"), "/errors.rs"));
 /// }
 /// ```
+// The examples are build scripts: their `main` is the point.
+#[allow(clippy::needless_doctest_main)]
 pub fn build(spec: impl AsRef<Path>) -> Result<(), Error> {
     Builder::new(spec).generate().map(drop)
 }
@@ -57,6 +59,7 @@ pub fn build(spec: impl AsRef<Path>) -> Result<(), Error> {
 ///     }
 /// }
 /// ```
+#[allow(clippy::needless_doctest_main)]
 #[derive(Debug, Clone)]
 pub struct Builder {
     spec: PathBuf,

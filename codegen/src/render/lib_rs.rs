@@ -69,7 +69,7 @@ pub fn render_lib_rs(model: &Model) -> String {
         pub use runtime::json::JsonValue;
         pub use runtime::kind::ErrorKind;
         pub use runtime::policy::{RetryPolicy, RetryPolicyBuilder};
-        pub use runtime::stats::{ErrorStats, StatsSnapshot, ThresholdAlert};
+        pub use runtime::stats::{ErrorStats, StatsSnapshot, ThresholdAlert, MAX_CATALOGUES};
         pub use runtime::status_class::StatusClass;
         pub use runtime::views::FieldError;
         #[cfg(feature = "serde")]

@@ -13,6 +13,7 @@ mod hostile;
 mod invalid_catalogues;
 mod publishing;
 mod random_catalogues;
+mod runtime_modes;
 mod snapshots;
 
 /// With `autotests = false`, a new file in `tests/` runs only if something

@@ -65,7 +65,7 @@ pub use runtime::catalogue::{Catalogue, Retry};
 pub use runtime::json::JsonValue;
 pub use runtime::kind::ErrorKind;
 pub use runtime::policy::{RetryPolicy, RetryPolicyBuilder};
-pub use runtime::stats::{ErrorStats, StatsSnapshot, ThresholdAlert};
+pub use runtime::stats::{ErrorStats, StatsSnapshot, ThresholdAlert, MAX_CATALOGUES};
 pub use runtime::status_class::StatusClass;
 pub use runtime::views::FieldError;
 #[cfg(feature = "serde")]

@@ -2,8 +2,9 @@
 
 #![allow(dead_code)] // each test binary uses its own subset
 
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 /// The workspace root.
 pub fn workspace() -> PathBuf {
@@ -80,6 +81,84 @@ pub fn xtask(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Run {
         stdout: String::from_utf8(stdout).unwrap(),
         stderr: String::from_utf8(stderr).unwrap(),
     }
+}
+
+/// Generates `spec` with `cargo xtask codegen --spec SPEC --out DIR ARGS` into
+/// a new temporary folder: the folder (deleted when dropped) and the crate's
+/// path in it. The workspace's `Cargo.lock` goes beside the crate, so that it
+/// builds offline with the versions the workspace already has.
+pub fn generate_crate(spec: &Path, args: &[&dyn AsRef<OsStr>]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("generated-crate");
+    let command: [&dyn AsRef<OsStr>; 5] = [&"codegen", &"--spec", &spec, &"--out", &out];
+    let run = xtask(&[&command[..], args].concat());
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    std::fs::copy(workspace().join("Cargo.lock"), out.join("Cargo.lock")).unwrap();
+    (dir, out)
+}
+
+/// Builds, tests, lints and documents the crate in `out` with the real
+/// `cargo`, warning-free: with and without its features, and each feature
+/// alone.
+pub fn build_test_lint_and_document(out: &Path) {
+    cargo(out, "test", &["--quiet"]);
+    cargo(out, "test", &["--quiet", "--all-features"]);
+    cargo(
+        out,
+        "clippy",
+        &["--quiet", "--all-features", "--all-targets", "--", "-D", "warnings"],
+    );
+    cargo(out, "doc", &["--quiet", "--no-deps"]);
+    cargo(out, "doc", &["--quiet", "--no-deps", "--all-features"]);
+    for feature in features(out) {
+        let alone = [
+            "--quiet",
+            "--all-targets",
+            "--no-default-features",
+            "--features",
+            &feature,
+        ];
+        cargo(out, "clippy", &[&alone[..], &["--", "-D", "warnings"]].concat());
+    }
+}
+
+/// Runs `cargo SUBCOMMAND --offline ARGS` in `dir`, rustdoc warnings denied,
+/// and fails with its output unless it succeeds.
+fn cargo(dir: &Path, subcommand: &str, args: &[&str]) {
+    // A target folder shared across runs and test binaries keeps this fast after the first.
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("generated-crates");
+    let output = Command::new(env!("CARGO"))
+        .args([subcommand, "--offline"])
+        .args(args)
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
+        .env("RUSTDOCFLAGS", "-D warnings")
+        .env_remove("RUSTFLAGS")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "`cargo {subcommand} {}` failed in the generated crate:\n{}\n{}",
+        args.join(" "),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// The features the generated `Cargo.toml` declares, `default` aside: each
+/// must build alone, not only together with the others.
+fn features(crate_dir: &Path) -> Vec<String> {
+    let manifest = std::fs::read_to_string(crate_dir.join("Cargo.toml")).unwrap();
+    let section = manifest.split("\n[features]\n").nth(1).expect("a [features] table");
+    let features: Vec<String> = section
+        .lines()
+        .take_while(|line| !line.starts_with('['))
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split_once(" = ").map(|(name, _)| name.to_owned()))
+        .filter(|name| name != "default")
+        .collect();
+    assert!(features.len() >= 5, "{features:?}");
+    features
 }
 
 /// Every file below `dir` with its contents, sorted by relative path.

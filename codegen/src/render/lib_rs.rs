@@ -7,7 +7,7 @@ use quote::quote;
 use super::runtime::root_items;
 use super::rust::format_file;
 use super::text::escape_markdown;
-use crate::model::Model;
+use crate::model::{Model, RuntimeMode};
 
 /// Renders the crate root: the rendered modules, the runtime (copied inline,
 /// or the `errcat-runtime` dependency) under the name `runtime`, and every
@@ -20,6 +20,14 @@ pub fn render_lib_rs(model: &Model) -> String {
         escape_markdown(&model.api_name)
     );
     let runtime = root_items(model.runtime);
+    let features_intro = match model.runtime {
+        RuntimeMode::Inline => {
+            " Cargo features (none is on by default, and without them the crate has no dependencies):"
+        }
+        RuntimeMode::Crate => {
+            " Cargo features (none is on by default, and without them the crate depends only on `errcat-runtime`):"
+        }
+    };
     format_file(quote! {
         #![doc = #intro]
         #![doc = ""]
@@ -27,7 +35,7 @@ pub fn render_lib_rs(model: &Model) -> String {
         #![doc = " [`ApiError::kind`]; retry with a [`RetryPolicy`] and a shared [`RetryBudget`]; count errors with [`ErrorStats`]."]
         #![doc = " The reference below is generated from the same catalogue as the code."]
         #![doc = ""]
-        #![doc = " Cargo features (none is on by default, and without them the crate has no dependencies):"]
+        #![doc = #features_intro]
         #![doc = ""]
         #![doc = " - `serde`: `ErrorCode` (de)serializes as its code string; `ErrorBody`, `Details`, `ApiError::body`;"]
         #![doc = "   `ProblemDetails`, the same replies as RFC 9457 `application/problem+json`."]
@@ -61,7 +69,7 @@ pub fn render_lib_rs(model: &Model) -> String {
         pub use runtime::json::JsonValue;
         pub use runtime::kind::ErrorKind;
         pub use runtime::policy::{RetryPolicy, RetryPolicyBuilder};
-        pub use runtime::stats::{ErrorStats, StatsSnapshot, ThresholdAlert};
+        pub use runtime::stats::{ErrorStats, StatsSnapshot, ThresholdAlert, MAX_CATALOGUES};
         pub use runtime::status_class::StatusClass;
         pub use runtime::views::FieldError;
         #[cfg(feature = "serde")]

@@ -217,8 +217,16 @@ impl Generator {
     /// # Ok::<(), errcat_codegen::Error>(())
     /// ```
     pub fn render_module(&self) -> Result<String, Error> {
+        let chosen: Vec<&str> = self.features.iter().map(String::as_str).collect();
+        let features = crate::module_file::with_implied(&chosen).map_err(|unknown| {
+            let known: Vec<&str> = errcat_runtime::sources::FEATURES.iter().map(|f| f.name).collect();
+            let message = format!("`{unknown}` is not a feature of the generated crate");
+            let help = format!("the features are {}", known.join(", "));
+            Error::invalid(vec![
+                Diagnostic::at(&self.provenance.spec, "", None, message).with_help(&help),
+            ])
+        })?;
         let files = self.render()?;
-        let features: Vec<&str> = self.features.iter().map(String::as_str).collect();
         let module = crate::module_file::module_file(&files, &features);
         Ok(crate::header::stamp("errors.rs", &module, &self.provenance))
     }

@@ -44,7 +44,7 @@ pub use error::Error;
 pub use generator::{CheckReport, Generator};
 pub use header::Provenance;
 pub use load::{Loaded, load_spec, parse_spec, parse_spec_bytes};
-pub use model::Model;
+pub use model::{Model, RuntimeMode};
 pub use write::OutputFile;
 
 /// The catalogue `cargo xtask codegen` reads by default, relative to the workspace.

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use errcat_codegen::header::{path_label, relative_path};
 use errcat_codegen::write::DriftKind;
-use errcat_codegen::{DEFAULT_SPEC, Error, Generator, Provenance};
+use errcat_codegen::{DEFAULT_SPEC, Error, Generator, Provenance, RuntimeMode};
 
 use crate::args::CodegenOptions;
 use crate::{FAILURE, Frontend, SUCCESS, resolve};
@@ -43,6 +43,15 @@ pub fn codegen(
             .provenance(provenance.clone());
         // Cargo.toml names the runtime's folder from the crate's own.
         let generator = match &options.runtime_path {
+            Some(_) if generator.model().runtime == RuntimeMode::Inline => {
+                let _ = writeln!(
+                    stderr,
+                    "error: --runtime-path names the errcat-runtime crate a `runtime: crate` catalogue depends on, \
+                     but {spec_label} copies the runtime inline (`runtime: inline`, the default)\n  \
+                     = help: add `runtime: crate` to the catalogue, or leave out --runtime-path"
+                );
+                return Ok(FAILURE);
+            }
             Some(runtime) => generator.runtime_path(relative_path(runtime, &out)),
             None => generator,
         };

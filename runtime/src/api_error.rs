@@ -58,7 +58,12 @@ impl<C: Catalogue> ApiError<C> {
     ///
     /// A reader that streams the body needs to read only `max_body_bytes + 1`
     /// bytes and pass them here: the extra byte tells that the body was longer.
-    pub fn from_parts_limited(status: u16, headers: &[(&str, &str)], body: &[u8], max_body_bytes: usize) -> ApiError<C> {
+    pub fn from_parts_limited(
+        status: u16,
+        headers: &[(&str, &str)],
+        body: &[u8],
+        max_body_bytes: usize,
+    ) -> ApiError<C> {
         ApiError::read(status, headers.iter().copied(), body, max_body_bytes, SystemTime::now())
     }
 
@@ -66,7 +71,13 @@ impl<C: Catalogue> ApiError<C> {
     /// HTTP-date is measured (for replaying recorded replies, and for tests),
     /// keeping at most [`DEFAULT_MAX_BODY_BYTES`] of its body.
     pub fn from_parts_at(status: u16, headers: &[(&str, &str)], body: &[u8], received_at: SystemTime) -> ApiError<C> {
-        ApiError::read(status, headers.iter().copied(), body, DEFAULT_MAX_BODY_BYTES, received_at)
+        ApiError::read(
+            status,
+            headers.iter().copied(),
+            body,
+            DEFAULT_MAX_BODY_BYTES,
+            received_at,
+        )
     }
 
     /// Reads a reply from headers given as `(name, value)` pairs, keeping at
@@ -88,8 +99,15 @@ impl<C: Catalogue> ApiError<C> {
             retry_hint = retry_hint.max(header_hint(C::RETRY_AFTER_HEADER, name, value, received_at));
         }
         let cut = body.len() > max_body_bytes;
-        let kept = if cut { whole_characters(&body[..max_body_bytes]) } else { body };
-        let members = std::str::from_utf8(kept).ok().and_then(|text| read_error_body(text, cut)).unwrap_or_default();
+        let kept = if cut {
+            whole_characters(&body[..max_body_bytes])
+        } else {
+            body
+        };
+        let members = std::str::from_utf8(kept)
+            .ok()
+            .and_then(|text| read_error_body(text, cut))
+            .unwrap_or_default();
         let is_error_body = members.code.is_some() || members.error.is_some();
         ApiError {
             status,
@@ -325,7 +343,13 @@ mod tests {
     #[test]
     fn bodies_that_are_not_error_bodies_keep_status_and_raw_bytes() {
         let html = "<html><body>502 Bad Gateway</body></html>";
-        for (status, body) in [(502, ""), (502, html), (500, r#"{"error": "cut"#), (500, "[1, 2]"), (503, "null")] {
+        for (status, body) in [
+            (502, ""),
+            (502, html),
+            (500, r#"{"error": "cut"#),
+            (500, "[1, 2]"),
+            (503, "null"),
+        ] {
             let err = read(status, body);
             assert_eq!(err.status(), status);
             assert_eq!((err.code(), err.wire_code(), err.message()), (None, None, None));
@@ -346,7 +370,10 @@ mod tests {
         assert_eq!(no_code.kind(), ErrorKind::Validation);
         assert_eq!(no_code.raw_body(), None);
 
-        let unknown = read(503, r#"{"error": "later", "code": "NOT_IN_ANY_CATALOGUE_XYZ", "details": null}"#);
+        let unknown = read(
+            503,
+            r#"{"error": "later", "code": "NOT_IN_ANY_CATALOGUE_XYZ", "details": null}"#,
+        );
         assert_eq!(unknown.code(), None);
         assert_eq!(unknown.wire_code(), Some("NOT_IN_ANY_CATALOGUE_XYZ"));
         assert_eq!(unknown.details(), None);
@@ -364,18 +391,28 @@ mod tests {
         for &code in TestCode::ALL {
             let err = read(code.http_status(), &format!(r#"{{"code": "{}"}}"#, code.as_str()));
             let message = ServerText(code.message()).to_string();
-            assert_eq!(err.to_string(), format!("HTTP {} {}: {message}", code.http_status(), code.as_str()));
+            assert_eq!(
+                err.to_string(),
+                format!("HTTP {} {}: {message}", code.http_status(), code.as_str())
+            );
         }
     }
 
     #[test]
     fn the_request_id_header_is_found_whatever_its_case() {
-        for name in [REQUEST_ID_HEADER.to_owned(), REQUEST_ID_HEADER.to_ascii_lowercase(), REQUEST_ID_HEADER.to_ascii_uppercase()] {
+        for name in [
+            REQUEST_ID_HEADER.to_owned(),
+            REQUEST_ID_HEADER.to_ascii_lowercase(),
+            REQUEST_ID_HEADER.to_ascii_uppercase(),
+        ] {
             let err = ApiError::from_parts(500, &[("Content-Type", "text/html"), (&name, " req-42 ")], b"");
             assert_eq!(err.request_id(), Some("req-42"));
         }
         assert_eq!(read(500, "").request_id(), None);
-        assert_eq!(ApiError::from_parts(500, &[(REQUEST_ID_HEADER, " ")], b"").request_id(), None);
+        assert_eq!(
+            ApiError::from_parts(500, &[(REQUEST_ID_HEADER, " ")], b"").request_id(),
+            None
+        );
     }
 
     #[test]
@@ -384,14 +421,33 @@ mod tests {
         let hint = |headers: &[(&str, &str)]| ApiError::from_parts_at(429, headers, b"", now).retry_hint();
         assert_eq!(hint(&[(RETRY_AFTER_HEADER, "3")]), Some(Duration::from_secs(3)));
         assert_eq!(hint(&[(RETRY_AFTER_HEADER, "0.5")]), Some(Duration::from_millis(500)));
-        assert_eq!(hint(&[("retry-after", "Sun, 06 Nov 1994 08:49:47 GMT")]), Some(Duration::from_secs(10)));
-        assert_eq!(hint(&[("Retry-After", "Sun, 06 Nov 1994 08:00:00 GMT")]), Some(Duration::ZERO));
-        assert_eq!(hint(&[(RETRY_AFTER_HEADER, "3"), ("Retry-After", "9")]), Some(Duration::from_secs(9)));
-        assert_eq!(hint(&[(RETRY_AFTER_HEADER, "later"), ("Retry-After", "4")]), Some(Duration::from_secs(4)));
+        assert_eq!(
+            hint(&[("retry-after", "Sun, 06 Nov 1994 08:49:47 GMT")]),
+            Some(Duration::from_secs(10))
+        );
+        assert_eq!(
+            hint(&[("Retry-After", "Sun, 06 Nov 1994 08:00:00 GMT")]),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(
+            hint(&[(RETRY_AFTER_HEADER, "3"), ("Retry-After", "9")]),
+            Some(Duration::from_secs(9))
+        );
+        assert_eq!(
+            hint(&[(RETRY_AFTER_HEADER, "later"), ("Retry-After", "4")]),
+            Some(Duration::from_secs(4))
+        );
         for garbage in ["", "soon", "-5", "1e9", "NaN"] {
-            assert_eq!(hint(&[(RETRY_AFTER_HEADER, garbage), ("Retry-After", garbage)]), None, "{garbage:?}");
+            assert_eq!(
+                hint(&[(RETRY_AFTER_HEADER, garbage), ("Retry-After", garbage)]),
+                None,
+                "{garbage:?}"
+            );
         }
-        assert_eq!(hint(&[(RETRY_AFTER_HEADER, "1000000000000")]), Some(Duration::from_secs(1_000_000_000_000)));
+        assert_eq!(
+            hint(&[(RETRY_AFTER_HEADER, "1000000000000")]),
+            Some(Duration::from_secs(1_000_000_000_000))
+        );
     }
 
     #[test]
@@ -401,7 +457,11 @@ mod tests {
             let err = read(code.http_status(), &body_of(code));
             let expected = (code.retry() == Retry::Throttled).then_some(default);
             assert_eq!(err.retry_after(), expected, "{code:?}");
-            let hinted = ApiError::from_parts(code.http_status(), &[(RETRY_AFTER_HEADER, "2")], body_of(code).as_bytes());
+            let hinted = ApiError::from_parts(
+                code.http_status(),
+                &[(RETRY_AFTER_HEADER, "2")],
+                body_of(code).as_bytes(),
+            );
             assert_eq!(hinted.retry_after(), Some(Duration::from_secs(2)), "{code:?}");
         }
         assert_eq!(read(429, "").retry_after(), None);
@@ -410,7 +470,10 @@ mod tests {
     #[cfg(feature = "serde")]
     #[test]
     fn an_error_body_is_offered_as_error_body() {
-        let err = read(422, r#"{"error": "missing", "code": "SOME_CODE", "details": {"field": "email", "value": 3}}"#);
+        let err = read(
+            422,
+            r#"{"error": "missing", "code": "SOME_CODE", "details": {"field": "email", "value": 3}}"#,
+        );
         let body = err.body().expect("an error body");
         assert_eq!((body.error.as_str(), body.code.as_str()), ("missing", "SOME_CODE"));
         let details = body.details.expect("details");

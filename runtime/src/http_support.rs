@@ -18,7 +18,12 @@ impl<C: Catalogue> ApiError<C> {
 
     /// [`from_http`](ApiError::from_http) keeping at most `max_body_bytes` of
     /// the body, as [`from_parts_limited`](ApiError::from_parts_limited) does.
-    pub fn from_http_limited(status: StatusCode, headers: &HeaderMap, body: &[u8], max_body_bytes: usize) -> ApiError<C> {
+    pub fn from_http_limited(
+        status: StatusCode,
+        headers: &HeaderMap,
+        body: &[u8],
+        max_body_bytes: usize,
+    ) -> ApiError<C> {
         let headers = headers
             .iter()
             .filter_map(|(name, value)| Some((name.as_str(), value.to_str().ok()?)));
@@ -68,14 +73,20 @@ mod tests {
         let name = |name: &str| HeaderName::from_bytes(name.to_ascii_uppercase().as_bytes()).expect("a header name");
         headers.insert(name(REQUEST_ID_HEADER), HeaderValue::from_static("req-7"));
         headers.insert(name(RETRY_AFTER_HEADER), HeaderValue::from_static("2"));
-        headers.insert(name("X-Binary"), HeaderValue::from_bytes(b"\xff").expect("opaque bytes"));
+        headers.insert(
+            name("X-Binary"),
+            HeaderValue::from_bytes(b"\xff").expect("opaque bytes"),
+        );
         let err = ApiError::from_http(StatusCode::SERVICE_UNAVAILABLE, &headers, b"<html>");
         assert_eq!(err.request_id(), Some("req-7"));
         assert_eq!(err.retry_hint(), Some(std::time::Duration::from_secs(2)));
         assert_eq!(err.status_code(), Some(StatusCode::SERVICE_UNAVAILABLE));
         assert_eq!(err.kind(), ErrorKind::Transient);
 
-        let response = Response::builder().status(422).body(r#"{"error": "e", "code": "C"}"#).expect("a response");
+        let response = Response::builder()
+            .status(422)
+            .body(r#"{"error": "e", "code": "C"}"#)
+            .expect("a response");
         let err = ApiError::from_response(&response);
         assert_eq!((err.status(), err.wire_code()), (422, Some("C")));
         assert_eq!(ApiError::from_parts(42, &[], b"").status_code(), None);

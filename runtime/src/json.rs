@@ -47,7 +47,11 @@ impl JsonValue {
     /// (as most JSON parsers do). `None` for other values.
     pub fn get(&self, key: &str) -> Option<&JsonValue> {
         match self {
-            JsonValue::Object(members) => members.iter().rev().find(|(name, _)| name == key).map(|(_, value)| value),
+            JsonValue::Object(members) => members
+                .iter()
+                .rev()
+                .find(|(name, _)| name == key)
+                .map(|(_, value)| value),
             _ => None,
         }
     }
@@ -381,7 +385,9 @@ impl<'a> Reader<'a> {
                 return None;
             }
         }
-        self.text.get(start..self.pos).map(|text| JsonValue::Number(text.to_owned()))
+        self.text
+            .get(start..self.pos)
+            .map(|text| JsonValue::Number(text.to_owned()))
     }
 
     fn string(&mut self) -> Option<String> {
@@ -457,14 +463,19 @@ mod tests {
 
     #[test]
     fn reads_an_error_body() {
-        let body = parse(r#" {"error": "bad", "code": "X", "details": {"n": -1.5e3, "ok": true, "none": null, "list": [1, "a"]}} "#)
-            .expect("valid JSON");
+        let body = parse(
+            r#" {"error": "bad", "code": "X", "details": {"n": -1.5e3, "ok": true, "none": null, "list": [1, "a"]}} "#,
+        )
+        .expect("valid JSON");
         assert_eq!(body.get("code").and_then(JsonValue::as_str), Some("X"));
         let details = body.get("details").expect("details");
         assert_eq!(details.get("n"), Some(&JsonValue::Number("-1.5e3".to_owned())));
         assert_eq!(details.get("ok"), Some(&JsonValue::Bool(true)));
         assert_eq!(details.get("none"), Some(&JsonValue::Null));
-        assert_eq!(details.get("list").and_then(JsonValue::as_array).map(<[_]>::len), Some(2));
+        assert_eq!(
+            details.get("list").and_then(JsonValue::as_array).map(<[_]>::len),
+            Some(2)
+        );
     }
 
     #[test]
@@ -476,8 +487,24 @@ mod tests {
     #[test]
     fn refuses_anything_but_one_complete_value() {
         for text in [
-            "", " ", "{", r#"{"code": "X""#, r#"{"code": "X"} trailing"#, "<html>502</html>", "nul", "01", "1.",
-            "-", "1e", r#""tab	inside""#, r#""\x""#, r#""\u12""#, "[1,]", r#"{"a" 1}"#, r#"{a: 1}"#, "\u{feff}{}",
+            "",
+            " ",
+            "{",
+            r#"{"code": "X""#,
+            r#"{"code": "X"} trailing"#,
+            "<html>502</html>",
+            "nul",
+            "01",
+            "1.",
+            "-",
+            "1e",
+            r#""tab	inside""#,
+            r#""\x""#,
+            r#""\u12""#,
+            "[1,]",
+            r#"{"a" 1}"#,
+            r#"{a: 1}"#,
+            "\u{feff}{}",
         ] {
             assert_eq!(parse(text), None, "{text:?}");
         }
@@ -498,12 +525,22 @@ mod tests {
         // The array itself is one value.
         assert!(parse(&array(MAX_VALUES - 1)).is_some());
         assert_eq!(parse(&array(MAX_VALUES)), None);
-        let body = format!(r#"{{"code": "X", "other": {}, "details": {}}}"#, array(MAX_VALUES * 2), array(3));
+        let body = format!(
+            r#"{{"code": "X", "other": {}, "details": {}}}"#,
+            array(MAX_VALUES * 2),
+            array(3)
+        );
         let members = read_error_body(&body, false).expect("an object");
         assert_eq!(members.code.as_deref(), Some("X"));
-        assert_eq!(members.details.as_ref().and_then(JsonValue::as_array).map(<[_]>::len), Some(3));
+        assert_eq!(
+            members.details.as_ref().and_then(JsonValue::as_array).map(<[_]>::len),
+            Some(3)
+        );
         let too_many = format!(r#"{{"code": "X", "details": {}}}"#, array(MAX_VALUES));
-        assert_eq!(read_error_body(&too_many, false).map(|members| members.details), Some(None));
+        assert_eq!(
+            read_error_body(&too_many, false).map(|members| members.details),
+            Some(None)
+        );
     }
 
     #[test]

@@ -104,7 +104,10 @@ mod tests {
                 assert_eq!(kind, ErrorKind::Transient, "{code:?}");
             } else {
                 // A code that is never retried is not routed to a retry, whatever its status.
-                assert!(!matches!(kind, ErrorKind::Transient | ErrorKind::ReAuthenticate), "{code:?}");
+                assert!(
+                    !matches!(kind, ErrorKind::Transient | ErrorKind::ReAuthenticate),
+                    "{code:?}"
+                );
             }
         }
     }

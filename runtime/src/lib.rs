@@ -1,9 +1,7 @@
 //! The runtime every errcat-generated error catalogue builds on: reading any
-//! error reply into an [`ApiError`](api_error::ApiError), routing it by
-//! [`ErrorKind`](kind::ErrorKind), retrying with a
-//! [`RetryPolicy`](policy::RetryPolicy) and a shared
-//! [`RetryBudget`](budget::RetryBudget), counting errors with
-//! [`ErrorStats`](stats::ErrorStats).
+//! error reply into an [`ApiError`], routing it by [`ErrorKind`], retrying
+//! with a [`RetryPolicy`] and a shared [`RetryBudget`], counting errors with
+//! [`ErrorStats`].
 //!
 //! Everything catalogue-specific comes through the [`Catalogue`] trait, which
 //! a generated `ErrorCode` implements; the non-generic pieces (a policy, a
@@ -170,7 +168,10 @@ pub mod sources {
             let header = format!("[{name}]");
             let mut lines = CARGO_TOML.lines().skip_while(|line| *line != header);
             assert_eq!(lines.next(), Some(header.as_str()), "Cargo.toml has no {header}");
-            lines.take_while(|line| !line.starts_with('[')).filter(|line| !line.trim().is_empty()).collect()
+            lines
+                .take_while(|line| !line.starts_with('['))
+                .filter(|line| !line.trim().is_empty())
+                .collect()
         }
 
         /// A dependency line's crate name: `axum` in `axum = { … }`.
@@ -182,30 +183,45 @@ pub mod sources {
         fn the_cargo_toml_features_are_the_table_s_and_sources() {
             let mut expected = vec!["default = []".to_owned()];
             for feature in FEATURES {
-                let dependencies = feature.dependencies.iter().map(|line| format!("\"dep:{}\"", crate_name(line)));
+                let dependencies = feature
+                    .dependencies
+                    .iter()
+                    .map(|line| format!("\"dep:{}\"", crate_name(line)));
                 let implies = feature.implies.iter().map(|name| format!("\"{name}\""));
                 let enables: Vec<String> = dependencies.chain(implies).collect();
                 expected.push(format!("## {}", feature.doc));
                 expected.push(format!("{} = [{}]", feature.name, enables.join(", ")));
             }
-            expected.push("## errcat_runtime::sources: every module's text and every feature, for the generator.".to_owned());
+            expected.push(
+                "## errcat_runtime::sources: every module's text and every feature, for the generator.".to_owned(),
+            );
             expected.push("sources = []".to_owned());
             assert_eq!(section("features"), expected);
         }
 
         #[test]
         fn the_cargo_toml_dependencies_are_the_features_optional_ones() {
-            let mut expected: Vec<&str> = FEATURES.iter().flat_map(|feature| feature.dependencies.iter().copied()).collect();
+            let mut expected: Vec<&str> = FEATURES
+                .iter()
+                .flat_map(|feature| feature.dependencies.iter().copied())
+                .collect();
             expected.sort_unstable();
             assert_eq!(section("dependencies"), expected);
-            assert!(expected.iter().all(|line| line.contains("optional = true")), "{expected:?}");
+            assert!(
+                expected.iter().all(|line| line.contains("optional = true")),
+                "{expected:?}"
+            );
         }
 
         #[test]
         fn features_imply_only_features_of_the_table_declared_before_them() {
             for (i, feature) in FEATURES.iter().enumerate() {
                 for implied in feature.implies {
-                    assert!(FEATURES[..i].iter().any(|earlier| earlier.name == *implied), "{} implies {implied}", feature.name);
+                    assert!(
+                        FEATURES[..i].iter().any(|earlier| earlier.name == *implied),
+                        "{} implies {implied}",
+                        feature.name
+                    );
                 }
             }
         }
@@ -231,7 +247,11 @@ pub mod sources {
         fn gates_name_features_of_the_table_and_only_testing_is_test_only() {
             for module in MODULES {
                 if let Some(feature) = module.feature {
-                    assert!(FEATURES.iter().any(|declared| declared.name == feature), "{}: {feature}", module.name);
+                    assert!(
+                        FEATURES.iter().any(|declared| declared.name == feature),
+                        "{}: {feature}",
+                        module.name
+                    );
                 }
                 assert_eq!(module.test_only, module.name == "testing", "{}", module.name);
             }

@@ -191,11 +191,20 @@ mod tests {
     #[test]
     fn transient_errors_back_off_exponentially_up_to_the_maximum() {
         let policy = RetryPolicy::builder().jitter(false).max_attempts(10).build();
-        let delays: Vec<Option<Duration>> = (1..=10).map(|attempt| policy.next_delay(attempt, &reply(503, None))).collect();
+        let delays: Vec<Option<Duration>> = (1..=10)
+            .map(|attempt| policy.next_delay(attempt, &reply(503, None)))
+            .collect();
         let millis = [500, 1000, 2000, 4000, 8000, 16000, 20000, 20000, 20000];
-        let expected: Vec<Option<Duration>> = millis.iter().map(|&ms| Some(Duration::from_millis(ms))).chain([None]).collect();
+        let expected: Vec<Option<Duration>> = millis
+            .iter()
+            .map(|&ms| Some(Duration::from_millis(ms)))
+            .chain([None])
+            .collect();
         assert_eq!(delays, expected);
-        assert_eq!(policy.next_delay(0, &reply(503, None)), Some(Duration::from_millis(500)));
+        assert_eq!(
+            policy.next_delay(0, &reply(503, None)),
+            Some(Duration::from_millis(500))
+        );
         let long = RetryPolicy::builder().jitter(false).max_attempts(u32::MAX).build();
         assert_eq!(long.next_delay(u32::MAX - 1, &reply(503, None)), secs(20));
     }
@@ -210,7 +219,11 @@ mod tests {
             assert_eq!(policy.next_delay(1, &reply(status, Some("1"))), None, "{status}");
         }
         for &code in TestCode::ALL.iter().filter(|code| !code.is_retryable()) {
-            let err = ApiError::from_parts(code.http_status(), &[], format!(r#"{{"code": "{}"}}"#, code.as_str()).as_bytes());
+            let err = ApiError::from_parts(
+                code.http_status(),
+                &[],
+                format!(r#"{{"code": "{}"}}"#, code.as_str()).as_bytes(),
+            );
             assert_eq!(policy.next_delay(1, &err), None, "{code:?}");
         }
         let once = RetryPolicy::builder().max_attempts(0).build();
@@ -222,7 +235,10 @@ mod tests {
     fn rate_limits_wait_for_the_hint_or_the_default() {
         let policy = no_jitter();
         assert_eq!(policy.next_delay(1, &reply(429, Some("7"))), secs(7));
-        assert_eq!(policy.next_delay(2, &reply(429, Some("0.25"))), Some(Duration::from_millis(250)));
+        assert_eq!(
+            policy.next_delay(2, &reply(429, Some("0.25"))),
+            Some(Duration::from_millis(250))
+        );
         let default = Duration::from_secs(DEFAULT_RETRY_AFTER_SECS).min(policy.max_hint());
         assert_eq!(policy.next_delay(1, &reply(429, None)), Some(default));
         assert_eq!(policy.next_delay(1, &reply(429, Some("soon"))), Some(default));
@@ -238,7 +254,10 @@ mod tests {
         let policy = no_jitter();
         // A transient error waits for the longer of the backoff and the hint.
         assert_eq!(policy.next_delay(1, &reply(503, Some("3"))), secs(3));
-        assert_eq!(policy.next_delay(1, &reply(503, Some("0.1"))), Some(Duration::from_millis(500)));
+        assert_eq!(
+            policy.next_delay(1, &reply(503, Some("0.1"))),
+            Some(Duration::from_millis(500))
+        );
         for absurd in ["1000000000000", "99999999999999999999999"] {
             assert_eq!(policy.next_delay(1, &reply(429, Some(absurd))), secs(300), "{absurd}");
             assert_eq!(policy.next_delay(1, &reply(503, Some(absurd))), secs(300), "{absurd}");
@@ -253,9 +272,15 @@ mod tests {
     #[test]
     fn a_seeded_policy_gives_exact_delays() {
         let policy = RetryPolicy::builder().seed(7).max_attempts(4).build();
-        let delays: Vec<Option<Duration>> = (1..=4).map(|attempt| policy.next_delay(attempt, &reply(503, None))).collect();
+        let delays: Vec<Option<Duration>> = (1..=4)
+            .map(|attempt| policy.next_delay(attempt, &reply(503, None)))
+            .collect();
         let nanos = [194_914_874, 16_788_294, 1_801_521_362];
-        let expected: Vec<Option<Duration>> = nanos.iter().map(|&ns| Some(Duration::from_nanos(ns))).chain([None]).collect();
+        let expected: Vec<Option<Duration>> = nanos
+            .iter()
+            .map(|&ns| Some(Duration::from_nanos(ns)))
+            .chain([None])
+            .collect();
         assert_eq!(delays, expected);
     }
 
@@ -270,7 +295,10 @@ mod tests {
             assert!(delay <= ceiling, "{delay:?} > {ceiling:?}");
         }
         let draws: Vec<Option<Duration>> = (0..20).map(|_| a.next_delay(5, &reply(503, None))).collect();
-        assert!(draws.windows(2).any(|pair| pair[0] != pair[1]), "jitter should vary the delays");
+        assert!(
+            draws.windows(2).any(|pair| pair[0] != pair[1]),
+            "jitter should vary the delays"
+        );
         // With jitter a hint is still a floor.
         assert!((0..20).all(|_| a.next_delay(1, &reply(503, Some("1"))) >= secs(1)));
     }

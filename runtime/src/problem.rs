@@ -95,8 +95,14 @@ impl ProblemDetails {
             [] => None,
             [one] => Some(one.clone()),
             many => {
-                let list = many.iter().map(|details| Value::Object(details.as_map().clone())).collect();
-                Some(Details::from(Map::from_iter([("errors".to_owned(), Value::Array(list))])))
+                let list = many
+                    .iter()
+                    .map(|details| Value::Object(details.as_map().clone()))
+                    .collect();
+                Some(Details::from(Map::from_iter([(
+                    "errors".to_owned(),
+                    Value::Array(list),
+                )])))
             }
         };
         ErrorBody {

@@ -17,8 +17,14 @@ const STANDARD_HEADER: &str = "Retry-After";
 /// value is not valid. A date in the past asks for no delay. `now` is when the
 /// reply was received.
 pub(crate) fn header_hint(catalogue_header: &str, name: &str, value: &str, now: SystemTime) -> Option<Duration> {
-    let catalogue = name.eq_ignore_ascii_case(catalogue_header).then(|| seconds(value)).flatten();
-    let standard = name.eq_ignore_ascii_case(STANDARD_HEADER).then(|| retry_after(value, now)).flatten();
+    let catalogue = name
+        .eq_ignore_ascii_case(catalogue_header)
+        .then(|| seconds(value))
+        .flatten();
+    let standard = name
+        .eq_ignore_ascii_case(STANDARD_HEADER)
+        .then(|| retry_after(value, now))
+        .flatten();
     catalogue.max(standard)
 }
 
@@ -88,7 +94,9 @@ mod tests {
 
     #[test]
     fn seconds_refuse_garbage_and_negatives() {
-        for value in ["", " ", "-1", "-0.5", "+5", "1e3", "5s", "1.", ".5", "1.2.3", "0x10", "NaN", "inf", "٣"] {
+        for value in [
+            "", " ", "-1", "-0.5", "+5", "1e3", "5s", "1.", ".5", "1.2.3", "0x10", "NaN", "inf", "٣",
+        ] {
             assert_eq!(seconds(value), None, "{value:?}");
         }
     }
@@ -97,7 +105,10 @@ mod tests {
     fn retry_after_reads_seconds_and_dates_past_and_future() {
         let now = example_time();
         assert_eq!(retry_after("120", now), Some(Duration::from_secs(120)));
-        assert_eq!(retry_after("Sun, 06 Nov 1994 08:51:37 GMT", now), Some(Duration::from_secs(120)));
+        assert_eq!(
+            retry_after("Sun, 06 Nov 1994 08:51:37 GMT", now),
+            Some(Duration::from_secs(120))
+        );
         assert_eq!(retry_after("Sun, 06 Nov 1994 08:49:37 GMT", now), Some(Duration::ZERO));
         assert_eq!(retry_after("Sat, 01 Jan 1994 00:00:00 GMT", now), Some(Duration::ZERO));
         for value in ["", "soon", "-1", "Sun, 06 Nov 1994 08:51:37 CET"] {
@@ -114,9 +125,15 @@ mod tests {
             assert_eq!(header_hint(own, &own.to_ascii_lowercase(), "7", now), expected);
             assert_eq!(header_hint(own, &own.to_ascii_uppercase(), "7", now), expected);
             assert_eq!(header_hint(own, "retry-after", "7", now), expected);
-            assert_eq!(header_hint(own, "RETRY-AFTER", "Sun, 06 Nov 1994 08:49:44 GMT", now), expected);
+            assert_eq!(
+                header_hint(own, "RETRY-AFTER", "Sun, 06 Nov 1994 08:49:44 GMT", now),
+                expected
+            );
             assert_eq!(header_hint(own, "X-Something-Else", "7", now), None);
         }
-        assert_eq!(header_hint(TestCode::RETRY_AFTER_HEADER, OtherCode::REQUEST_ID_HEADER, "7", now), None);
+        assert_eq!(
+            header_hint(TestCode::RETRY_AFTER_HEADER, OtherCode::REQUEST_ID_HEADER, "7", now),
+            None
+        );
     }
 }

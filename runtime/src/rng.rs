@@ -17,7 +17,9 @@ pub(crate) struct SplitMix64 {
 
 impl SplitMix64 {
     pub(crate) fn new(seed: u64) -> SplitMix64 {
-        SplitMix64 { state: AtomicU64::new(seed) }
+        SplitMix64 {
+            state: AtomicU64::new(seed),
+        }
     }
 
     /// Seeded from the standard library's per-process random hashing keys,

@@ -72,7 +72,9 @@ impl CatalogueTable {
 
 /// A sliding window per code when `alert` is set, else none.
 fn alert_windows(alert: bool, codes: usize) -> Box<[SlidingWindow]> {
-    (0..if alert { codes } else { 0 }).map(|_| SlidingWindow::default()).collect()
+    (0..if alert { codes } else { 0 })
+        .map(|_| SlidingWindow::default())
+        .collect()
 }
 
 impl ErrorStats {
@@ -134,10 +136,11 @@ impl ErrorStats {
                 if let Some(cells) = table.counts.get(row) {
                     cells[column].fetch_add(1, Ordering::Relaxed);
                 }
-                if let (Some(alert), Some(code)) = (&self.alert, err.code()) {
-                    if let Some(window) = table.windows.get(code.index()) {
-                        alert.record(C::API_NAME, code.as_str(), window, clock());
-                    }
+                let watched = err
+                    .code()
+                    .and_then(|code| Some((code, table.windows.get(code.index())?)));
+                if let (Some(alert), Some((code, window))) = (&self.alert, watched) {
+                    alert.record(C::API_NAME, code.as_str(), window, clock());
                 }
             }
             None => {
@@ -272,12 +275,16 @@ struct CatalogueCounts {
 impl StatsSnapshot {
     /// The counts of catalogue `C`, if any of its errors was recorded.
     fn of<C: Catalogue>(&self) -> Option<&CatalogueCounts> {
-        self.catalogues.iter().find(|counts| counts.catalogue == TypeId::of::<C>())
+        self.catalogues
+            .iter()
+            .find(|counts| counts.catalogue == TypeId::of::<C>())
     }
 
     /// Errors with `code`.
     pub fn count<C: Catalogue>(&self, code: C) -> u64 {
-        self.of::<C>().and_then(|counts| counts.by_code.get(code.index()).copied()).unwrap_or(0)
+        self.of::<C>()
+            .and_then(|counts| counts.by_code.get(code.index()).copied())
+            .unwrap_or(0)
     }
 
     /// Errors without a code their catalogue knows (none, or an unknown
@@ -304,7 +311,11 @@ impl StatsSnapshot {
 
     /// All errors recorded, over all catalogues.
     pub fn total(&self) -> u64 {
-        let counted: u64 = self.catalogues.iter().map(|counts| counts.by_code.iter().sum::<u64>() + counts.unknown).sum();
+        let counted: u64 = self
+            .catalogues
+            .iter()
+            .map(|counts| counts.by_code.iter().sum::<u64>() + counts.unknown)
+            .sum();
         counted + self.overflow
     }
 
@@ -409,7 +420,9 @@ mod tests {
     use std::sync::{Arc, Mutex};
 
     fn reply<C: Catalogue>(status: u16, code: Option<C>) -> ApiError<C> {
-        let body = code.map(|code| format!(r#"{{"error": "e", "code": "{}"}}"#, code.as_str())).unwrap_or_default();
+        let body = code
+            .map(|code| format!(r#"{{"error": "e", "code": "{}"}}"#, code.as_str()))
+            .unwrap_or_default();
         ApiError::from_parts(status, &[], body.as_bytes())
     }
 
@@ -435,7 +448,11 @@ mod tests {
             (0..times(i)).for_each(|_| stats.record(&err));
         }
         stats.record(&unknown(502));
-        stats.record(&ApiError::<TestCode>::from_parts(429, &[], br#"{"error": "e", "code": "NOT_IN_ANY_CATALOGUE_XYZ"}"#));
+        stats.record(&ApiError::<TestCode>::from_parts(
+            429,
+            &[],
+            br#"{"error": "e", "code": "NOT_IN_ANY_CATALOGUE_XYZ"}"#,
+        ));
         stats.record(&unknown(0));
         let snapshot = stats.snapshot();
         for (i, &code) in TestCode::ALL.iter().enumerate() {
@@ -445,7 +462,10 @@ mod tests {
         let known_total: u64 = snapshot.counts::<TestCode>().map(|(_, count)| count).sum();
         assert_eq!(snapshot.total(), known_total + 3);
         let class_of = |status: u16| StatusClass::of(status).expect("an error status");
-        let server = TestCode::ALL.iter().enumerate().filter(|(_, code)| class_of(code.http_status()) == StatusClass::ServerError);
+        let server = TestCode::ALL
+            .iter()
+            .enumerate()
+            .filter(|(_, code)| class_of(code.http_status()) == StatusClass::ServerError);
         let expected_server: u64 = server.map(|(i, _)| times(i)).sum::<u64>() + 1;
         assert_eq!(snapshot.status_class(StatusClass::ServerError), expected_server);
         let classified: u64 = StatusClass::ALL.iter().map(|&class| snapshot.status_class(class)).sum();
@@ -497,7 +517,16 @@ mod tests {
             stats.record_at(&known(code), start + Duration::from_secs(second));
         }
         let api = TestCode::API_NAME;
-        assert_eq!(fired(&alerts), [ThresholdAlert { api, code: code.as_str(), count: 4, limit: 3, window }]);
+        assert_eq!(
+            fired(&alerts),
+            [ThresholdAlert {
+                api,
+                code: code.as_str(),
+                count: 4,
+                limit: 3,
+                window
+            }]
+        );
         stats.record(&unknown(500));
         assert_eq!(fired(&alerts).len(), 1, "unknown codes do not alert");
     }
@@ -557,18 +586,44 @@ mod tests {
         assert_eq!(snapshot.count(OtherCode::SlowDown), 3);
         assert_eq!(snapshot.count(OtherCode::NotFound), 1);
         assert_eq!(snapshot.count(OtherCode::Timeout), 0);
-        assert_eq!((snapshot.unknown_of::<TestCode>(), snapshot.unknown_of::<OtherCode>(), snapshot.unknown()), (1, 2, 3));
-        assert_eq!(snapshot.counts::<OtherCode>().collect::<Vec<_>>(), [(OtherCode::NotFound, 1), (OtherCode::SlowDown, 3), (OtherCode::Timeout, 0)]);
+        assert_eq!(
+            (
+                snapshot.unknown_of::<TestCode>(),
+                snapshot.unknown_of::<OtherCode>(),
+                snapshot.unknown()
+            ),
+            (1, 2, 3)
+        );
+        assert_eq!(
+            snapshot.counts::<OtherCode>().collect::<Vec<_>>(),
+            [
+                (OtherCode::NotFound, 1),
+                (OtherCode::SlowDown, 3),
+                (OtherCode::Timeout, 0)
+            ]
+        );
         assert_eq!(snapshot.total(), 10);
         assert_eq!(snapshot.status_class(StatusClass::ServerError), 6);
         assert_eq!(snapshot.status_class(StatusClass::ClientError), 4);
-        assert_eq!(snapshot.apis().collect::<Vec<_>>(), [TestCode::API_NAME, OtherCode::API_NAME]);
+        assert_eq!(
+            snapshot.apis().collect::<Vec<_>>(),
+            [TestCode::API_NAME, OtherCode::API_NAME]
+        );
 
         let window = Duration::from_secs(60);
-        let alert = |api, code| ThresholdAlert { api, code, count: 3, limit: 2, window };
+        let alert = |api, code| ThresholdAlert {
+            api,
+            code,
+            count: 3,
+            limit: 2,
+            window,
+        };
         assert_eq!(
             fired(&alerts),
-            [alert(TestCode::API_NAME, "UPSTREAM_ERROR"), alert(OtherCode::API_NAME, "SLOW_DOWN")]
+            [
+                alert(TestCode::API_NAME, "UPSTREAM_ERROR"),
+                alert(OtherCode::API_NAME, "SLOW_DOWN")
+            ]
         );
 
         // One budget pays for the retries of both: 10 for a transient error, 5 for a throttled one.
@@ -603,7 +658,11 @@ mod tests {
         assert_eq!(snapshot.apis().count(), MAX_CATALOGUES);
         assert_eq!(snapshot.count(Nth::<0>(code)), 2);
         assert_eq!(snapshot.count(Nth::<7>(code)), 1);
-        assert_eq!(snapshot.count(Nth::<8>(code)), 0, "a ninth catalogue is not counted per code");
+        assert_eq!(
+            snapshot.count(Nth::<8>(code)),
+            0,
+            "a ninth catalogue is not counted per code"
+        );
         assert_eq!(snapshot.overflow(), 2);
         assert_eq!(snapshot.total(), 11);
         assert_eq!(snapshot.status_class(StatusClass::ServerError), 11);

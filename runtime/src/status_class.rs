@@ -55,7 +55,13 @@ mod tests {
 
     #[test]
     fn the_first_digit_decides_the_class() {
-        let cases = [(100, "Informational"), (204, "Success"), (308, "Redirection"), (429, "Client Error"), (599, "Server Error")];
+        let cases = [
+            (100, "Informational"),
+            (204, "Success"),
+            (308, "Redirection"),
+            (429, "Client Error"),
+            (599, "Server Error"),
+        ];
         for (status, title) in cases {
             assert_eq!(StatusClass::of(status).map(StatusClass::title), Some(title), "{status}");
         }

@@ -35,22 +35,18 @@ pub fn render_cargo_toml(model: &Model) -> String {
         let quoted: Vec<String> = model.keywords.iter().map(|keyword| quoted_string(keyword)).collect();
         format!("keywords = [{}]\n", quoted.join(", "))
     };
-    let (features, mut dependencies) = cargo_features(model.runtime);
-    let runtime = match (model.runtime, &model.runtime_path) {
-        (RuntimeMode::Inline, _) => None,
-        (RuntimeMode::Crate, None) => Some(format!("errcat-runtime = {{ version = \"={RUNTIME_VERSION}\" }}")),
-        (RuntimeMode::Crate, Some(path)) => Some(format!(
-            "errcat-runtime = {{ version = \"={RUNTIME_VERSION}\", path = {} }}",
-            quoted_string(path)
-        )),
-    };
-    let runtime = runtime.unwrap_or_default();
-    dependencies.insert(dependencies.partition_point(|line| *line < "errcat-runtime"), &runtime);
-    let dependencies: String = dependencies
-        .iter()
-        .filter(|line| !line.is_empty())
-        .map(|line| format!("{line}\n"))
-        .collect();
+    let (features, dependencies) = cargo_features(model.runtime);
+    let mut dependencies: Vec<String> = dependencies.iter().map(|line| (*line).to_owned()).collect();
+    if model.runtime == RuntimeMode::Crate {
+        let path = model
+            .runtime_path
+            .as_deref()
+            .map(|path| format!(", path = {}", quoted_string(path)))
+            .unwrap_or_default();
+        dependencies.push(format!("errcat-runtime = {{ version = \"={RUNTIME_VERSION}\"{path} }}"));
+        dependencies.sort_unstable();
+    }
+    let dependencies: String = dependencies.iter().map(|line| format!("{line}\n")).collect();
     format!(
         r#"[package]
 name = {name}

@@ -91,8 +91,11 @@ impl<C: Catalogue> ErrorResponse<C> {
     /// The retry header's value, if any: the delay set, else the catalogue's
     /// default for a throttled code.
     fn retry_header_value(&self) -> Option<String> {
-        let throttled_default = (self.code.retry() == Retry::Throttled).then(|| C::DEFAULT_RETRY_AFTER_SECS.to_string());
-        self.retry_after.map(|delay| seconds_value(C::RETRY_AFTER_HEADER, delay)).or(throttled_default)
+        let throttled_default =
+            (self.code.retry() == Retry::Throttled).then(|| C::DEFAULT_RETRY_AFTER_SECS.to_string());
+        self.retry_after
+            .map(|delay| seconds_value(C::RETRY_AFTER_HEADER, delay))
+            .or(throttled_default)
     }
 }
 
@@ -176,12 +179,19 @@ mod tests {
     fn every_code_gets_its_status_json_body_and_retry_header_when_throttled_in<C: Catalogue>() {
         for &code in C::ALL {
             let reply = ErrorResponse::new(code);
-            assert_eq!(reply.body(), serde_json::json!({"error": code.message(), "code": code.as_str()}));
+            assert_eq!(
+                reply.body(),
+                serde_json::json!({"error": code.message(), "code": code.as_str()})
+            );
             let response = reply.into_response();
             assert_eq!(response.status().as_u16(), code.http_status());
             assert_eq!(header(&response, "content-type"), Some("application/json"));
             let expected = (code.retry() == Retry::Throttled).then(|| C::DEFAULT_RETRY_AFTER_SECS.to_string());
-            assert_eq!(header(&response, C::RETRY_AFTER_HEADER), expected.as_deref(), "{code:?}");
+            assert_eq!(
+                header(&response, C::RETRY_AFTER_HEADER),
+                expected.as_deref(),
+                "{code:?}"
+            );
         }
     }
 
@@ -198,24 +208,41 @@ mod tests {
             serde_json::json!({"error": "no such user", "code": code.as_str(), "details": {"field": "email"}})
         );
         let response = reply.clone().into_response();
-        let sent = if C::RETRY_AFTER_HEADER.eq_ignore_ascii_case("Retry-After") { "2" } else { "1.5" };
+        let sent = if C::RETRY_AFTER_HEADER.eq_ignore_ascii_case("Retry-After") {
+            "2"
+        } else {
+            "1.5"
+        };
         assert_eq!(header(&response, C::RETRY_AFTER_HEADER), Some(sent));
         assert_eq!(header(&response, C::REQUEST_ID_HEADER), Some("req-9"));
         let bad_id = ErrorResponse::new(code).request_id("line\nbreak").into_response();
         assert_eq!(header(&bad_id, C::REQUEST_ID_HEADER), None);
         // What the server writes, the client reads back.
-        let read = ApiError::<C>::from_parts(code.http_status(), &[(C::RETRY_AFTER_HEADER, sent)], reply.body().to_string().as_bytes());
+        let read = ApiError::<C>::from_parts(
+            code.http_status(),
+            &[(C::RETRY_AFTER_HEADER, sent)],
+            reply.body().to_string().as_bytes(),
+        );
         assert_eq!((read.code(), read.message()), (Some(code), Some("no such user")));
     }
 
     fn any_delay_is_written_without_overflow_and_read_back_no_shorter_in<C: Catalogue>() {
-        for delay in [Duration::ZERO, Duration::from_nanos(1), Duration::from_millis(300), Duration::from_secs(7), Duration::MAX] {
+        for delay in [
+            Duration::ZERO,
+            Duration::from_nanos(1),
+            Duration::from_millis(300),
+            Duration::from_secs(7),
+            Duration::MAX,
+        ] {
             let value = seconds_value(C::RETRY_AFTER_HEADER, delay);
             let read = ApiError::<C>::from_parts(500, &[(C::RETRY_AFTER_HEADER, &value)], b"").retry_hint();
             // Whole seconds stop at u64::MAX: the standard header cannot say more.
             let floor = delay.min(Duration::from_secs(u64::MAX));
             assert!(read >= Some(floor), "{delay:?} sent as {value:?}, read as {read:?}");
-            assert!(read <= Some(delay.saturating_add(Duration::from_secs(1))), "{delay:?} sent as {value:?}");
+            assert!(
+                read <= Some(delay.saturating_add(Duration::from_secs(1))),
+                "{delay:?} sent as {value:?}"
+            );
         }
     }
 }

@@ -104,7 +104,10 @@ mod tests {
             let body = ErrorBody::new(code);
             let json = serde_json::to_string(&body).unwrap();
             let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-            assert_eq!(value, serde_json::json!({"error": code.message(), "code": code.as_str()}));
+            assert_eq!(
+                value,
+                serde_json::json!({"error": code.message(), "code": code.as_str()})
+            );
             let parsed: ErrorBody = serde_json::from_str(&json).unwrap();
             assert_eq!(parsed, body);
             assert_eq!(parsed.error_code(), Some(code));

@@ -6,9 +6,19 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const LONG_DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const LONG_DAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// A calendar instant in UTC, as written in the header.
 struct DateTime {
@@ -42,7 +52,15 @@ fn imf_fixdate(text: &str) -> Option<DateTime> {
     let year = four_digits(parts.next()?)?;
     let (hour, minute, second) = time_of_day(parts.next()?)?;
     (parts.next()? == "GMT" && parts.next().is_none()).then_some(())?;
-    DateTime { year, month, day, hour, minute, second }.validated()
+    DateTime {
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+    }
+    .validated()
 }
 
 /// `Sunday, 06-Nov-94 08:49:37 GMT`
@@ -55,10 +73,22 @@ fn rfc850(text: &str) -> Option<DateTime> {
     let month = month(date.next()?)?;
     let short_year = i64::from(two_digits(date.next()?)?);
     date.next().is_none().then_some(())?;
-    let year = if short_year < 70 { 2000 + short_year } else { 1900 + short_year };
+    let year = if short_year < 70 {
+        2000 + short_year
+    } else {
+        1900 + short_year
+    };
     let (hour, minute, second) = time_of_day(parts.next()?)?;
     (parts.next()? == "GMT" && parts.next().is_none()).then_some(())?;
-    DateTime { year, month, day, hour, minute, second }.validated()
+    DateTime {
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+    }
+    .validated()
 }
 
 /// `Sun Nov  6 08:49:37 1994` (a one-digit day is padded with a space).
@@ -73,7 +103,15 @@ fn asctime(text: &str) -> Option<DateTime> {
     let (hour, minute, second) = time_of_day(parts.next()?)?;
     let year = four_digits(parts.next()?)?;
     parts.next().is_none().then_some(())?;
-    DateTime { year, month, day, hour, minute, second }.validated()
+    DateTime {
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+    }
+    .validated()
 }
 
 fn month(name: &str) -> Option<u32> {
@@ -154,7 +192,9 @@ mod tests {
     const EXAMPLE: u64 = 784_111_777;
 
     fn unix(text: &str) -> Option<u64> {
-        parse_http_date(text).and_then(|time| time.duration_since(UNIX_EPOCH).ok()).map(|d| d.as_secs())
+        parse_http_date(text)
+            .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
+            .map(|d| d.as_secs())
     }
 
     #[test]

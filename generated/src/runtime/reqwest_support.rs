@@ -191,11 +191,14 @@ impl<'a, C: Catalogue> RetrySend<'a, C> {
             let Some(wait) = self.policy.next_delay(attempts, retry_as) else {
                 return Err(RetryError::new(attempts, failure, None));
             };
-            if let Some(at) = give_up_at {
-                if Instant::now().checked_add(wait).is_none_or(|woken| woken >= at) {
-                    let stopped = DeadlineStop { wait, deadline: self.deadline };
-                    return Err(RetryError::new(attempts, failure, Some(stopped)));
-                }
+            let past_deadline =
+                give_up_at.is_some_and(|at| Instant::now().checked_add(wait).is_none_or(|woken| woken >= at));
+            if past_deadline {
+                let stopped = DeadlineStop {
+                    wait,
+                    deadline: self.deadline,
+                };
+                return Err(RetryError::new(attempts, failure, Some(stopped)));
             }
             if self.budget.is_some_and(|budget| !budget.try_acquire(retry_as)) {
                 return Err(RetryError::new(attempts, failure, None));
@@ -204,7 +207,6 @@ impl<'a, C: Catalogue> RetrySend<'a, C> {
             request = spare;
         }
     }
-
 }
 
 /// Every setting; the hook only as whether there is one.
@@ -239,7 +241,15 @@ async fn attempt<C: Catalogue>(
 /// Whether repeating a request with `method` has the effect of sending it
 /// once (RFC 9110 §9.2.2).
 fn is_idempotent(method: &Method) -> bool {
-    [Method::GET, Method::HEAD, Method::OPTIONS, Method::PUT, Method::DELETE, Method::TRACE].contains(method)
+    [
+        Method::GET,
+        Method::HEAD,
+        Method::OPTIONS,
+        Method::PUT,
+        Method::DELETE,
+        Method::TRACE,
+    ]
+    .contains(method)
 }
 
 /// What the policy and the budget see for a failure without a whole reply:

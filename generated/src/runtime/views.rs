@@ -134,12 +134,22 @@ mod tests {
         validation
             .field_errors()
             .iter()
-            .map(|e| (e.field().map(str::to_owned), e.message().map(str::to_owned), e.value().map(|v| v.to_string())))
+            .map(|e| {
+                (
+                    e.field().map(str::to_owned),
+                    e.message().map(str::to_owned),
+                    e.value().map(|v| v.to_string()),
+                )
+            })
             .collect()
     }
 
     fn entry(field: &str, message: &str, value: Option<&str>) -> (Option<String>, Option<String>, Option<String>) {
-        (Some(field.to_owned()), Some(message.to_owned()), value.map(str::to_owned))
+        (
+            Some(field.to_owned()),
+            Some(message.to_owned()),
+            value.map(str::to_owned),
+        )
     }
 
     #[test]
@@ -154,16 +164,31 @@ mod tests {
 
     #[test]
     fn many_entries_under_errors_fields_or_as_details() {
-        let list = r#"[{"field": "a", "message": "m1", "value": 1}, "junk", {"other": 2}, {"field": "b", "message": "m2"}]"#;
+        let list =
+            r#"[{"field": "a", "message": "m1", "value": 1}, "junk", {"other": 2}, {"field": "b", "message": "m2"}]"#;
         let expected = [entry("a", "m1", Some("1")), entry("b", "m2", None)];
-        for details in [format!(r#"{{"errors": {list}}}"#), format!(r#"{{"fields": {list}}}"#), list.to_owned()] {
-            assert_eq!(fields(&format!(r#"{{"error": "e", "code": "C", "details": {details}}}"#)), expected, "{details}");
+        for details in [
+            format!(r#"{{"errors": {list}}}"#),
+            format!(r#"{{"fields": {list}}}"#),
+            list.to_owned(),
+        ] {
+            assert_eq!(
+                fields(&format!(r#"{{"error": "e", "code": "C", "details": {details}}}"#)),
+                expected,
+                "{details}"
+            );
         }
     }
 
     #[test]
     fn no_usable_details_gives_no_field_errors() {
-        for body in ["", "<html>", r#"{"error": "e"}"#, r#"{"error": "e", "details": 5}"#, r#"{"error": "e", "details": {"x": 1}}"#] {
+        for body in [
+            "",
+            "<html>",
+            r#"{"error": "e"}"#,
+            r#"{"error": "e", "details": 5}"#,
+            r#"{"error": "e", "details": {"x": 1}}"#,
+        ] {
             assert_eq!(fields(body), [], "{body}");
         }
     }
@@ -185,7 +210,10 @@ mod tests {
             assert!(read(status, "").as_auth().is_none() && read(status, "").as_validation().is_none());
         }
         for &code in TestCode::ALL.iter().filter(|code| code.requires_reauth()) {
-            let err = read(code.http_status(), &format!(r#"{{"error": "e", "code": "{}"}}"#, code.as_str()));
+            let err = read(
+                code.http_status(),
+                &format!(r#"{{"error": "e", "code": "{}"}}"#, code.as_str()),
+            );
             let auth = err.as_auth().expect("a re-auth code is an auth error");
             assert!(auth.requires_reauth());
             assert_eq!(auth.code(), Some(code));

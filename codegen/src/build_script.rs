@@ -91,8 +91,9 @@ impl Builder {
         self
     }
 
-    /// The generated crate's Cargo features to compile in (e.g. `["serde"]`);
-    /// the including crate must depend on what they use. Default: none.
+    /// The generated crate's Cargo features to compile in (e.g. `["serde"]`),
+    /// with those they imply; the including crate must depend on what they
+    /// use. Default: none. See [`Generator::features`].
     pub fn features(mut self, features: &[&str]) -> Builder {
         self.features = features.iter().map(|feature| (*feature).to_owned()).collect();
         self

@@ -157,9 +157,12 @@ impl Generator {
     }
 
     /// The generated crate's Cargo features that [`render_module`](Self::render_module)
-    /// turns on (e.g. `["serde"]`): their code is kept, ungated, and the
-    /// including crate must depend on what they use (e.g. `serde`). Default:
-    /// none. [`render`](Self::render) ignores it: a crate has its own features.
+    /// turns on (e.g. `["serde"]`), with the features they imply as in the
+    /// crate's `Cargo.toml` (`axum` turns on `serde` and `http`): their code
+    /// is kept, ungated, and the including crate must depend on what they use
+    /// (e.g. `serde`). An unknown name makes `render_module` fail, listing the
+    /// features. Default: none. [`render`](Self::render) ignores it: a crate
+    /// has its own features.
     pub fn features(mut self, features: &[&str]) -> Generator {
         self.features = features.iter().map(|feature| (*feature).to_owned()).collect();
         self

@@ -36,7 +36,9 @@ use syn::{Ident, LitStr, Token};
 ///   then depend on) rather than including the runtime; `"inline"` is the
 ///   default unless the catalogue's `runtime:` says otherwise;
 /// - `features = ["serde", "http"]`: the generated crate's Cargo features to
-///   compile in; the crate must depend on what they use (e.g. `serde`).
+///   compile in, with those they imply (`axum` turns on `serde` and `http`);
+///   the crate must depend on what they use (e.g. `serde`, and with
+///   `runtime = "crate"`, `errcat-runtime` with the same features).
 ///
 /// A broken catalogue fails the build with the generator's diagnostic (its
 /// file, line and what to write instead), pointing at the path:

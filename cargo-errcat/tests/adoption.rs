@@ -358,6 +358,17 @@ fn a_build_script_turns_the_catalogue_into_a_module_the_crate_includes() {
         ],
     );
     shop_prints(workspace.path(), SHOP_OUTPUT);
+
+    // A warning (a 404 said to be transient) does not stop the build: cargo
+    // shows it, located, as the build script's warning.
+    let warned = SHOP_CATALOGUE.replace("retry: never", "retry: transient");
+    std::fs::write(workspace.path().join("shop/errors.yaml"), warned).unwrap();
+    let build = cargo_offline(workspace.path(), &["build", "--package", "shop"]);
+    assert!(build.status.success(), "{}", text(&build.stderr));
+    let stderr = text(&build.stderr);
+    assert!(stderr.contains("warning: shop@0.0.0: "), "{stderr}");
+    assert!(stderr.contains("errors.yaml:31:"), "{stderr}");
+
     a_broken_catalogue_fails_the_shop_build(workspace.path());
     eprintln!("the build.rs door took {:.1?}", started.elapsed());
 }

@@ -443,3 +443,116 @@ fn the_catalogue_macro_can_use_the_runtime_crate_and_compile_in_the_serde_featur
     shop_prints(workspace.path(), &format!("{SHOP_OUTPUT}\"RATE_LIMITED\"\n"));
     eprintln!("the macro door with options took {:.1?}", started.elapsed());
 }
+
+/// The second API of the service in test (d): one transient code.
+const PAY_CATALOGUE: &str = "schema: 1
+name: Pay API
+crate: pay-errors
+docs_url: https://pay.example/errors
+runtime: crate
+retry_after:
+  header: Retry-After
+  default_secs: 2
+response:
+  - field: error
+    type: string
+    description: What went wrong
+  - field: code
+    type: string
+    description: What to branch on
+statuses:
+  - status: 503
+    description: Service Unavailable
+    note: Retry later
+categories:
+  - id: pay
+    title: Payment Errors
+    prefix: PAY_
+    codes:
+      - code: PAY_UNAVAILABLE
+        status: 503
+        message: The payment service is down
+        resolution: Retry with backoff
+        retry: transient
+";
+
+/// The service of test (d): one budget, one policy and one stats value,
+/// typed by the runtime crate, serve the errors of both generated crates.
+const SERVICE_PROGRAM: &str = r##"use errcat_runtime::{ErrorStats, RetryBudget, RetryPolicy};
+
+fn main() {
+    let budget = RetryBudget::new(20);
+    let policy = RetryPolicy::builder().jitter(false).build();
+    let stats = ErrorStats::new();
+    let shop = shop_errors::ApiError::from_parts(429, &[("Retry-After", "7")], br#"{"error": "slow down", "code": "RATE_LIMITED"}"#);
+    let pay = pay_errors::ApiError::from_parts(503, &[], br#"{"error": "down", "code": "PAY_UNAVAILABLE"}"#);
+    // Each generated crate names the runtime's types: these are the same values.
+    let shop_budget: &shop_errors::RetryBudget = &budget;
+    let pay_stats: &pay_errors::ErrorStats = &stats;
+    println!("retry {} {} left {}", shop_budget.try_acquire(&shop), budget.try_acquire(&pay), budget.available());
+    println!("delays {:?} {:?}", policy.next_delay(1, &shop), policy.next_delay(1, &pay));
+    stats.record(&shop);
+    pay_stats.record(&pay);
+    pay_stats.record(&pay);
+    let snapshot = stats.snapshot();
+    let apis: Vec<&str> = snapshot.apis().collect();
+    println!(
+        "counted {} {} of {} from {}",
+        snapshot.count(shop_errors::ErrorCode::RateLimited),
+        snapshot.count(pay_errors::ErrorCode::PayUnavailable),
+        snapshot.total(),
+        apis.join(" and ")
+    );
+}
+"##;
+
+#[test]
+fn one_service_shares_one_budget_and_one_stats_across_two_catalogues_on_the_runtime_crate() {
+    let started = Instant::now();
+    let temp = tempfile::tempdir().unwrap();
+    let root = temp.path();
+    std::fs::create_dir_all(root.join("spec")).unwrap();
+    std::fs::create_dir_all(root.join("service/src")).unwrap();
+    std::fs::write(
+        root.join("Cargo.toml"),
+        "[workspace]\nresolver = \"3\"\nmembers = [\"service\"]\n",
+    )
+    .unwrap();
+    std::fs::copy(format!("{}/Cargo.lock", this_repo("")), root.join("Cargo.lock")).unwrap();
+    let shop = SHOP_CATALOGUE.replacen("docs_url:", "runtime: crate\ndocs_url:", 1);
+    std::fs::write(root.join("spec/shop.yaml"), shop).unwrap();
+    std::fs::write(root.join("spec/pay.yaml"), PAY_CATALOGUE).unwrap();
+
+    let runtime = this_repo("runtime");
+    for (spec, out) in [("spec/shop.yaml", "shop-errors"), ("spec/pay.yaml", "pay-errors")] {
+        let args = ["codegen", "--deny-warnings", "--spec", spec, "--out", out, "--runtime-path", &runtime];
+        let codegen = cargo_errcat(root, &args);
+        assert!(codegen.status.success(), "{}", text(&codegen.stderr));
+        // Thin: the runtime is a dependency, not a copy.
+        assert!(!root.join(out).join("src/runtime").exists(), "{out}");
+        let manifest = std::fs::read_to_string(root.join(out).join("Cargo.toml")).unwrap();
+        assert!(manifest.contains("errcat-runtime = { version = \"=0.1.0\", path = "), "{manifest}");
+    }
+
+    std::fs::write(
+        root.join("service/Cargo.toml"),
+        format!(
+            "[package]\nname = \"service\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\n\
+             errcat-runtime = {{ path = {runtime:?} }}\n\
+             pay-errors = {{ path = \"../pay-errors\" }}\n\
+             shop-errors = {{ path = \"../shop-errors\" }}\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(root.join("service/src/main.rs"), SERVICE_PROGRAM).unwrap();
+    let run = cargo_offline(root, &["run", "--quiet", "--package", "service"]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert_eq!(
+        text(&run.stdout),
+        "retry true true left 5\n\
+         delays Some(7s) Some(500ms)\n\
+         counted 1 2 of 3 from Shop API and Pay API\n"
+    );
+    assert!(!text(&run.stderr).contains("warning"), "{}", text(&run.stderr));
+    eprintln!("two catalogues on the runtime crate took {:.1?}", started.elapsed());
+}

@@ -54,7 +54,7 @@ impl<C: Catalogue> ErrorResponse<C> {
     ///
     /// The header carries the delay exactly, in decimal seconds to the
     /// nanosecond (`0.3` for 300 ms, `18446744073709551615.999999999` for
-    /// `Duration::MAX`), as this crate's clients read it. When the catalogue's
+    /// `Duration::MAX`), as the runtime's clients read it. When the catalogue's
     /// header is the standard `Retry-After`, whose delay-seconds are whole
     /// (RFC 9110, section 10.2.3), it is rounded up to whole seconds, at most
     /// `u64::MAX`: a client never retries earlier than asked.

@@ -39,7 +39,7 @@ impl fmt::Display for Retry {
 }
 
 /// One API's error catalogue, as the generated code describes it: implemented
-/// by the generated `ErrorCode` enum. Everything in this crate is generic over
+/// by the generated `ErrorCode` enum. Everything in the runtime is generic over
 /// it, so one runtime serves every catalogue, and one
 /// [`RetryBudget`](super::budget::RetryBudget) or
 /// [`ErrorStats`](super::stats::ErrorStats) serves several at once.

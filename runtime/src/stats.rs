@@ -154,16 +154,11 @@ impl ErrorStats {
     /// The table of catalogue `C`, registering it on its first error; `None`
     /// when [`MAX_CATALOGUES`] others hold every table.
     fn table<C: Catalogue>(&self) -> Option<&CatalogueTable> {
-        let catalogue = TypeId::of::<C>();
-        // Slots fill in order, so the first empty one ends the search.
-        for slot in &self.tables {
-            match slot.get() {
-                Some(table) if table.catalogue == catalogue => return Some(table),
-                Some(_) => {}
-                None => return self.register::<C>(),
-            }
+        match self.find::<C>() {
+            Lookup::Found(table) => Some(table),
+            Lookup::Free(_) => self.register::<C>(),
+            Lookup::Full => None,
         }
-        None
     }
 
     /// Gives catalogue `C` the first free table, unless another thread did
@@ -173,15 +168,25 @@ impl ErrorStats {
         // A recorder that panicked while holding the lock left no table half
         // set (`OnceLock` sets whole), so the lock is still good.
         let _registering = self.registering.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        match self.find::<C>() {
+            Lookup::Found(table) => Some(table),
+            Lookup::Free(slot) => Some(slot.get_or_init(|| CatalogueTable::new::<C>(self.alert.is_some()))),
+            Lookup::Full => None,
+        }
+    }
+
+    /// Where catalogue `C`'s table is, or the slot it would take.
+    fn find<C: Catalogue>(&self) -> Lookup<'_> {
         let catalogue = TypeId::of::<C>();
+        // Slots fill in order, so the first empty one ends the search.
         for slot in &self.tables {
             match slot.get() {
-                Some(table) if table.catalogue == catalogue => return Some(table),
+                Some(table) if table.catalogue == catalogue => return Lookup::Found(table),
                 Some(_) => {}
-                None => return Some(slot.get_or_init(|| CatalogueTable::new::<C>(self.alert.is_some()))),
+                None => return Lookup::Free(slot),
             }
         }
-        None
+        Lookup::Full
     }
 
     /// The counts so far.
@@ -220,6 +225,16 @@ impl ErrorStats {
             by_class,
         }
     }
+}
+
+/// What [`ErrorStats::find`] found for a catalogue.
+enum Lookup<'a> {
+    /// The catalogue's table.
+    Found(&'a CatalogueTable),
+    /// No table yet: the first free slot.
+    Free(&'a OnceLock<CatalogueTable>),
+    /// No table, and no free slot.
+    Full,
 }
 
 impl Default for ErrorStats {

@@ -60,7 +60,7 @@ fn report_version(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> u8 {
-    let (from, to) = (&old.version, &new.version);
+    let (from, to) = (old.version(), new.version());
     match check {
         VersionCheck::Unstated => {
             let _ = writeln!(

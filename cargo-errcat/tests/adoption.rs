@@ -525,13 +525,25 @@ fn one_service_shares_one_budget_and_one_stats_across_two_catalogues_on_the_runt
 
     let runtime = this_repo("runtime");
     for (spec, out) in [("spec/shop.yaml", "shop-errors"), ("spec/pay.yaml", "pay-errors")] {
-        let args = ["codegen", "--deny-warnings", "--spec", spec, "--out", out, "--runtime-path", &runtime];
+        let args = [
+            "codegen",
+            "--deny-warnings",
+            "--spec",
+            spec,
+            "--out",
+            out,
+            "--runtime-path",
+            &runtime,
+        ];
         let codegen = cargo_errcat(root, &args);
         assert!(codegen.status.success(), "{}", text(&codegen.stderr));
         // Thin: the runtime is a dependency, not a copy.
         assert!(!root.join(out).join("src/runtime").exists(), "{out}");
         let manifest = std::fs::read_to_string(root.join(out).join("Cargo.toml")).unwrap();
-        assert!(manifest.contains("errcat-runtime = { version = \"=0.1.0\", path = "), "{manifest}");
+        assert!(
+            manifest.contains("errcat-runtime = { version = \"=0.1.0\", path = "),
+            "{manifest}"
+        );
     }
 
     std::fs::write(

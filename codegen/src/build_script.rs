@@ -27,9 +27,10 @@ pub const DEFAULT_OUT_FILE: &str = "errors.rs";
 /// }
 /// ```
 ///
-/// and in the crate:
+/// and in the crate (not compiled here: only a crate with that build script
+/// has the file):
 ///
-/// ```ignore
+/// ```text
 /// mod errors {
 ///     include!(concat!(env!("OUT_DIR"), "/errors.rs"));
 /// }
@@ -149,11 +150,11 @@ impl Builder {
 
 /// A variable cargo sets for build scripts.
 fn build_env(name: &str) -> Result<String, Error> {
-    std::env::var(name).map_err(|_| Error::Write {
-        path: format!("${name}"),
-        source: std::io::Error::other(format!(
+    std::env::var(name).map_err(|_| Error::Option {
+        message: format!(
             "{name} is not set: errcat_codegen::build runs from a build script (build.rs), where cargo sets it"
-        )),
+        ),
+        help: "call it from your crate's build.rs; outside a build script, use errcat_codegen::Generator".to_owned(),
     })
 }
 
@@ -162,12 +163,11 @@ fn build_env(name: &str) -> Result<String, Error> {
 fn out_file_path(out_dir: &Path, name: &str) -> Result<PathBuf, Error> {
     let plain = !name.is_empty() && !name.contains(['/', '\\']) && name != "." && name != "..";
     if !plain {
-        return Err(Error::Write {
-            path: name.to_owned(),
-            source: std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                "out_file must be a plain file name (like `errors.rs`), without `/`, `\\` or `..`: the builder writes only inside OUT_DIR",
+        return Err(Error::Option {
+            message: format!(
+                "out_file must be a plain file name, not {name:?}: the builder writes only inside OUT_DIR"
             ),
+            help: "give a name like `errors.rs`, without `/`, `\\` or `..`".to_owned(),
         });
     }
     Ok(out_dir.join(name))

@@ -55,6 +55,15 @@ pub enum Error {
         /// The underlying error.
         source: io::Error,
     },
+    /// An option the caller gave cannot be used (a feature the crate does
+    /// not have, an output name with a folder in it, a build script's
+    /// variable missing); nothing was read or written.
+    Option {
+        /// What is wrong.
+        message: String,
+        /// What to do instead.
+        help: String,
+    },
     /// Writing the output failed; the folder was left as it was.
     Write {
         /// The file being written or removed.
@@ -123,6 +132,7 @@ impl fmt::Display for Error {
                 "error: {out} holds more than {limit} files and folders, so it is not an output folder (a generated crate has about 30)\n  = help: choose an empty or generated folder for --out"
             ),
             Error::OutputRead { path, source } => write!(f, "error: cannot read {path}: {source}"),
+            Error::Option { message, help } => write!(f, "error: {message}\n  = help: {help}"),
             Error::Write { path, source } => write!(
                 f,
                 "error: cannot write {path}: {source}; the output folder was left as it was"

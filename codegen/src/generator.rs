@@ -223,11 +223,10 @@ impl Generator {
         let chosen: Vec<&str> = self.features.iter().map(String::as_str).collect();
         let features = crate::module_file::with_implied(&chosen).map_err(|unknown| {
             let known: Vec<&str> = errcat_runtime::sources::FEATURES.iter().map(|f| f.name).collect();
-            let message = format!("`{unknown}` is not a feature of the generated crate");
-            let help = format!("the features are {}", known.join(", "));
-            Error::invalid(vec![
-                Diagnostic::at(&self.provenance.spec, "", None, message).with_help(&help),
-            ])
+            Error::Option {
+                message: format!("`{unknown}` is not a feature of the generated crate"),
+                help: format!("the features are {}", known.join(", ")),
+            }
         })?;
         let files = self.render()?;
         let module = crate::module_file::module_file(&files, &features);

@@ -12,11 +12,10 @@ pub struct Model {
     pub crate_name: String,
     /// The crate's name in Rust paths (`ofauth_errors`).
     pub lib_name: String,
-    /// Semver version of the generated crate.
-    pub version: semver::Version,
-    /// Whether the spec states `version:` (else it is the 0.1.0 default, and
-    /// `compat` cannot check the bump).
-    pub version_stated: bool,
+    /// The spec's `version:`, when it states one; the crate is then at
+    /// [`Model::version`], else at [`DEFAULT_VERSION`] (and `compat` cannot
+    /// check the bump).
+    pub stated_version: Option<semver::Version>,
     /// SPDX licence expression of the generated crate, if any.
     pub license: Option<String>,
     /// The repository's address as its parser serializes it, if any.
@@ -281,7 +280,15 @@ pub fn canonical(value: serde_json::Value) -> serde_json::Value {
     }
 }
 
+/// The version of a crate whose spec states none.
+pub const DEFAULT_VERSION: semver::Version = semver::Version::new(0, 1, 0);
+
 impl Model {
+    /// Semver version of the generated crate: the stated one, else [`DEFAULT_VERSION`].
+    pub fn version(&self) -> semver::Version {
+        self.stated_version.clone().unwrap_or(DEFAULT_VERSION)
+    }
+
     /// The codes of one category.
     pub fn codes_of(&self, category: &Category) -> &[Code] {
         &self.codes[category.codes.clone()]

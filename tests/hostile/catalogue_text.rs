@@ -208,7 +208,7 @@ fn strict_semver_versions_with_pre_release_and_build_metadata_are_kept() {
         errcat_codegen::Generator::from_spec_text(&with_code_key_in(&text, "since: 1.0.0-alpha.0"), "spec.yaml")
             .unwrap()
             .into_model();
-    assert_eq!(model.version.to_string(), "1.2.3-rc.1+build.007");
+    assert_eq!(model.version().to_string(), "1.2.3-rc.1+build.007");
     assert_eq!(model.codes[0].since.as_ref().unwrap().to_string(), "1.0.0-alpha.0");
 }
 

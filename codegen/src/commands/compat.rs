@@ -457,10 +457,10 @@ pub enum VersionCheck {
 /// rules: below 1.0.0 a breaking change needs the minor number raised and any
 /// other change at least the patch number.
 pub fn check_version(old: &Model, new: &Model, changes: &[Change]) -> VersionCheck {
-    if !old.version_stated || !new.version_stated {
+    let (Some(before), Some(after)) = (&old.stated_version, &new.stated_version) else {
         return VersionCheck::Unstated;
-    }
-    let (before, after) = (numbers(&old.version), numbers(&new.version));
+    };
+    let (before, after) = (numbers(before), numbers(after));
     let required = match (changes.iter().map(|c| c.impact).max(), before.0) {
         (None, _) => Bump::None,
         (Some(Impact::Breaking), _) => Bump::Major,
@@ -504,7 +504,7 @@ fn bump_between(before: (u64, u64, u64), after: (u64, u64, u64)) -> Option<Bump>
 /// A Markdown changelog section for `new`'s version listing `changes`, the
 /// breaking ones first.
 pub fn changelog(new: &Model, changes: &[Change]) -> String {
-    let mut text = format!("## {} {}\n", new.crate_name, new.version);
+    let mut text = format!("## {} {}\n", new.crate_name, new.version());
     if changes.is_empty() {
         text.push_str("\nNo changes to the error catalogue.\n");
     }

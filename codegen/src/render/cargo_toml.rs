@@ -14,7 +14,7 @@ pub const RUNTIME_VERSION: &str = "0.1.0";
 /// feature builds alone.
 pub fn render_cargo_toml(model: &Model) -> String {
     let name = quoted_string(&model.crate_name);
-    let version = quoted_string(&model.version.to_string());
+    let version = quoted_string(&model.version().to_string());
     let description = quoted_string(&format!(
         "Typed errors of the {}, generated from its error catalogue",
         model.api_name

@@ -84,7 +84,7 @@ pub fn render_errors_json(model: &Model) -> String {
         schema: model.schema,
         name: &model.api_name,
         crate_name: &model.crate_name,
-        version: model.version.to_string(),
+        version: model.version().to_string(),
         license: model.license.as_deref(),
         docs_url: &model.docs_url,
         retry_after: RetryAfter {

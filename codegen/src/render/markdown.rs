@@ -1,7 +1,7 @@
 //! `docs/errors.md`: the published error reference, built as plain text.
 
-use super::text::{code_span, escape_markdown as esc, quoted_string};
-use crate::model::{Code, Model, Retry, StatusClass};
+use super::text::{code_span, escape_markdown as esc};
+use crate::model::{Code, Model, Retry, StatusClass, message_example};
 
 /// Renders the reference page: body format, status tables, one section per
 /// category with a stable anchor per code, and how clients must retry.
@@ -56,14 +56,8 @@ fn response_format(out: &mut String, model: &Model) {
     line(out, "For example:");
     line(out, "");
     line(out, "```json");
-    line(
-        out,
-        &format!(
-            "{{\"error\": {}, \"code\": {}}}",
-            quoted_string(&example.message),
-            quoted_string(&example.code)
-        ),
-    );
+    // The body every export shows for a code without an `example:`.
+    line(out, &message_example(&example.code, &example.message).to_string());
     line(out, "```");
     line(out, "");
 }

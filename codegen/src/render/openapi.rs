@@ -17,7 +17,7 @@ pub fn render_openapi(model: &Model) -> String {
             "info",
             map([
                 ("title", format!("{} errors", model.api_name).into()),
-                ("version", model.version.to_string().into()),
+                ("version", model.version().to_string().into()),
                 (
                     "description",
                     format!(

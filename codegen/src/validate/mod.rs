@@ -8,5 +8,6 @@ pub(crate) mod ident;
 mod rules;
 pub mod text_rules;
 
+pub use crate::model::DEFAULT_VERSION;
 pub use crate::problem::{Problem, Severity};
-pub use rules::{DEFAULT_VERSION, MAX_DEFAULT_RETRY_AFTER_SECS, SUPPORTED_SCHEMAS, Validated, validate};
+pub use rules::{MAX_DEFAULT_RETRY_AFTER_SECS, SUPPORTED_SCHEMAS, Validated, validate};

@@ -17,9 +17,6 @@ use crate::validate::text_rules;
 /// `schema:` versions this generator understands.
 pub const SUPPORTED_SCHEMAS: &[u32] = &[1];
 
-/// The crate version when the catalogue states none: 0.1.0.
-pub const DEFAULT_VERSION: semver::Version = semver::Version::new(0, 1, 0);
-
 /// Longest default retry delay a catalogue may declare: one day.
 pub const MAX_DEFAULT_RETRY_AFTER_SECS: u64 = 86_400;
 
@@ -100,12 +97,10 @@ impl Checker {
         self.characters(spec);
         self.non_empty("name", &spec.name, "the API's name, e.g. `name: Example API`");
         let lib_name = self.crate_name(&spec.crate_name);
-        let version = match &spec.version {
-            Some(version) => self
-                .semver("version", version, "write MAJOR.MINOR.PATCH, e.g. `version: 1.2.0`")
-                .unwrap_or(DEFAULT_VERSION),
-            None => DEFAULT_VERSION,
-        };
+        let stated_version = spec
+            .version
+            .as_ref()
+            .and_then(|version| self.semver("version", version, "write MAJOR.MINOR.PATCH, e.g. `version: 1.2.0`"));
         let docs_url = self.docs_url(&spec.docs_url);
         self.header_name("retry_after.header", &spec.retry_after.header);
         let default_secs = spec.retry_after.default_secs;
@@ -129,8 +124,7 @@ impl Checker {
             api_name: spec.name.clone(),
             crate_name: spec.crate_name.clone(),
             lib_name,
-            version,
-            version_stated: spec.version.is_some(),
+            stated_version,
             license: spec.license.clone(),
             repository: spec.repository.as_deref().and_then(|text| self.repository(text)),
             rust_version: spec.rust_version.as_deref().and_then(|text| self.rust_version(text)),
@@ -873,7 +867,10 @@ categories:
         assert!(validated.warnings.is_empty());
         let model = validated.model;
         assert_eq!(model.lib_name, "test_errors");
-        assert_eq!(model.version, DEFAULT_VERSION);
+        assert_eq!(
+            (model.stated_version.clone(), model.version()),
+            (None, crate::model::DEFAULT_VERSION)
+        );
         assert_eq!(model.categories[0].variant, "Rate");
         assert_eq!(model.codes[0].variant, "RateLimited");
         assert_eq!(model.codes[0].doc_url, "https://example.com/errors#rate_limited");

@@ -8,12 +8,10 @@
 //!
 //! Cargo features (none is on by default, and without them the crate has no dependencies):
 //!
-//! - `serde`: `ErrorCode` (de)serializes as its code string; `ErrorBody`, `Details`, `ApiError::body`;
-//!   `ProblemDetails`, the same replies as RFC 9457 `application/problem+json`.
-//! - `http`: `ApiError::from_http`, `ApiError::from_response`, `StatusCode: From<ErrorCode>`.
-//! - `axum` (implies `serde` and `http`): `ErrorResponse`, a server's error reply.
-//! - `reqwest` (implies `http`): `error_for_response` and `send_with_retry`, bounded in bytes and time;
-//!   `RetrySend` for a timeout per attempt, a deadline, a `RetryBudget` and a hook per failed attempt.
+//! - `serde`: `ErrorCode` (de)serializes as its code string; `ErrorBody`, `Details`, `ApiError::body`; `ProblemDetails`, the same replies as RFC 9457 `application/problem+json`.
+//! - `http`: `ApiError::from_http`, `ApiError::from_response`, `ApiError::status_code`; `StatusCode: From<ErrorCode>`.
+//! - `axum` (implies `serde` and `http`): `ErrorResponse`, a server's error reply, implementing axum's `IntoResponse`.
+//! - `reqwest` (implies `http`): `error_for_response` and `send_with_retry`, bounded in bytes and time; `RetrySend` for a timeout per attempt, a deadline, a `RetryBudget` and a hook per failed attempt (tokio's timer waits between attempts).
 //! - `tracing`: `ErrorStats::record` also emits one `tracing` event per error.
 //!
 #![doc = include_str!("../docs/errors.md")]

@@ -118,7 +118,7 @@ pub mod sources {
     pub const FEATURES: &[Feature] = &[
         Feature {
             name: "serde",
-            doc: "ErrorCode (de)serializes as its code string; adds ErrorBody, Details and ApiError::body.",
+            doc: "`ErrorCode` (de)serializes as its code string; `ErrorBody`, `Details`, `ApiError::body`; `ProblemDetails`, the same replies as RFC 9457 `application/problem+json`.",
             implies: &[],
             dependencies: &[
                 r#"serde = { version = "1", optional = true, features = ["derive"] }"#,
@@ -127,19 +127,19 @@ pub mod sources {
         },
         Feature {
             name: "http",
-            doc: "ApiError from http's StatusCode, HeaderMap and Response; StatusCode from ErrorCode.",
+            doc: "`ApiError::from_http`, `ApiError::from_response`, `ApiError::status_code`; `StatusCode: From<ErrorCode>`.",
             implies: &[],
             dependencies: &[r#"http = { version = "1", optional = true }"#],
         },
         Feature {
             name: "axum",
-            doc: "ErrorResponse: a server's error reply, implementing axum's IntoResponse.",
+            doc: "`ErrorResponse`, a server's error reply, implementing axum's `IntoResponse`.",
             implies: &["serde", "http"],
             dependencies: &[r#"axum = { version = "0.8", optional = true, default-features = false }"#],
         },
         Feature {
             name: "reqwest",
-            doc: "error_for_response and send_with_retry for reqwest clients (tokio's timer waits between attempts).",
+            doc: "`error_for_response` and `send_with_retry`, bounded in bytes and time; `RetrySend` for a timeout per attempt, a deadline, a `RetryBudget` and a hook per failed attempt (tokio's timer waits between attempts).",
             implies: &["http"],
             dependencies: &[
                 r#"reqwest = { version = "0.13", optional = true, default-features = false }"#,
@@ -148,7 +148,7 @@ pub mod sources {
         },
         Feature {
             name: "tracing",
-            doc: "ErrorStats::record also emits one tracing event per error.",
+            doc: "`ErrorStats::record` also emits one `tracing` event per error.",
             implies: &[],
             dependencies: &[
                 r#"tracing = { version = "0.1", optional = true, default-features = false, features = ["std"] }"#,

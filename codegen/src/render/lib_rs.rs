@@ -28,6 +28,16 @@ pub fn render_lib_rs(model: &Model) -> String {
             " Cargo features (none is on by default, and without them the crate depends only on `errcat-runtime`):"
         }
     };
+    // The same words as the features' `##` lines in Cargo.toml: one table.
+    let feature_lines = errcat_runtime::sources::FEATURES.iter().map(|feature| {
+        let implies: Vec<String> = feature.implies.iter().map(|name| format!("`{name}`")).collect();
+        let implies = match implies.as_slice() {
+            [] => String::new(),
+            [one] => format!(" (implies {one})"),
+            [first @ .., last] => format!(" (implies {} and {last})", first.join(", ")),
+        };
+        format!(" - `{}`{implies}: {}", feature.name, feature.doc)
+    });
     format_file(quote! {
         #![doc = #intro]
         #![doc = ""]
@@ -37,13 +47,7 @@ pub fn render_lib_rs(model: &Model) -> String {
         #![doc = ""]
         #![doc = #features_intro]
         #![doc = ""]
-        #![doc = " - `serde`: `ErrorCode` (de)serializes as its code string; `ErrorBody`, `Details`, `ApiError::body`;"]
-        #![doc = "   `ProblemDetails`, the same replies as RFC 9457 `application/problem+json`."]
-        #![doc = " - `http`: `ApiError::from_http`, `ApiError::from_response`, `StatusCode: From<ErrorCode>`."]
-        #![doc = " - `axum` (implies `serde` and `http`): `ErrorResponse`, a server's error reply."]
-        #![doc = " - `reqwest` (implies `http`): `error_for_response` and `send_with_retry`, bounded in bytes and time;"]
-        #![doc = "   `RetrySend` for a timeout per attempt, a deadline, a `RetryBudget` and a hook per failed attempt."]
-        #![doc = " - `tracing`: `ErrorStats::record` also emits one `tracing` event per error."]
+        #(#![doc = #feature_lines])*
         #![doc = ""]
         #![doc = include_str!("../docs/errors.md")]
         #![deny(missing_docs)]

@@ -57,6 +57,8 @@ refused! {
     top_level_list,
     unknown_key,
     version_not_semver,
+    wire_code_type_unknown,
+    wire_pointer_not_rfc6901,
 }
 
 /// Runs `cargo xtask codegen --deny-warnings` on the fixture `case` into an

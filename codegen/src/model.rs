@@ -42,6 +42,8 @@ pub struct Model {
     /// depends on where the crate is written): set by
     /// [`Generator::runtime_path`](crate::Generator::runtime_path).
     pub runtime_path: Option<String>,
+    /// Where each part of an error reply lives.
+    pub wire: Wire,
     /// Fields of the JSON error body, in spec order.
     pub response_fields: Vec<ResponseField>,
     /// The HTTP status table, in spec order.
@@ -74,6 +76,57 @@ impl RuntimeMode {
         match self {
             RuntimeMode::Inline => "inline",
             RuntimeMode::Crate => "crate",
+        }
+    }
+}
+
+/// Where each part of an error reply lives (issue 13 §2); the defaults
+/// describe `{error, code, details}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wire {
+    /// JSON Pointer (RFC 6901) to the code in the body; default `/code`.
+    pub code: String,
+    /// Whether codes are strings or integers on the wire; default string.
+    pub code_type: CodeType,
+    /// JSON Pointer to the human-readable message; default `/error`.
+    pub message: Option<String>,
+    /// JSON Pointer to the details; default `/details`.
+    pub details: Option<String>,
+    /// A response header that carries the code; default none.
+    pub code_header: Option<String>,
+}
+
+impl Default for Wire {
+    fn default() -> Wire {
+        Wire {
+            code: "/code".to_owned(),
+            code_type: CodeType::String,
+            message: Some("/error".to_owned()),
+            details: Some("/details".to_owned()),
+            code_header: None,
+        }
+    }
+}
+
+/// The JSON type of the codes on the wire (`wire.code_type`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CodeType {
+    /// `"invalid_grant"`: any non-empty string.
+    #[default]
+    String,
+    /// `-32601`: an integer, kept as its decimal text.
+    Integer,
+}
+
+impl CodeType {
+    /// Every type, the default first.
+    pub const ALL: [CodeType; 2] = [CodeType::String, CodeType::Integer];
+
+    /// The spelling of `wire.code_type`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CodeType::String => "string",
+            CodeType::Integer => "integer",
         }
     }
 }

@@ -23,12 +23,14 @@ pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
             "retry_after",
             "request_id_header",
             "runtime",
+            "wire",
             "response",
             "statuses",
             "categories",
         ],
     ),
     ("retry_after", &["header", "default_secs"]),
+    ("wire", &["code", "code_type", "message", "details", "code_header"]),
     ("response[]", &["field", "type", "description"]),
     ("statuses[]", &["status", "description", "note"]),
     ("categories[]", &["id", "title", "prefix", "codes"]),
@@ -117,7 +119,7 @@ fn quoted(key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::front::spec::{CategorySpec, CodeSpec, ResponseFieldSpec, RetryAfterSpec, Spec, StatusSpec};
+    use crate::front::spec::{CategorySpec, CodeSpec, ResponseFieldSpec, RetryAfterSpec, Spec, StatusSpec, WireSpec};
 
     /// A deserializer that only records the field list serde asks for.
     struct FieldsOf;
@@ -171,6 +173,7 @@ mod tests {
         let expected = [
             ("", serde_fields::<Spec>()),
             ("retry_after", serde_fields::<RetryAfterSpec>()),
+            ("wire", serde_fields::<WireSpec>()),
             ("response[]", serde_fields::<ResponseFieldSpec>()),
             ("statuses[]", serde_fields::<StatusSpec>()),
             ("categories[]", serde_fields::<CategorySpec>()),

@@ -45,6 +45,10 @@ pub struct Spec {
     /// `errcat-runtime`); checked by validation.
     #[serde(default)]
     pub runtime: Option<String>,
+    /// Where each part of an error reply lives; the seed's `{error, code,
+    /// details}` body when absent.
+    #[serde(default)]
+    pub wire: Option<WireSpec>,
     /// The fields of the JSON error body.
     pub response: Vec<ResponseFieldSpec>,
     /// The HTTP status table.
@@ -60,6 +64,27 @@ pub struct RetryAfterSpec {
     pub header: String,
     /// Delay a client waits when a throttled reply carries no hint.
     pub default_secs: u64,
+}
+
+/// The `wire:` mapping: JSON Pointers (RFC 6901) into the reply body, each
+/// key taking its default when absent; checked by validation.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct WireSpec {
+    /// Pointer to the code; `/code` when absent.
+    #[serde(default)]
+    pub code: Option<String>,
+    /// `string` or `integer`; `string` when absent.
+    #[serde(default)]
+    pub code_type: Option<String>,
+    /// Pointer to the human-readable message; `/error` when absent.
+    #[serde(default)]
+    pub message: Option<String>,
+    /// Pointer to the details; `/details` when absent.
+    #[serde(default)]
+    pub details: Option<String>,
+    /// A response header that carries the code; none when absent.
+    #[serde(default)]
+    pub code_header: Option<String>,
 }
 
 /// One row of `response:`.

@@ -7,6 +7,7 @@ pub mod docs_url;
 pub(crate) mod ident;
 mod rules;
 pub mod text_rules;
+pub mod wire;
 
 pub use crate::model::DEFAULT_VERSION;
 pub use crate::problem::{Problem, Severity};

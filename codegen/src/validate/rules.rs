@@ -5,14 +5,15 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::front::spec::{CodeSpec, Spec};
 use crate::model::{
-    Category, Code, Deprecation, Lifecycle, Model, ResponseField, Retry, RuntimeMode, Status, StatusClass, canonical,
-    message_example,
+    Category, Code, Deprecation, Lifecycle, Model, ResponseField, Retry, RuntimeMode, Status, StatusClass, Wire,
+    canonical, message_example,
 };
 use crate::problem::{Problem, Severity};
 use crate::suggest::closest;
 use crate::validate::docs_url;
 use crate::validate::ident;
 use crate::validate::text_rules;
+use crate::validate::wire;
 
 /// `schema:` versions this generator understands.
 pub const SUPPORTED_SCHEMAS: &[u32] = &[1];
@@ -116,6 +117,7 @@ impl Checker {
             .clone()
             .unwrap_or_else(|| "X-Request-Id".to_owned());
         self.header_name("request_id_header", &request_id_header);
+        let wire = self.wire(spec);
         let response_fields = self.response_fields(spec);
         let statuses = self.statuses(spec);
         let (categories, codes) = self.categories(spec, &statuses, &docs_url);
@@ -138,6 +140,7 @@ impl Checker {
                 .as_deref()
                 .map_or(RuntimeMode::default(), |word| self.runtime(word)),
             runtime_path: None,
+            wire,
             response_fields,
             statuses,
             categories,
@@ -282,9 +285,7 @@ impl Checker {
     }
 
     fn header_name(&mut self, path: &str, name: &str) {
-        // RFC 9110 token characters.
-        let is_tchar = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
-        if name.is_empty() || !name.chars().all(is_tchar) {
+        if !wire::is_header_name(name) {
             self.error(
                 path,
                 format!("`{name}` is not a valid HTTP header name"),
@@ -729,6 +730,18 @@ impl Checker {
         };
         self.error(format!("{path}.retry"), format!("`{word}` is not a retry class"), help);
         Retry::Never
+    }
+
+    /// The reply's layout; a key whose text holds a forbidden character is
+    /// reported once, by [`Checker::characters`].
+    fn wire(&mut self, spec: &Spec) -> Wire {
+        let (wire, problems) = wire::wire(spec.wire.as_ref());
+        for problem in problems {
+            if !self.forbidden_text.contains(&problem.path) {
+                self.error(problem.path, problem.message, problem.help);
+            }
+        }
+        wire
     }
 
     fn runtime(&mut self, word: &str) -> RuntimeMode {

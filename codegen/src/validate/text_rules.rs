@@ -225,6 +225,13 @@ pub fn every_string(spec: &Spec) -> Vec<FieldText<'_>> {
     out.add("retry_after.header", &spec.retry_after.header, OneLine);
     out.add_opt("request_id_header", spec.request_id_header.as_deref(), OneLine);
     out.add_opt("runtime", spec.runtime.as_deref(), OneLine);
+    if let Some(wire) = &spec.wire {
+        out.add_opt("wire.code", wire.code.as_deref(), OneLine);
+        out.add_opt("wire.code_type", wire.code_type.as_deref(), OneLine);
+        out.add_opt("wire.message", wire.message.as_deref(), OneLine);
+        out.add_opt("wire.details", wire.details.as_deref(), OneLine);
+        out.add_opt("wire.code_header", wire.code_header.as_deref(), OneLine);
+    }
     for (i, field) in spec.response.iter().enumerate() {
         let path = format!("response[{i}]");
         out.add(format!("{path}.field"), &field.field, OneLine);

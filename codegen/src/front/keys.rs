@@ -38,6 +38,7 @@ pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
         "categories[].codes[]",
         &[
             "code",
+            "name",
             "status",
             "message",
             "resolution",

@@ -247,10 +247,11 @@ pub fn every_string(spec: &Spec) -> Vec<FieldText<'_>> {
         let path = format!("categories[{c}]");
         out.add(format!("{path}.id"), &category.id, OneLine);
         out.add(format!("{path}.title"), &category.title, OneLine);
-        out.add(format!("{path}.prefix"), &category.prefix, OneLine);
+        out.add_opt(format!("{path}.prefix"), category.prefix.as_deref(), OneLine);
         for (k, code) in category.codes.iter().enumerate() {
             let path = format!("{path}.codes[{k}]");
             out.add(format!("{path}.code"), &code.code, OneLine);
+            out.add_opt(format!("{path}.name"), code.name.as_deref(), OneLine);
             out.add(format!("{path}.message"), &code.message, Prose);
             out.add(format!("{path}.resolution"), &code.resolution, Prose);
             out.add(format!("{path}.retry"), &code.retry, OneLine);

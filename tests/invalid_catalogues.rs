@@ -19,6 +19,7 @@ macro_rules! refused {
 }
 
 refused! {
+    allow_unknown_warning,
     billion_laughs,
     category_duplicate_id,
     category_duplicate_prefix,

@@ -926,7 +926,7 @@ impl ErrorCode {
     pub const fn as_i64(self) -> ::core::option::Option<i64> {
         ::core::option::Option::None
     }
-    ///The code the API sends as the integer `code`, if there is one (always `None` when the catalogue's codes are strings).
+    /// The code the API sends as the integer `code`, if there is one (always `None` when the catalogue's codes are strings).
     pub fn from_i64(_code: i64) -> ::core::option::Option<ErrorCode> {
         ::core::option::Option::None
     }

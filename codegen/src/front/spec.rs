@@ -160,6 +160,10 @@ pub struct CodeSpec {
     /// still parse and its name is never reused.
     #[serde(default)]
     pub retired: bool,
+    /// Names of warnings the code acknowledges, e.g. `[throttled_status]`;
+    /// see [`crate::validate::lints::Lint`].
+    #[serde(default)]
+    pub allow: Vec<String>,
     /// An example reply body (`{error, code, details}`); generated from the
     /// message when absent.
     #[serde(default)]

@@ -5,6 +5,7 @@
 
 pub mod docs_url;
 pub(crate) mod ident;
+pub mod lints;
 mod rules;
 pub mod text_rules;
 pub mod wire;

@@ -12,6 +12,7 @@ use crate::problem::{Problem, Severity};
 use crate::suggest::closest;
 use crate::validate::docs_url;
 use crate::validate::ident;
+use crate::validate::lints::Lint;
 use crate::validate::text_rules;
 use crate::validate::wire;
 
@@ -68,23 +69,43 @@ struct Checker {
 }
 
 impl Checker {
-    fn report(&mut self, severity: Severity, path: String, message: String, help: Option<String>) {
+    fn report(&mut self, severity: Severity, path: String, message: String, help: String, lint: Option<Lint>) {
         self.problems.push(Problem {
             severity,
             path,
             // Messages quote catalogue text: what it may not hold must not reach a terminal either.
             message: text_rules::escape_forbidden(&message),
-            help,
+            help: Some(help),
             at_key: false,
+            lint,
         });
     }
 
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>, help: impl Into<String>) {
-        self.report(Severity::Error, path.into(), message.into(), Some(help.into()));
+        self.report(Severity::Error, path.into(), message.into(), help.into(), None);
     }
 
-    fn warning(&mut self, path: impl Into<String>, message: impl Into<String>, help: impl Into<String>) {
-        self.report(Severity::Warning, path.into(), message.into(), Some(help.into()));
+    /// The warning `lint`, unless the code it is about acknowledges it.
+    fn warning(&mut self, lint: Lint, allowed: &[Lint], path: String, message: String, help: &str) {
+        if !allowed.contains(&lint) {
+            self.report(Severity::Warning, path, message, help.to_owned(), Some(lint));
+        }
+    }
+
+    /// The warnings a code's `allow:` names; an unknown name is an error.
+    fn allowed(&mut self, path: &str, code: &CodeSpec) -> Vec<Lint> {
+        let mut allowed = Vec::new();
+        for (i, name) in code.allow.iter().enumerate() {
+            let here = format!("{path}.allow[{i}]");
+            if self.forbidden_text.contains(&here) {
+                continue;
+            }
+            match Lint::from_name(name) {
+                Ok(lint) => allowed.push(lint),
+                Err(help) => self.error(here, format!("`{name}` is not the name of a warning"), help),
+            }
+        }
+        allowed
     }
 
     fn model(&mut self, spec: &Spec) -> Model {
@@ -480,7 +501,8 @@ impl Checker {
                     "what the caller should do",
                 );
                 let retry = self.retry(&path, &code.retry);
-                self.retry_fits_status(&path, retry, code.status);
+                let allowed = self.allowed(&path, code);
+                self.retry_fits_status(&path, retry, code.status, &allowed);
                 let since = self.since(&path, code);
                 let lifecycle = self.lifecycle(&path, code);
                 let example = self.example(&path, code);
@@ -855,15 +877,19 @@ impl Checker {
         RuntimeMode::default()
     }
 
-    fn retry_fits_status(&mut self, path: &str, retry: Retry, status: u16) {
+    fn retry_fits_status(&mut self, path: &str, retry: Retry, status: u16, allowed: &[Lint]) {
         let here = format!("{path}.retry");
         match retry {
             Retry::Throttled if status != 429 && status != 503 => self.warning(
+                Lint::ThrottledStatus,
+                allowed,
                 here,
                 format!("`retry: throttled` on status {status}: servers send delay hints with 429 or 503"),
                 "use `transient` or `never`, or change the status to 429/503",
             ),
             Retry::Transient if (400..=499).contains(&status) && ![408, 425, 429].contains(&status) => self.warning(
+                Lint::TransientClientError,
+                allowed,
                 here,
                 format!("`retry: transient` on status {status}: repeating this client error cannot succeed"),
                 "use `never`, or a status that can pass (408, 425, 429, 5xx)",
@@ -1220,6 +1246,32 @@ categories:
 
         // 429 is a client error that a retry can pass.
         assert!(problems(|s| code(s, 0).retry = "transient".into()).is_empty());
+    }
+
+    #[test]
+    fn a_code_that_allows_a_warning_by_name_no_longer_raises_it() {
+        let throttled_on_500 = |s: &mut Spec| code(s, 1).retry = "throttled".into();
+        let raised = validate(&{
+            let mut spec = base();
+            throttled_on_500(&mut spec);
+            spec
+        })
+        .unwrap()
+        .warnings;
+        assert_eq!(raised[0].lint, Some(Lint::ThrottledStatus));
+        assert!(
+            problems(|s| {
+                throttled_on_500(s);
+                code(s, 1).allow = vec!["throttled_status".into()];
+            })
+            .is_empty()
+        );
+        // Allowing another warning leaves this one standing.
+        let found = problems(|s| {
+            throttled_on_500(s);
+            code(s, 1).allow = vec!["transient_client_error".into()];
+        });
+        assert_eq!(found.len(), 1, "{found:#?}");
     }
 
     #[test]

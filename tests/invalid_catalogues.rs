@@ -48,6 +48,8 @@ refused! {
     missing_key,
     not_utf8,
     not_yaml,
+    response_fields_under_non_object,
+    response_type_unknown,
     retry_invalid,
     retry_throttled_on_500,
     retry_transient_on_404,
@@ -63,7 +65,10 @@ refused! {
     top_level_list,
     unknown_key,
     version_not_semver,
+    wire_code_field_wrong_type,
     wire_code_type_unknown,
+    wire_details_field_wrong_type,
+    wire_pointer_lands_nowhere,
     wire_pointer_not_rfc6901,
 }
 

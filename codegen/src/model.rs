@@ -136,10 +136,12 @@ impl CodeType {
 pub struct ResponseField {
     /// JSON key.
     pub name: String,
-    /// JSON type name.
+    /// JSON type name: `string`, `integer`, `number`, `boolean`, `object` or `array`.
     pub ty: String,
     /// What the field carries.
     pub description: String,
+    /// The documented members of an `object` field, in spec order.
+    pub fields: Vec<ResponseField>,
 }
 
 /// One row of the status table.

@@ -31,7 +31,7 @@ pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
     ),
     ("retry_after", &["header", "default_secs"]),
     ("wire", &["code", "code_type", "message", "details", "code_header"]),
-    ("response[]", &["field", "type", "description"]),
+    ("response[]", &["field", "type", "description", "fields"]),
     ("statuses[]", &["status", "description", "note"]),
     ("categories[]", &["id", "title", "prefix", "codes"]),
     (
@@ -86,8 +86,19 @@ pub fn unknown_keys(map: &SourceMap) -> Vec<Problem> {
     found.into_iter().map(|(_, problem)| problem).collect()
 }
 
-/// `categories[3].codes[0]` → `categories[].codes[]`.
+/// `categories[3].codes[0]` → `categories[].codes[]`; a body field nested at
+/// any depth (`response[0].fields[1].fields[0]`) has the shape of a top-level
+/// one, `response[]`.
 fn shape_of(path: &str) -> String {
+    let shape = indexes_removed(path);
+    match shape.strip_prefix("response[]") {
+        Some(rest) if rest.split_terminator(".fields[]").all(str::is_empty) => "response[]".to_owned(),
+        _ => shape,
+    }
+}
+
+/// `categories[3].codes[0]` → `categories[].codes[]`.
+fn indexes_removed(path: &str) -> String {
     let mut shape = String::with_capacity(path.len());
     let mut in_index = false;
     for c in path.chars() {
@@ -229,5 +240,7 @@ mod tests {
     #[test]
     fn a_key_path_is_shaped_without_its_indexes() {
         assert_eq!(shape_of("categories[12].codes[3]"), "categories[].codes[]");
+        assert_eq!(shape_of("response[0].fields[1].fields[2]"), "response[]");
+        assert_eq!(shape_of("response[0].fieldz[1]"), "response[].fieldz[]");
     }
 }

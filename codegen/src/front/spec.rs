@@ -97,6 +97,9 @@ pub struct ResponseFieldSpec {
     pub ty: String,
     /// What the field carries.
     pub description: String,
+    /// The members of an `object` field, documented the same way.
+    #[serde(default)]
+    pub fields: Option<Vec<ResponseFieldSpec>>,
 }
 
 /// One row of `statuses:`.

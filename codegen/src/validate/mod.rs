@@ -3,6 +3,7 @@
 //! characters any text may hold ([`text_rules`]), the docs URL ([`docs_url`])
 //! and the Rust names derived from catalogue names (`ident`).
 
+pub mod body;
 pub mod docs_url;
 pub(crate) mod ident;
 pub mod lints;

@@ -10,6 +10,7 @@ use crate::model::{
 };
 use crate::problem::{Problem, Severity};
 use crate::suggest::closest;
+use crate::validate::body;
 use crate::validate::docs_url;
 use crate::validate::ident;
 use crate::validate::lints::Lint;
@@ -28,12 +29,9 @@ pub const MAX_KEYWORDS: usize = 5;
 /// Longest keyword crates.io takes, in characters.
 pub const MAX_KEYWORD_CHARS: usize = 20;
 
-/// Body fields the generated `ErrorBody` is built on, with their JSON types.
-const BODY_FIELDS: [(&str, &str, bool); 3] = [
-    ("error", "string", true),
-    ("code", "string", true),
-    ("details", "object", false),
-];
+/// The members of a code's `example:` body: the body the generated crate
+/// writes (`ErrorBody`), whatever `wire:` says the API sends.
+const EXAMPLE_FIELDS: [&str; 3] = ["error", "code", "details"];
 
 /// A valid catalogue and the warnings it raised.
 #[derive(Debug)]
@@ -139,7 +137,7 @@ impl Checker {
             .unwrap_or_else(|| "X-Request-Id".to_owned());
         self.header_name("request_id_header", &request_id_header);
         let wire = self.wire(spec);
-        let response_fields = self.response_fields(spec);
+        let (response_fields, wire) = self.body(spec, wire);
         let statuses = self.statuses(spec);
         let (categories, codes) = self.categories(spec, &statuses, &docs_url, wire.code_type);
         Model {
@@ -315,56 +313,30 @@ impl Checker {
         }
     }
 
-    fn response_fields(&mut self, spec: &Spec) -> Vec<ResponseField> {
-        let mut seen = BTreeMap::new();
+    /// The documented body and the reply's layout checked against it.
+    fn body(&mut self, spec: &Spec, wire: Wire) -> (Vec<ResponseField>, Wire) {
+        let mut problems = Vec::new();
+        let fields = body::fields("response", &spec.response, &mut problems);
+        let wire = body::landed(wire, spec.wire.as_ref(), &fields, &mut problems);
+        for problem in problems {
+            self.error(problem.path, problem.message, problem.help);
+        }
         for (i, field) in spec.response.iter().enumerate() {
-            let path = format!("response[{i}]");
-            if seen.insert(field.field.as_str(), i).is_some() {
-                self.error(
-                    format!("{path}.field"),
-                    format!("the body field `{}` is listed twice", field.field),
-                    "keep one row per field",
-                );
-            }
-            match BODY_FIELDS.iter().find(|(name, ..)| *name == field.field) {
-                Some((_, ty, _)) if *ty != field.ty => self.error(
-                    format!("{path}.type"),
-                    format!(
-                        "the body field `{}` must have type `{ty}`, not `{}`",
-                        field.field, field.ty
-                    ),
-                    format!("write `type: {ty}`"),
-                ),
-                Some(_) => {}
-                None => self.error(
-                    format!("{path}.field"),
-                    format!("the generated error body has no field `{}`", field.field),
-                    "list only the fields `error`, `code` and `details`",
-                ),
-            }
-            self.non_empty(
-                format!("{path}.description"),
-                &field.description,
-                "what the field carries",
-            );
+            self.descriptions(&format!("response[{i}]"), field);
         }
-        for (name, ty, required) in BODY_FIELDS {
-            if required && !seen.contains_key(name) {
-                self.error(
-                    "response",
-                    format!("the body field `{name}` is missing"),
-                    format!("add `- field: {name}` with `type: {ty}` and a description"),
-                );
-            }
+        (fields, wire)
+    }
+
+    /// Every description of `field` and of the fields nested in it is written.
+    fn descriptions(&mut self, path: &str, field: &crate::front::spec::ResponseFieldSpec) {
+        self.non_empty(
+            format!("{path}.description"),
+            &field.description,
+            "what the field carries",
+        );
+        for (i, nested) in field.fields.iter().flatten().enumerate() {
+            self.descriptions(&format!("{path}.fields[{i}]"), nested);
         }
-        spec.response
-            .iter()
-            .map(|field| ResponseField {
-                name: field.field.clone(),
-                ty: field.ty.clone(),
-                description: field.description.clone(),
-            })
-            .collect()
     }
 
     fn statuses(&mut self, spec: &Spec) -> Vec<Status> {
@@ -658,7 +630,7 @@ impl Checker {
         let fits = body.get("error").is_some_and(serde_json::Value::is_string)
             && body.get("code").and_then(serde_json::Value::as_str) == Some(code.code.as_str())
             && body.get("details").is_none_or(serde_json::Value::is_object)
-            && body.keys().all(|key| BODY_FIELDS.iter().any(|(name, ..)| name == key));
+            && body.keys().all(|key| EXAMPLE_FIELDS.contains(&key.as_str()));
         if !fits {
             self.error(
                 here,
@@ -1107,12 +1079,13 @@ categories:
                 Box::new(|s| {
                     s.response.push(crate::front::spec::ResponseFieldSpec {
                         field: "kode".into(),
-                        ty: "string".into(),
+                        ty: "strin".into(),
                         description: "typo".into(),
+                        fields: None,
                     })
                 }),
-                "response[2].field",
-                "no field `kode`",
+                "response[2].type",
+                "`strin` is not a JSON type",
             ),
             (
                 Box::new(|s| s.response[0].ty = "object".into()),

@@ -232,12 +232,7 @@ pub fn every_string(spec: &Spec) -> Vec<FieldText<'_>> {
         out.add_opt("wire.details", wire.details.as_deref(), OneLine);
         out.add_opt("wire.code_header", wire.code_header.as_deref(), OneLine);
     }
-    for (i, field) in spec.response.iter().enumerate() {
-        let path = format!("response[{i}]");
-        out.add(format!("{path}.field"), &field.field, OneLine);
-        out.add(format!("{path}.type"), &field.ty, OneLine);
-        out.add(format!("{path}.description"), &field.description, Prose);
-    }
+    out.body_fields("response", &spec.response);
     for (i, status) in spec.statuses.iter().enumerate() {
         let path = format!("statuses[{i}]");
         out.add(format!("{path}.description"), &status.description, OneLine);
@@ -273,6 +268,17 @@ pub fn every_string(spec: &Spec) -> Vec<FieldText<'_>> {
 struct Texts<'a>(Vec<FieldText<'a>>);
 
 impl<'a> Texts<'a> {
+    /// The texts of body fields at `path` and of the fields nested in them.
+    fn body_fields(&mut self, path: &str, fields: &'a [crate::front::spec::ResponseFieldSpec]) {
+        for (i, field) in fields.iter().enumerate() {
+            let path = format!("{path}[{i}]");
+            self.add(format!("{path}.field"), &field.field, Layout::OneLine);
+            self.add(format!("{path}.type"), &field.ty, Layout::OneLine);
+            self.add(format!("{path}.description"), &field.description, Layout::Prose);
+            self.body_fields(&format!("{path}.fields"), field.fields.as_deref().unwrap_or_default());
+        }
+    }
+
     fn add(&mut self, path: impl Into<String>, text: &'a str, layout: Layout) {
         self.0.push(FieldText {
             path: path.into(),

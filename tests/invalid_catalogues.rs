@@ -19,13 +19,19 @@ macro_rules! refused {
 }
 
 refused! {
+    allow_unknown_warning,
     billion_laughs,
     category_duplicate_id,
     category_duplicate_prefix,
     category_ident_collision,
+    category_prefix_empty,
     code_duplicate,
     code_ident_collision,
-    code_not_upper_snake,
+    code_name_not_upper_camel,
+    code_name_required,
+    code_names_collide,
+    code_not_an_integer,
+    code_surrounding_whitespace,
     code_wrong_prefix,
     crate_name_too_long,
     crate_reserved,

@@ -24,4 +24,6 @@ pub struct Problem {
     pub help: Option<String>,
     /// Whether the problem is the key itself (an unknown key), not its value.
     pub at_key: bool,
+    /// The warning's name, which a code's `allow:` acknowledges.
+    pub lint: Option<crate::validate::lints::Lint>,
 }

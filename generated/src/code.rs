@@ -922,6 +922,14 @@ impl ErrorCode {
             ::core::option::Option::None
         }
     }
+    ///The code as the integer the API sends, when the catalogue's codes are integers (`wire.code_type: integer`).
+    pub const fn as_i64(self) -> ::core::option::Option<i64> {
+        ::core::option::Option::None
+    }
+    /// The code the API sends as the integer `code`, if there is one (always `None` when the catalogue's codes are strings).
+    pub fn from_i64(_code: i64) -> ::core::option::Option<ErrorCode> {
+        ::core::option::Option::None
+    }
     /// The HTTP status the code is sent with.
     pub const fn http_status(self) -> u16 {
         self.entry().status

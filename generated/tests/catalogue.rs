@@ -348,6 +348,63 @@ const LIFECYCLES: &[Lifecycle] = &[
         retired: false,
     },
 ];
+/// Every code's documentation page: wire string, address.
+const DOC_URLS: &[(&str, &str)] = &[
+    ("AUTH_INVALID_KEY", "https://docs.ofauth.com/errors#auth_invalid_key"),
+    ("AUTH_KEY_EXPIRED", "https://docs.ofauth.com/errors#auth_key_expired"),
+    (
+        "AUTH_INSUFFICIENT_SCOPE",
+        "https://docs.ofauth.com/errors#auth_insufficient_scope",
+    ),
+    (
+        "AUTH_CONNECTION_NOT_FOUND",
+        "https://docs.ofauth.com/errors#auth_connection_not_found",
+    ),
+    ("AUTH_SESSION_EXPIRED", "https://docs.ofauth.com/errors#auth_session_expired"),
+    (
+        "VALIDATION_REQUIRED_FIELD",
+        "https://docs.ofauth.com/errors#validation_required_field",
+    ),
+    (
+        "VALIDATION_INVALID_FORMAT",
+        "https://docs.ofauth.com/errors#validation_invalid_format",
+    ),
+    (
+        "VALIDATION_INVALID_VALUE",
+        "https://docs.ofauth.com/errors#validation_invalid_value",
+    ),
+    (
+        "VALIDATION_FIELD_TOO_LONG",
+        "https://docs.ofauth.com/errors#validation_field_too_long",
+    ),
+    ("RATE_LIMIT_EXCEEDED", "https://docs.ofauth.com/errors#rate_limit_exceeded"),
+    (
+        "RATE_LIMIT_QUOTA_EXCEEDED",
+        "https://docs.ofauth.com/errors#rate_limit_quota_exceeded",
+    ),
+    ("CONNECTION_NOT_FOUND", "https://docs.ofauth.com/errors#connection_not_found"),
+    ("CONNECTION_EXPIRED", "https://docs.ofauth.com/errors#connection_expired"),
+    (
+        "CONNECTION_INVALID_STATE",
+        "https://docs.ofauth.com/errors#connection_invalid_state",
+    ),
+    (
+        "CONNECTION_LIMIT_EXCEEDED",
+        "https://docs.ofauth.com/errors#connection_limit_exceeded",
+    ),
+    ("UPSTREAM_UNAVAILABLE", "https://docs.ofauth.com/errors#upstream_unavailable"),
+    ("UPSTREAM_TIMEOUT", "https://docs.ofauth.com/errors#upstream_timeout"),
+    ("UPSTREAM_RATE_LIMITED", "https://docs.ofauth.com/errors#upstream_rate_limited"),
+    (
+        "UPSTREAM_INVALID_RESPONSE",
+        "https://docs.ofauth.com/errors#upstream_invalid_response",
+    ),
+    ("RULES_OUTDATED", "https://docs.ofauth.com/errors#rules_outdated"),
+    ("RULES_UNAVAILABLE", "https://docs.ofauth.com/errors#rules_unavailable"),
+    ("RULES_INVALID_SIGNATURE", "https://docs.ofauth.com/errors#rules_invalid_signature"),
+];
+/// Whether the API sends its codes as integers.
+const INTEGER_CODES: bool = false;
 /// Every code's golden reply (status, headers, body), as published beside the docs.
 #[cfg(feature = "serde")]
 const GOLDEN_REPLIES: &str = include_str!("../docs/examples.json");
@@ -375,11 +432,25 @@ fn every_code_carries_its_catalogue_entry() {
         assert_eq!(code.retry(), retry, "{text}");
         assert_eq!(code.is_retryable(), retry != Retry::Never, "{text}");
         assert_eq!(code.requires_reauth(), reauth, "{text}");
-        assert_eq!(
-            code.doc_url(), ::std::format!("{}#{}", "https://docs.ofauth.com/errors",
-            text.to_lowercase())
-        );
         assert!(! code.message().is_empty() && ! code.resolution().is_empty(), "{text}");
+    }
+}
+#[test]
+fn every_code_links_to_its_own_doc_page() {
+    for &(text, url) in DOC_URLS {
+        let code = ErrorCode::from_code(text).expect("every code parses");
+        assert_eq!(code.doc_url(), url, "{text}");
+    }
+}
+#[test]
+fn integer_codes_round_trip_through_their_number() {
+    for &(text, code, ..) in CODES {
+        let number = code.as_i64();
+        assert_eq!(number.is_some(), INTEGER_CODES, "{text}");
+        if let Some(number) = number {
+            assert_eq!(number.to_string(), text);
+            assert_eq!(ErrorCode::from_i64(number), Some(code));
+        }
     }
 }
 #[test]

@@ -7,6 +7,7 @@ use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 
 use crate::front::locate::{Lines, Position, SourceMap};
 use crate::problem::{Problem, Severity};
+use crate::validate::lints::Lint;
 
 /// Longest source line quoted under each problem: 4 KiB (4,096). A longer
 /// line (a minified catalogue) is named by line and column only, so thousands
@@ -30,6 +31,8 @@ pub struct Diagnostic {
     pub message: String,
     /// What to write instead.
     pub help: Option<String>,
+    /// The warning's name and how to acknowledge it, for a named warning.
+    pub note: Option<String>,
 }
 
 impl Diagnostic {
@@ -45,6 +48,7 @@ impl Diagnostic {
             key_path: None,
             message,
             help: None,
+            note: None,
         }
     }
 
@@ -74,6 +78,7 @@ impl Diagnostic {
             severity: problem.severity,
             key_path: Some(problem.path),
             help: problem.help,
+            note: problem.lint.map(Lint::note),
             source_line,
             ..Diagnostic::at(file, "", position, problem.message)
         }
@@ -117,6 +122,10 @@ impl Diagnostic {
         };
         let group = match &self.help {
             Some(help) => group.element(Level::HELP.message(help.as_str())),
+            None => group,
+        };
+        let group = match &self.note {
+            Some(note) => group.element(Level::NOTE.message(note.as_str())),
             None => group,
         };
         let mut text = renderer.term_width(MAX_EXCERPT).render(&[group]);

@@ -38,6 +38,7 @@ pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
         "categories[].codes[]",
         &[
             "code",
+            "name",
             "status",
             "message",
             "resolution",
@@ -47,6 +48,7 @@ pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
             "deprecated",
             "replaced_by",
             "retired",
+            "allow",
             "example",
         ],
     ),
@@ -75,6 +77,7 @@ pub fn unknown_keys(map: &SourceMap) -> Vec<Problem> {
                 message: format!("unknown key {}", quoted(key)),
                 help: Some(help),
                 at_key: true,
+                lint: None,
             };
             Some((position, problem))
         })
@@ -216,7 +219,7 @@ mod tests {
         );
         assert_eq!(found[2].0, "categories[0].codes[0].zzzzzz");
         assert!(
-            found[2].2.starts_with("the keys here are `code`, `status`"),
+            found[2].2.starts_with("the keys here are `code`, `name`, `status`"),
             "{}",
             found[2].2
         );

@@ -120,8 +120,10 @@ pub struct CategorySpec {
     pub id: String,
     /// Section title in the docs.
     pub title: String,
-    /// Prefix every code of the category starts with, e.g. `AUTH_`.
-    pub prefix: String,
+    /// Prefix every code of the category starts with, e.g. `AUTH_`; codes
+    /// group freely when absent.
+    #[serde(default)]
+    pub prefix: Option<String>,
     /// The category's codes, in documentation order.
     pub codes: Vec<CodeSpec>,
 }
@@ -129,8 +131,13 @@ pub struct CategorySpec {
 /// One error code.
 #[derive(Debug, Clone, Deserialize)]
 pub struct CodeSpec {
-    /// The machine-readable code, UPPER_SNAKE_CASE.
+    /// The code exactly as the API sends it: text, or an integer (kept as
+    /// its decimal text) when `wire.code_type` is `integer`.
+    #[serde(deserialize_with = "code_text")]
     pub code: String,
+    /// The Rust variant, UpperCamelCase; derived from `code` when absent.
+    #[serde(default)]
+    pub name: Option<String>,
     /// HTTP status the code is sent with.
     pub status: u16,
     /// Human-readable description.
@@ -150,14 +157,50 @@ pub struct CodeSpec {
     #[serde(default)]
     pub deprecated: Option<String>,
     /// The code that takes this one's place; must exist in the catalogue.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_code_text")]
     pub replaced_by: Option<String>,
     /// Servers no longer send the code; it stays as a tombstone so old replies
     /// still parse and its name is never reused.
     #[serde(default)]
     pub retired: bool,
+    /// Names of warnings the code acknowledges, e.g. `[throttled_status]`;
+    /// see [`crate::validate::lints::Lint`].
+    #[serde(default)]
+    pub allow: Vec<String>,
     /// An example reply body (`{error, code, details}`); generated from the
     /// message when absent.
     #[serde(default)]
     pub example: Option<serde_yaml::Value>,
+}
+
+/// A code as text: a YAML string as written, an integer as its decimal text.
+fn code_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    struct CodeText;
+
+    impl serde::de::Visitor<'_> for CodeText {
+        type Value = String;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a code: text or an integer")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<String, E> {
+            Ok(text.to_owned())
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, number: i64) -> Result<String, E> {
+            Ok(number.to_string())
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, number: u64) -> Result<String, E> {
+            Ok(number.to_string())
+        }
+    }
+
+    deserializer.deserialize_any(CodeText)
+}
+
+/// [`code_text`] of a key that may be absent.
+fn optional_code_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    code_text(deserializer).map(Some)
 }

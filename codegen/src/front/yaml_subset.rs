@@ -23,6 +23,7 @@ pub fn tags(map: &SourceMap) -> Vec<Problem> {
                     tagged.tag
                 )),
                 at_key: tagged.on_key,
+                lint: None,
             }
         })
         .collect()

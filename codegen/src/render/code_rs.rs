@@ -6,8 +6,8 @@ use quote::{format_ident, quote};
 use super::dispatch::DecisionTree;
 use super::perfect_hash::PerfectHash;
 use super::rust::{allow_deprecated, doc_text, format_file, option_str, unsuffixed, variant_path};
-use super::text::escape_markdown;
-use crate::model::{Code, Model};
+use super::text::{code_span, escape_markdown};
+use crate::model::{Code, CodeType, Model};
 
 /// Renders the `ErrorCode` enum, one variant per code, over a table indexed by
 /// the variant's position.
@@ -26,8 +26,8 @@ pub fn render_code_rs(model: &Model) -> String {
         let mut paragraphs = vec![
             escape_markdown(&code.message),
             format!(
-                "`{}`: HTTP status {}, retry: {}.{reauth}",
-                code.code,
+                "{}: HTTP status {}, retry: {}.{reauth}",
+                code_span(&code.code),
                 code.status,
                 code.retry.as_str()
             ),
@@ -68,6 +68,7 @@ pub fn render_code_rs(model: &Model) -> String {
             (quote! {}, lookup, quote! {})
         }
     };
+    let integer_items = integer_items(model);
     let len = unsuffixed(model.codes.len() as u64);
     // The API name becomes part of a format string: braces must be doubled.
     let api_name = model.api_name.replace('{', "{{").replace('}', "}}");
@@ -131,6 +132,8 @@ pub fn render_code_rs(model: &Model) -> String {
             pub fn from_code(code: &str) -> ::core::option::Option<ErrorCode> {
                 #lookup
             }
+
+            #integer_items
 
             /// The HTTP status the code is sent with.
             pub const fn http_status(self) -> u16 {
@@ -386,6 +389,59 @@ fn entry(model: &Model, code: &Code) -> TokenStream {
             deprecated: #deprecated,
             replaced_by: #replaced_by,
             retired: #retired,
+        }
+    }
+}
+
+/// `as_i64` and `from_i64`: a `match` each way for a catalogue of integer
+/// codes (rustc makes it a jump table or a binary search), nothing to find
+/// for a catalogue of strings.
+fn integer_items(model: &Model) -> TokenStream {
+    let doc_as =
+        "The code as the integer the API sends, when the catalogue's codes are integers (`wire.code_type: integer`).";
+    let doc_from = " The code the API sends as the integer `code`, if there is one (always `None` when the catalogue's codes are strings).";
+    if model.wire.code_type == CodeType::String {
+        return quote! {
+            #[doc = #doc_as]
+            pub const fn as_i64(self) -> ::core::option::Option<i64> {
+                ::core::option::Option::None
+            }
+
+            #[doc = #doc_from]
+            pub fn from_i64(_code: i64) -> ::core::option::Option<ErrorCode> {
+                ::core::option::Option::None
+            }
+        };
+    }
+    let (variants, integers): (Vec<_>, Vec<_>) = model
+        .codes
+        .iter()
+        .map(|code| {
+            // Validation keeps only codes that are the decimal text of an i64.
+            let integer: i64 = code.code.parse().unwrap_or_default();
+            let magnitude = unsuffixed(integer.unsigned_abs());
+            let literal = if integer < 0 {
+                quote! { -#magnitude }
+            } else {
+                quote! { #magnitude }
+            };
+            (variant_path("ErrorCode", &code.variant), literal)
+        })
+        .unzip();
+    quote! {
+        #[doc = #doc_as]
+        pub const fn as_i64(self) -> ::core::option::Option<i64> {
+            ::core::option::Option::Some(match self {
+                #(#variants => #integers,)*
+            })
+        }
+
+        #[doc = #doc_from]
+        pub fn from_i64(code: i64) -> ::core::option::Option<ErrorCode> {
+            ::core::option::Option::Some(match code {
+                #(#integers => #variants,)*
+                _ => return ::core::option::Option::None,
+            })
         }
     }
 }

@@ -4,7 +4,7 @@
 use quote::{format_ident, quote};
 
 use super::rust::{allow_deprecated, format_file, option_str, unsuffixed, variant_path};
-use crate::model::Model;
+use crate::model::{CodeType, Model};
 
 /// Renders integration tests that pin every code's string, status and
 /// category, and every status row.
@@ -30,10 +30,14 @@ pub fn render_crate_tests(model: &Model) -> String {
             Lifecycle { code: #text, since: #since, deprecated: #deprecated, replaced_by: #replaced_by, retired: #retired }
         }
     });
+    let doc_url_rows = model.codes.iter().map(|code| {
+        let (text, url) = (&code.code, &code.doc_url);
+        quote! { (#text, #url) }
+    });
+    let integer_codes = model.wire.code_type == CodeType::Integer;
     let allow_deprecated = allow_deprecated(model);
     let statuses = model.statuses.iter().map(|status| unsuffixed(status.code.into()));
     let code_count = unsuffixed(model.codes.len() as u64);
-    let docs_url = &model.docs_url;
     let api_name = &model.api_name;
     format_file(quote! {
         use #lib::*;
@@ -55,6 +59,12 @@ pub fn render_crate_tests(model: &Model) -> String {
         }
 
         const LIFECYCLES: &[Lifecycle] = &[#(#lifecycle_rows,)*];
+
+        /// Every code's documentation page: wire string, address.
+        const DOC_URLS: &[(&str, &str)] = &[#(#doc_url_rows,)*];
+
+        /// Whether the API sends its codes as integers.
+        const INTEGER_CODES: bool = #integer_codes;
 
         /// Every code's golden reply (status, headers, body), as published beside the docs.
         #[cfg(feature = "serde")]
@@ -86,8 +96,27 @@ pub fn render_crate_tests(model: &Model) -> String {
                 assert_eq!(code.retry(), retry, "{text}");
                 assert_eq!(code.is_retryable(), retry != Retry::Never, "{text}");
                 assert_eq!(code.requires_reauth(), reauth, "{text}");
-                assert_eq!(code.doc_url(), ::std::format!("{}#{}", #docs_url, text.to_lowercase()));
                 assert!(!code.message().is_empty() && !code.resolution().is_empty(), "{text}");
+            }
+        }
+
+        #[test]
+        fn every_code_links_to_its_own_doc_page() {
+            for &(text, url) in DOC_URLS {
+                let code = ErrorCode::from_code(text).expect("every code parses");
+                assert_eq!(code.doc_url(), url, "{text}");
+            }
+        }
+
+        #[test]
+        fn integer_codes_round_trip_through_their_number() {
+            for &(text, code, ..) in CODES {
+                let number = code.as_i64();
+                assert_eq!(number.is_some(), INTEGER_CODES, "{text}");
+                if let Some(number) = number {
+                    assert_eq!(number.to_string(), text);
+                    assert_eq!(ErrorCode::from_i64(number), Some(code));
+                }
             }
         }
 

@@ -255,7 +255,7 @@ const ERRORS_SCHEMA: &str = r##"{
         "properties": {
           "id": { "type": "string", "pattern": "^[a-z][a-z0-9_]*$" },
           "title": { "type": "string" },
-          "prefix": { "type": "string", "pattern": "^[A-Z][A-Z0-9_]*_$" },
+          "prefix": { "type": "string", "description": "Every code of the category starts with it; empty when the category groups codes freely." },
           "codes": { "type": "array", "minItems": 1, "items": { "type": "string" } }
         }
       }

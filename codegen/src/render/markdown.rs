@@ -111,14 +111,20 @@ fn code_tables(out: &mut String, model: &Model) {
     );
     line(out, "");
     for category in &model.categories {
-        line(out, &format!("### {} (`{}*`)", esc(&category.title), category.prefix));
+        match category.prefix.as_str() {
+            "" => line(out, &format!("### {}", esc(&category.title))),
+            prefix => line(
+                out,
+                &format!("### {} ({})", esc(&category.title), code_span(&format!("{prefix}*"))),
+            ),
+        }
         line(out, "");
         table(
             out,
             &["Code", "HTTP Status", "Description", "Resolution", "Retry"],
             model.codes_of(category).iter().map(|code| {
                 vec![
-                    format!("<a id=\"{}\"></a>`{}`", code.anchor, code.code),
+                    format!("<a id=\"{}\"></a>{}", code.anchor, code_span(&code.code)),
                     code.status.to_string(),
                     format!("{}{}", esc(&code.message), lifecycle_note(model, code)),
                     esc(&code.resolution),

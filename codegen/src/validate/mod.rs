@@ -6,6 +6,7 @@
 pub mod body;
 pub mod docs_url;
 pub(crate) mod ident;
+pub mod lints;
 mod rules;
 pub mod text_rules;
 pub mod wire;

@@ -5,14 +5,15 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::front::spec::{CodeSpec, Spec};
 use crate::model::{
-    Category, Code, Deprecation, Lifecycle, Model, ResponseField, Retry, RuntimeMode, Status, StatusClass, Wire,
-    canonical, message_example,
+    Category, Code, CodeType, Deprecation, Lifecycle, Model, ResponseField, Retry, RuntimeMode, Status, StatusClass,
+    Wire, canonical, message_example,
 };
 use crate::problem::{Problem, Severity};
 use crate::suggest::closest;
 use crate::validate::body;
 use crate::validate::docs_url;
 use crate::validate::ident;
+use crate::validate::lints::Lint;
 use crate::validate::text_rules;
 use crate::validate::wire;
 
@@ -66,23 +67,43 @@ struct Checker {
 }
 
 impl Checker {
-    fn report(&mut self, severity: Severity, path: String, message: String, help: Option<String>) {
+    fn report(&mut self, severity: Severity, path: String, message: String, help: String, lint: Option<Lint>) {
         self.problems.push(Problem {
             severity,
             path,
             // Messages quote catalogue text: what it may not hold must not reach a terminal either.
             message: text_rules::escape_forbidden(&message),
-            help,
+            help: Some(help),
             at_key: false,
+            lint,
         });
     }
 
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>, help: impl Into<String>) {
-        self.report(Severity::Error, path.into(), message.into(), Some(help.into()));
+        self.report(Severity::Error, path.into(), message.into(), help.into(), None);
     }
 
-    fn warning(&mut self, path: impl Into<String>, message: impl Into<String>, help: impl Into<String>) {
-        self.report(Severity::Warning, path.into(), message.into(), Some(help.into()));
+    /// The warning `lint`, unless the code it is about acknowledges it.
+    fn warning(&mut self, lint: Lint, allowed: &[Lint], path: String, message: String, help: &str) {
+        if !allowed.contains(&lint) {
+            self.report(Severity::Warning, path, message, help.to_owned(), Some(lint));
+        }
+    }
+
+    /// The warnings a code's `allow:` names; an unknown name is an error.
+    fn allowed(&mut self, path: &str, code: &CodeSpec) -> Vec<Lint> {
+        let mut allowed = Vec::new();
+        for (i, name) in code.allow.iter().enumerate() {
+            let here = format!("{path}.allow[{i}]");
+            if self.forbidden_text.contains(&here) {
+                continue;
+            }
+            match Lint::from_name(name) {
+                Ok(lint) => allowed.push(lint),
+                Err(help) => self.error(here, format!("`{name}` is not the name of a warning"), help),
+            }
+        }
+        allowed
     }
 
     fn model(&mut self, spec: &Spec) -> Model {
@@ -118,7 +139,7 @@ impl Checker {
         let wire = self.wire(spec);
         let (response_fields, wire) = self.body(spec, wire);
         let statuses = self.statuses(spec);
-        let (categories, codes) = self.categories(spec, &statuses, &docs_url);
+        let (categories, codes) = self.categories(spec, &statuses, &docs_url, wire.code_type);
         Model {
             schema: spec.schema,
             api_name: spec.name.clone(),
@@ -359,7 +380,13 @@ impl Checker {
         statuses
     }
 
-    fn categories(&mut self, spec: &Spec, statuses: &[Status], docs_url: &str) -> (Vec<Category>, Vec<Code>) {
+    fn categories(
+        &mut self,
+        spec: &Spec,
+        statuses: &[Status],
+        docs_url: &str,
+        code_type: CodeType,
+    ) -> (Vec<Category>, Vec<Code>) {
         if spec.categories.is_empty() {
             self.error(
                 "categories",
@@ -372,6 +399,7 @@ impl Checker {
         let mut category_variants = Names::default();
         let mut code_names = Names::default();
         let mut code_variants = Names::default();
+        let mut anchors = Anchors::default();
         let mut categories = Vec::new();
         let mut codes = Vec::new();
         for (c, category) in spec.categories.iter().enumerate() {
@@ -389,7 +417,6 @@ impl Checker {
                 );
             }
             self.unique(&mut ids, &path, "id", &category.id, "category id");
-            self.unique(&mut prefixes, &path, "prefix", &category.prefix, "category prefix");
             // An id of the wrong shape is reported once, above, not again as an identifier.
             let variant = if id_is_snake {
                 self.variant(&mut category_variants, &path, "id", &category.id, "category")
@@ -401,12 +428,15 @@ impl Checker {
                 &category.title,
                 "the docs section title, e.g. `Authentication Errors`",
             );
-            if !(is_upper_snake(category.prefix.trim_end_matches('_')) && category.prefix.ends_with('_')) {
-                self.error(
-                    format!("{path}.prefix"),
-                    format!("prefix `{}` is not UPPER_SNAKE_CASE ending in `_`", category.prefix),
-                    "write e.g. `prefix: AUTH_`",
+            let prefix = category.prefix.as_deref().unwrap_or_default();
+            if category.prefix.is_some() {
+                self.wire_text(
+                    &format!("{path}.prefix"),
+                    prefix,
+                    "prefix",
+                    "write the text every code of the category starts with, or leave `prefix:` out to group codes freely",
                 );
+                self.unique(&mut prefixes, &path, "prefix", prefix, "category prefix");
             }
             if category.codes.is_empty() {
                 self.error(
@@ -418,36 +448,19 @@ impl Checker {
             let first = codes.len();
             for (k, code) in category.codes.iter().enumerate() {
                 let path = format!("{path}.codes[{k}]");
-                let code_is_upper_snake = is_upper_snake(&code.code);
-                if !code_is_upper_snake {
-                    let suggestion = heck::ToShoutySnakeCase::to_shouty_snake_case(code.code.as_str());
-                    self.error(
-                        format!("{path}.code"),
-                        format!("code `{}` is not UPPER_SNAKE_CASE", code.code),
-                        format!(
-                            "write upper-case words joined by `_`, starting with a letter{}",
-                            example("code", &suggestion, is_upper_snake)
-                        ),
-                    );
-                } else if !code.code.starts_with(&category.prefix) {
+                let code_is_valid = self.wire_code(&path, &code.code, code_type);
+                if code_is_valid && !code.code.starts_with(prefix) {
                     self.error(
                         format!("{path}.code"),
                         format!(
-                            "code `{}` does not start with its category's prefix `{}`",
-                            code.code, category.prefix
+                            "code `{}` does not start with its category's prefix `{prefix}`",
+                            code.code
                         ),
-                        format!(
-                            "rename it `{}{}` or move it to the category it belongs to",
-                            category.prefix, code.code
-                        ),
+                        "move it to the category it belongs to, or remove the category's `prefix:` to group codes freely",
                     );
                 }
                 self.unique(&mut code_names, &path, "code", &code.code, "code");
-                let code_variant = if code_is_upper_snake {
-                    self.variant(&mut code_variants, &path, "code", &code.code, "code")
-                } else {
-                    String::new()
-                };
+                let code_variant = self.code_variant(&mut code_variants, &path, code, code_is_valid);
                 self.code_status(&path, code.status, statuses);
                 self.non_empty(
                     format!("{path}.message"),
@@ -460,11 +473,12 @@ impl Checker {
                     "what the caller should do",
                 );
                 let retry = self.retry(&path, &code.retry);
-                self.retry_fits_status(&path, retry, code.status);
+                let allowed = self.allowed(&path, code);
+                self.retry_fits_status(&path, retry, code.status, &allowed);
                 let since = self.since(&path, code);
                 let lifecycle = self.lifecycle(&path, code);
                 let example = self.example(&path, code);
-                let anchor = code.code.to_lowercase();
+                let anchor = anchors.claim(&code.code);
                 codes.push(Code {
                     doc_url: format!("{docs_url}#{anchor}"),
                     anchor,
@@ -485,7 +499,7 @@ impl Checker {
                 id: category.id.clone(),
                 variant,
                 title: category.title.clone(),
-                prefix: category.prefix.clone(),
+                prefix: prefix.to_owned(),
                 codes: first..codes.len(),
             });
         }
@@ -648,17 +662,8 @@ impl Checker {
         let here = format!("{path}.{key}");
         match ident::variant_name(raw) {
             Ok(variant) => {
-                if let Some((first, first_raw)) = variants.insert(&variant, raw, &here)
-                    && first_raw != raw
-                {
-                    self.error(
-                        here,
-                        format!(
-                            "{what} `{raw}` and `{first_raw}` (at {first}) both become the Rust variant `{variant}`"
-                        ),
-                        "rename one of them so that their UpperCamelCase forms differ",
-                    );
-                }
+                let help = "rename one of them so that their UpperCamelCase forms differ";
+                self.claim_variant(variants, here, &variant, raw, what, help);
                 variant
             }
             Err(why) => {
@@ -670,6 +675,118 @@ impl Checker {
                 String::new()
             }
         }
+    }
+
+    /// Records `variant` as `raw`'s, reporting another name that took it first.
+    fn claim_variant(&mut self, variants: &mut Names, here: String, variant: &str, raw: &str, what: &str, help: &str) {
+        if let Some((first, first_raw)) = variants.insert(variant, raw, &here)
+            && first_raw != raw
+        {
+            self.error(
+                here,
+                format!("{what} `{raw}` and `{first_raw}` (at {first}) both become the Rust variant `{variant}`"),
+                help,
+            );
+        }
+    }
+
+    /// A code's Rust variant: its `name:`, checked, else derived from the
+    /// code (not for a code already refused, which would only repeat it).
+    fn code_variant(&mut self, variants: &mut Names, path: &str, code: &CodeSpec, code_is_valid: bool) -> String {
+        let help = "give one of them a `name:` of its own (the Rust variant, in UpperCamelCase)";
+        let Some(name) = &code.name else {
+            if !code_is_valid {
+                return String::new();
+            }
+            return match ident::variant_name(&code.code) {
+                Ok(variant) => {
+                    self.claim_variant(variants, format!("{path}.code"), &variant, &code.code, "code", help);
+                    variant
+                }
+                Err(why) => {
+                    self.error(
+                        format!("{path}.code"),
+                        format!("code `{}` gives no Rust variant name: {why}", code.code),
+                        "add `name:` with the variant in UpperCamelCase, e.g. `name: MethodNotFound`",
+                    );
+                    String::new()
+                }
+            };
+        };
+        let here = format!("{path}.name");
+        if self.forbidden_text.contains(&here) {
+            return String::new();
+        }
+        let camel = heck::ToUpperCamelCase::to_upper_camel_case(name.as_str());
+        let valid = ident::variant_name(name)
+            .map_err(|why| (why, camel.clone()))
+            .and_then(|variant| {
+                if variant == *name {
+                    Ok(variant)
+                } else {
+                    Err(("it is not UpperCamelCase".to_owned(), camel))
+                }
+            });
+        match valid {
+            Ok(variant) => {
+                self.claim_variant(variants, here, &variant, &code.code, "code", help);
+                variant
+            }
+            Err((why, suggestion)) => {
+                self.error(
+                    here,
+                    format!("`{name}` cannot be a code's Rust variant: {why}"),
+                    format!(
+                        "write the variant in UpperCamelCase{}",
+                        example("name", &suggestion, |s| ident::variant_name(s).is_ok_and(|v| v == s))
+                    ),
+                );
+                String::new()
+            }
+        }
+    }
+
+    /// A code as the API sends it: not empty, no surrounding spaces, and the
+    /// decimal text of an `i64` when codes are integers. Whether it holds a
+    /// forbidden character is [`Checker::characters`]' to say.
+    fn wire_code(&mut self, path: &str, code: &str, code_type: CodeType) -> bool {
+        let here = format!("{path}.code");
+        if !self.wire_text(&here, code, "code", "write the code exactly as the API sends it") {
+            return false;
+        }
+        if code_type == CodeType::Integer && code.parse::<i64>().map(|n| n.to_string()).as_deref() != Ok(code) {
+            self.error(
+                here,
+                format!("code `{code}` is not an integer, and `wire.code_type` is `integer`"),
+                "write the code as the API sends it, a whole number such as `-32601` (from -2^63 to 2^63-1, no leading zeros or `+`), or set `wire.code_type: string`",
+            );
+            return false;
+        }
+        true
+    }
+
+    /// Text matched exactly on the wire (a code, a prefix): not empty and
+    /// without surrounding whitespace, which no API sends and no reader sees.
+    fn wire_text(&mut self, here: &str, text: &str, what: &str, empty_help: &str) -> bool {
+        if self.forbidden_text.contains(here) {
+            return false;
+        }
+        if text.is_empty() {
+            self.error(here, format!("this {what} is empty"), empty_help);
+            return false;
+        }
+        if text.trim() != text {
+            self.error(
+                here,
+                format!("the {what} `{text}` starts or ends with whitespace"),
+                format!(
+                    "write `{}`: codes are matched exactly, and no API pads them",
+                    text.trim()
+                ),
+            );
+            return false;
+        }
+        true
     }
 
     fn code_status(&mut self, path: &str, status: u16, statuses: &[Status]) {
@@ -732,15 +849,19 @@ impl Checker {
         RuntimeMode::default()
     }
 
-    fn retry_fits_status(&mut self, path: &str, retry: Retry, status: u16) {
+    fn retry_fits_status(&mut self, path: &str, retry: Retry, status: u16, allowed: &[Lint]) {
         let here = format!("{path}.retry");
         match retry {
             Retry::Throttled if status != 429 && status != 503 => self.warning(
+                Lint::ThrottledStatus,
+                allowed,
                 here,
                 format!("`retry: throttled` on status {status}: servers send delay hints with 429 or 503"),
                 "use `transient` or `never`, or change the status to 429/503",
             ),
             Retry::Transient if (400..=499).contains(&status) && ![408, 425, 429].contains(&status) => self.warning(
+                Lint::TransientClientError,
+                allowed,
                 here,
                 format!("`retry: transient` on status {status}: repeating this client error cannot succeed"),
                 "use `never`, or a status that can pass (408, 425, 429, 5xx)",
@@ -766,6 +887,37 @@ impl Names {
     }
 }
 
+/// The docs page's anchors, one per code, each unique.
+#[derive(Default)]
+struct Anchors(BTreeSet<String>);
+
+impl Anchors {
+    /// The anchor of `code`: lower case, each character an HTML id or a URL
+    /// fragment would need escaped becoming `-`, and `-2`, `-3`… added when
+    /// codes differing only in case or punctuation would share it.
+    fn claim(&mut self, code: &str) -> String {
+        let slug: String = code
+            .chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| {
+                if c.is_alphanumeric() || matches!(c, '_' | '-' | '.') {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let mut anchor = slug.clone();
+        for n in 2.. {
+            if self.0.insert(anchor.clone()) {
+                break;
+            }
+            anchor = format!("{slug}-{n}");
+        }
+        anchor
+    }
+}
+
 /// `, e.g. `key: suggestion`` when the suggestion is itself well-formed.
 fn example(key: &str, suggestion: &str, well_formed: fn(&str) -> bool) -> String {
     if well_formed(suggestion) {
@@ -779,14 +931,6 @@ fn is_snake_case(s: &str) -> bool {
     s.starts_with(|c: char| c.is_ascii_lowercase())
         && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        && !s.contains("__")
-        && !s.ends_with('_')
-}
-
-fn is_upper_snake(s: &str) -> bool {
-    s.starts_with(|c: char| c.is_ascii_uppercase())
-        && s.chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
         && !s.contains("__")
         && !s.ends_with('_')
 }
@@ -969,9 +1113,9 @@ categories:
                 "this text is empty",
             ),
             (
-                Box::new(|s| code(s, 0).code = "Rate_limited".into()),
+                Box::new(|s| code(s, 0).code = "RATE_LIMITED ".into()),
                 "categories[0].codes[0].code",
-                "not UPPER_SNAKE_CASE",
+                "starts or ends with whitespace",
             ),
             (
                 Box::new(|s| code(s, 0).code = "LIMITED".into()),
@@ -1075,6 +1219,32 @@ categories:
 
         // 429 is a client error that a retry can pass.
         assert!(problems(|s| code(s, 0).retry = "transient".into()).is_empty());
+    }
+
+    #[test]
+    fn a_code_that_allows_a_warning_by_name_no_longer_raises_it() {
+        let throttled_on_500 = |s: &mut Spec| code(s, 1).retry = "throttled".into();
+        let raised = validate(&{
+            let mut spec = base();
+            throttled_on_500(&mut spec);
+            spec
+        })
+        .unwrap()
+        .warnings;
+        assert_eq!(raised[0].lint, Some(Lint::ThrottledStatus));
+        assert!(
+            problems(|s| {
+                throttled_on_500(s);
+                code(s, 1).allow = vec!["throttled_status".into()];
+            })
+            .is_empty()
+        );
+        // Allowing another warning leaves this one standing.
+        let found = problems(|s| {
+            throttled_on_500(s);
+            code(s, 1).allow = vec!["transient_client_error".into()];
+        });
+        assert_eq!(found.len(), 1, "{found:#?}");
     }
 
     #[test]

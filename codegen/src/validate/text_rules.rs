@@ -242,16 +242,20 @@ pub fn every_string(spec: &Spec) -> Vec<FieldText<'_>> {
         let path = format!("categories[{c}]");
         out.add(format!("{path}.id"), &category.id, OneLine);
         out.add(format!("{path}.title"), &category.title, OneLine);
-        out.add(format!("{path}.prefix"), &category.prefix, OneLine);
+        out.add_opt(format!("{path}.prefix"), category.prefix.as_deref(), OneLine);
         for (k, code) in category.codes.iter().enumerate() {
             let path = format!("{path}.codes[{k}]");
             out.add(format!("{path}.code"), &code.code, OneLine);
+            out.add_opt(format!("{path}.name"), code.name.as_deref(), OneLine);
             out.add(format!("{path}.message"), &code.message, Prose);
             out.add(format!("{path}.resolution"), &code.resolution, Prose);
             out.add(format!("{path}.retry"), &code.retry, OneLine);
             out.add_opt(format!("{path}.since"), code.since.as_deref(), OneLine);
             out.add_opt(format!("{path}.deprecated"), code.deprecated.as_deref(), Prose);
             out.add_opt(format!("{path}.replaced_by"), code.replaced_by.as_deref(), OneLine);
+            for (i, name) in code.allow.iter().enumerate() {
+                out.add(format!("{path}.allow[{i}]"), name, OneLine);
+            }
             if let Some(example) = &code.example {
                 out.yaml(format!("{path}.example"), example);
             }

@@ -46,6 +46,9 @@ mod tests {
         let text = wire_const(&google).to_string();
         assert!(text.contains(r#"code : "/error/status""#), "{text}");
         assert!(text.contains("integer_code : false"), "{text}");
-        assert!(text.contains("code_header : :: core :: option :: Option :: None"), "{text}");
+        assert!(
+            text.contains("code_header : :: core :: option :: Option :: None"),
+            "{text}"
+        );
     }
 }

@@ -27,6 +27,9 @@ pub struct Model {
     /// Base URL of the published reference, as its parser serializes it
     /// (percent-encoded, lower-case scheme and host).
     pub docs_url: String,
+    /// The per-code link template (`…/{code_kebab}`) when `docs_url` is one;
+    /// [`Model::docs_url`] is then the part before the varying one.
+    pub docs_url_template: Option<String>,
     /// Header carrying the server's retry hint, in seconds.
     pub retry_after_header: String,
     /// Delay for a throttled reply without a hint.
@@ -264,6 +267,7 @@ pub struct Code {
     pub reauth: bool,
     /// Anchor in the docs page (lower-case code).
     pub anchor: String,
+    /// The code's own `doc_url:`, else `docs_url` filled with the code, else
     /// `docs_url#anchor`.
     pub doc_url: String,
     /// Crate version that introduced the code.

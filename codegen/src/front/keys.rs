@@ -48,6 +48,7 @@ pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
             "deprecated",
             "replaced_by",
             "retired",
+            "doc_url",
             "allow",
             "example",
         ],

@@ -33,7 +33,8 @@ pub struct Spec {
     /// crates.io search keywords of the generated crate (at most 5).
     #[serde(default)]
     pub keywords: Vec<String>,
-    /// Base URL of the published error reference; each code's link adds `#code`.
+    /// Base URL of the published error reference; each code's link adds
+    /// `#anchor`, or fills the template's `{code}` / `{code_kebab}`.
     pub docs_url: String,
     /// How servers hint a retry delay.
     pub retry_after: RetryAfterSpec,
@@ -163,6 +164,9 @@ pub struct CodeSpec {
     /// still parse and its name is never reused.
     #[serde(default)]
     pub retired: bool,
+    /// The code's own documentation page, overriding `docs_url`.
+    #[serde(default)]
+    pub doc_url: Option<String>,
     /// Names of warnings the code acknowledges, e.g. `[throttled_status]`;
     /// see [`crate::validate::lints::Lint`].
     #[serde(default)]

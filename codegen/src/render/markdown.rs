@@ -103,10 +103,18 @@ fn code_tables(out: &mut String, model: &Model) {
     line(
         out,
         &format!(
-            "{} codes in {} categories. Each code links here as {}.",
+            "{} codes in {} categories. {}",
             model.codes.len(),
             model.categories.len(),
-            code_span(&format!("{}#<code in lower case>", model.docs_url))
+            match &model.docs_url_template {
+                Some(template) => format!("Each code links to its own page, {}.", code_span(template)),
+                // Validation takes a fragment only when every code has its own `doc_url:`.
+                None if model.docs_url.contains('#') => "Each code links to its own page.".to_owned(),
+                None => format!(
+                    "Each code links here as {}.",
+                    code_span(&format!("{}#<code in lower case>", model.docs_url))
+                ),
+            }
         ),
     );
     line(out, "");

@@ -6,6 +6,20 @@
 /// cannot be one. The result is the parser's serialization (lower-case scheme
 /// and host, percent-encoded), to which each code's link adds `#code`.
 pub fn parse(text: &str) -> Result<String, String> {
+    let url = parse_url(text)?;
+    if url.fragment().is_some() {
+        return Err("it has a fragment (`#…`)".to_owned());
+    }
+    Ok(url.into())
+}
+
+/// [`parse`] of an address that may end in a `#fragment` (a code's own page).
+pub fn parse_with_fragment(text: &str) -> Result<String, String> {
+    parse_url(text).map(Into::into)
+}
+
+/// The parsed URL, checked as [`parse`] says save for its fragment.
+fn parse_url(text: &str) -> Result<url::Url, String> {
     // The URL parser would quietly drop tabs and line breaks, and accept `\`,
     // `<`, `"` or spaces that Markdown and rustdoc read as markup: RFC 3986
     // characters only, so the text written is the link followed.
@@ -29,13 +43,10 @@ pub fn parse(text: &str) -> Result<String, String> {
         return Err("the scheme must be `https` or `http`".to_owned());
     }
     let url = url::Url::parse(text).map_err(|why| format!("it does not parse: {why}"))?;
-    if url.fragment().is_some() {
-        return Err("it has a fragment (`#…`)".to_owned());
-    }
     if !url.username().is_empty() || url.password().is_some() {
         return Err("it holds a user name or password".to_owned());
     }
-    Ok(url.into())
+    Ok(url)
 }
 
 /// Characters RFC 3986 allows in a URI: unreserved, reserved and `%`.
@@ -58,7 +69,7 @@ fn shown(c: char) -> String {
 }
 
 /// `%3C` for `<`: the UTF-8 bytes of `c` as `%XX` escapes.
-fn percent_encoded(c: char) -> String {
+pub(crate) fn percent_encoded(c: char) -> String {
     c.encode_utf8(&mut [0; 4])
         .bytes()
         .map(|byte| format!("%{byte:02X}"))

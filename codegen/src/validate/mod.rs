@@ -4,6 +4,7 @@
 //! and the Rust names derived from catalogue names (`ident`).
 
 pub mod body;
+pub mod doc_links;
 pub mod docs_url;
 pub(crate) mod ident;
 pub mod lints;

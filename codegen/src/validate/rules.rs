@@ -11,6 +11,7 @@ use crate::model::{
 use crate::problem::{Problem, Severity};
 use crate::suggest::closest;
 use crate::validate::body;
+use crate::validate::doc_links::DocLinks;
 use crate::validate::docs_url;
 use crate::validate::ident;
 use crate::validate::lints::Lint;
@@ -150,7 +151,8 @@ impl Checker {
             repository: spec.repository.as_deref().and_then(|text| self.repository(text)),
             rust_version: spec.rust_version.as_deref().and_then(|text| self.rust_version(text)),
             keywords: self.keywords(&spec.keywords),
-            docs_url: docs_url.clone(),
+            docs_url: docs_url.home().to_owned(),
+            docs_url_template: docs_url.template().map(str::to_owned),
             retry_after_header: spec.retry_after.header.clone(),
             default_retry_after_secs: default_secs,
             request_id_header,
@@ -285,20 +287,21 @@ impl Checker {
         keywords.to_vec()
     }
 
-    /// The docs URL as its parser serializes it, or an error and the text as written.
-    fn docs_url(&mut self, text: &str) -> String {
+    /// How codes link to their docs, or an error and the text as written.
+    fn docs_url(&mut self, text: &str) -> DocLinks {
+        let as_written = DocLinks::Anchored { base: text.to_owned() };
         if self.forbidden_text.contains("docs_url") {
-            return text.to_owned();
+            return as_written;
         }
-        match docs_url::parse(text) {
-            Ok(url) => url,
+        match DocLinks::parse(text) {
+            Ok(links) => links,
             Err(why) => {
                 self.error(
                     "docs_url",
                     format!("`{text}` is not a usable docs URL: {why}"),
-                    "write the page's absolute http(s) address, e.g. `docs_url: https://docs.example.com/errors`, percent-encoding any other character; the generator adds `#code` itself",
+                    "write the page's absolute http(s) address, e.g. `docs_url: https://docs.example.com/errors`, percent-encoding any other character; the generator adds `#code` itself, or fills `{code}` / `{code_kebab}`",
                 );
-                text.to_owned()
+                as_written
             }
         }
     }
@@ -384,7 +387,7 @@ impl Checker {
         &mut self,
         spec: &Spec,
         statuses: &[Status],
-        docs_url: &str,
+        docs_url: &DocLinks,
         code_type: CodeType,
     ) -> (Vec<Category>, Vec<Code>) {
         if spec.categories.is_empty() {
@@ -480,7 +483,7 @@ impl Checker {
                 let example = self.example(&path, code);
                 let anchor = anchors.claim(&code.code);
                 codes.push(Code {
-                    doc_url: format!("{docs_url}#{anchor}"),
+                    doc_url: self.doc_url(&path, code, docs_url, &anchor),
                     anchor,
                     code: code.code.clone(),
                     variant: code_variant,
@@ -504,7 +507,48 @@ impl Checker {
             });
         }
         self.successors(spec, &mut codes);
+        self.fragment_needs_own_links(spec, docs_url);
         (categories, codes)
+    }
+
+    /// The code's own `doc_url:`, else its link from `docs_url`.
+    fn doc_url(&mut self, path: &str, code: &CodeSpec, links: &DocLinks, anchor: &str) -> String {
+        let Some(own) = &code.doc_url else {
+            return links.link(&code.code, anchor);
+        };
+        let here = format!("{path}.doc_url");
+        if self.forbidden_text.contains(&here) {
+            return own.clone();
+        }
+        docs_url::parse_with_fragment(own).unwrap_or_else(|why| {
+            self.error(
+                here,
+                format!("`{own}` is not a usable doc URL: {why}"),
+                "write the code's page as an absolute http(s) address, e.g. `doc_url: https://docs.example.com/errors/card-declined`",
+            );
+            own.clone()
+        })
+    }
+
+    /// A `docs_url` with a fragment and no placeholder serves only a
+    /// catalogue whose every code has its own `doc_url:`.
+    fn fragment_needs_own_links(&mut self, spec: &Spec, links: &DocLinks) {
+        let DocLinks::Fragment { url } = links else {
+            return;
+        };
+        let codes = spec.categories.iter().flat_map(|category| &category.codes);
+        let without = codes.filter(|code| code.doc_url.is_none()).count();
+        if without > 0 {
+            self.error(
+                "docs_url",
+                format!(
+                    "`{url}` has a fragment (`#…`) and no placeholder, and {without} code{} no `doc_url:` of {} own",
+                    if without == 1 { " has" } else { "s have" },
+                    if without == 1 { "its" } else { "their" }
+                ),
+                "the generator adds each code's own `#anchor`, and a URL has one fragment: remove the fragment, put `{code}` or `{code_kebab}` in it (e.g. `https://docs.example.com/errors#{code_kebab}`), or give every code its own `doc_url:`",
+            );
+        }
     }
 
     /// The crate version that introduced the code, if stated and well-formed.
@@ -1072,7 +1116,7 @@ categories:
             (
                 Box::new(|s| s.docs_url = "https://x/e#a".into()),
                 "docs_url",
-                "it has a fragment",
+                "has a fragment (`#…`) and no placeholder",
             ),
             (
                 Box::new(|s| s.retry_after.default_secs = 0),

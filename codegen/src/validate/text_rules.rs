@@ -253,6 +253,7 @@ pub fn every_string(spec: &Spec) -> Vec<FieldText<'_>> {
             out.add_opt(format!("{path}.since"), code.since.as_deref(), OneLine);
             out.add_opt(format!("{path}.deprecated"), code.deprecated.as_deref(), Prose);
             out.add_opt(format!("{path}.replaced_by"), code.replaced_by.as_deref(), OneLine);
+            out.add_opt(format!("{path}.doc_url"), code.doc_url.as_deref(), OneLine);
             for (i, name) in code.allow.iter().enumerate() {
                 out.add(format!("{path}.allow[{i}]"), name, OneLine);
             }

@@ -210,12 +210,12 @@ fn an_invalid_catalogue_changes_nothing_on_disk() {
     let bad = dir.path().join("bad.yaml");
     let text = fs::read_to_string(&good)
         .unwrap()
-        .replace("status: 500\n        message", "status: 200\n        message");
+        .replace("status: 500\n        message", "status: 100\n        message");
     fs::write(&bad, text).unwrap();
     let run = support::xtask(&[&"codegen", &"--spec", &bad, &"--out", &out]);
     assert_eq!(run.status, 1);
     assert!(
-        run.stderr.contains("error: status 200 is not an error status"),
+        run.stderr.contains("error: status 100 is not an error status"),
         "{}",
         run.stderr
     );

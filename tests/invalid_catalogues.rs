@@ -64,6 +64,7 @@ refused! {
     status_not_an_error,
     status_out_of_range,
     status_quoted,
+    status_success_warned,
     text_invisible_controls,
     top_level_list,
     unknown_key,

@@ -279,11 +279,11 @@ mod tests {
             "/../tests/fixtures/single_code.yaml"
         ))
         .unwrap()
-        .replace("status: 500\n        message", "status: 200\n        message");
+        .replace("status: 500\n        message", "status: 100\n        message");
         let found = errors(&text);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].key_path.as_deref(), Some("categories[0].codes[0].status"));
         assert_eq!(found[0].position, Some(Position { line: 26, column: 17 }));
-        assert_eq!(found[0].source_line.as_deref(), Some("        status: 200"));
+        assert_eq!(found[0].source_line.as_deref(), Some("        status: 100"));
     }
 }

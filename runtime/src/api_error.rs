@@ -91,9 +91,13 @@ impl<C: Catalogue> ApiError<C> {
     ) -> ApiError<C> {
         let mut request_id = None;
         let mut retry_hint: Option<Duration> = None;
+        let mut header_code = None;
         for (name, value) in headers {
             if request_id.is_none() && name.eq_ignore_ascii_case(C::REQUEST_ID_HEADER) {
                 request_id = plain_request_id(value);
+            }
+            if header_code.is_none() && C::WIRE.code_header.is_some_and(|header| name.eq_ignore_ascii_case(header)) {
+                header_code = Some(value.trim_matches([' ', '\t'])).filter(|code| !code.is_empty());
             }
             // Several hints (both headers, or one repeated): never wait less than any of them.
             retry_hint = retry_hint.max(header_hint(C::RETRY_AFTER_HEADER, name, value, received_at));
@@ -106,20 +110,36 @@ impl<C: Catalogue> ApiError<C> {
         };
         let members = std::str::from_utf8(kept)
             .ok()
-            .and_then(|text| read_error_body(text, cut))
+            .and_then(|text| read_error_body(text, cut, &C::WIRE))
             .unwrap_or_default();
-        let is_error_body = members.code.is_some() || members.error.is_some();
+        let is_error_body = members.code.is_some() || members.message.is_some();
+        let (code, wire_code) = match members.code.or_else(|| header_code.map(str::to_owned)) {
+            Some(sent) => {
+                let (code, aws_name) = known_code::<C>(&sent);
+                let aws_name = aws_name.map(str::to_owned);
+                (code, Some(aws_name.unwrap_or(sent)))
+            }
+            None => (None, None),
+        };
         ApiError {
             status,
-            code: members.code.as_deref().and_then(C::from_code),
-            wire_code: members.code,
-            message: members.error,
+            code,
+            wire_code,
+            message: members.message,
             details: members.details,
             request_id,
             retry_hint,
             raw_body: (!is_error_body).then(|| kept.to_vec()),
             cut_at: cut.then_some(max_body_bytes),
         }
+    }
+
+    /// Whether the reply is an error: its body has a code where the
+    /// catalogue's [`Wire`](super::catalogue::Wire) says (or its code header
+    /// one), whatever the status, or the status is not 2xx. A JSON-RPC reply
+    /// with status 200 and an `error.code` is one.
+    pub fn is_error(&self) -> bool {
+        self.wire_code.is_some() || !(200..300).contains(&self.status)
     }
 
     /// The HTTP status of the reply.
@@ -132,7 +152,9 @@ impl<C: Catalogue> ApiError<C> {
         self.code
     }
 
-    /// The body's `code` string as sent, known or not.
+    /// The code as sent (in the body, else in the code header), known or
+    /// not; a known code sent in an AWS form is its name alone
+    /// (`ThrottlingException`). An integer code is its decimal text.
     pub fn wire_code(&self) -> Option<&str> {
         self.wire_code.as_deref()
     }
@@ -255,6 +277,23 @@ impl<C: Catalogue> fmt::Display for ApiError<C> {
 }
 
 impl<C: Catalogue> std::error::Error for ApiError<C> {}
+
+/// The catalogue's code for `sent`: the code written exactly so, else the
+/// AWS forms read as smithy-rs reads them: the part before the first `:`
+/// (`ThrottlingException:http://internal.amazon.com/…`), then after the last
+/// `#` (`com.amazonaws.dynamodb.v20120810#ThrottlingException`). With the
+/// code, the AWS name it was found under, when that is not `sent`.
+fn known_code<C: Catalogue>(sent: &str) -> (Option<C>, Option<&str>) {
+    if let Some(code) = C::from_code(sent) {
+        return (Some(code), None);
+    }
+    let before_colon = sent.split(':').next().unwrap_or(sent);
+    let name = before_colon.rsplit('#').next().unwrap_or(before_colon);
+    match C::from_code(name) {
+        Some(code) if name != sent => (Some(code), Some(name)),
+        _ => (None, None),
+    }
+}
 
 /// The request id as sent, without surrounding spaces and tabs (the
 /// optional whitespace of HTTP); `None` when empty or when it holds a
@@ -482,5 +521,98 @@ mod tests {
         assert_eq!(read(422, r#"{"error": "x", "code": "Y", "details": [1]}"#).body(), None);
         assert_eq!(read(422, r#"{"error": "x"}"#).body(), None);
         assert_eq!(read(502, "<html>").body(), None);
+    }
+
+    /// Replies of real APIs, each read through its catalogue's envelope.
+    mod envelopes {
+        use super::super::super::kind::ErrorKind;
+        use super::super::super::testing::{AwsCode, GoogleCode, JsonRpcCode, OAuthCode, StripeCode};
+        use super::super::ApiError;
+        use std::time::Duration;
+
+        #[test]
+        fn oauth_replies_are_read_at_error_and_error_description() {
+            // RFC 6749 §5.2.
+            let body = br#"{"error": "invalid_grant", "error_description": "The refresh token has expired", "error_uri": "https://example.com/e"}"#;
+            let read = ApiError::<OAuthCode>::from_parts(400, &[], body);
+            assert_eq!(read.code(), Some(OAuthCode::InvalidGrant));
+            assert_eq!(read.message(), Some("The refresh token has expired"));
+            assert_eq!((read.kind(), read.requires_reauth()), (ErrorKind::ReAuthenticate, true));
+            // RFC 8628 §3.5: slow_down is a 400 that asks to wait.
+            let read = ApiError::<OAuthCode>::from_parts(400, &[], br#"{"error": "slow_down"}"#);
+            assert_eq!((read.code(), read.kind()), (Some(OAuthCode::SlowDown), ErrorKind::RateLimited));
+            assert_eq!(read.retry_after(), Some(Duration::from_secs(5)));
+            assert_eq!(read.details(), None);
+        }
+
+        #[test]
+        fn google_replies_are_read_in_the_nested_error_with_its_details_array() {
+            // AIP-193.
+            let body = br#"{"error": {"code": 429, "message": "Quota exceeded for quota metric 'Queries'", "status": "RESOURCE_EXHAUSTED", "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "RATE_LIMIT_EXCEEDED", "domain": "googleapis.com"}]}}"#;
+            let read = ApiError::<GoogleCode>::from_parts(429, &[("Retry-After", "7")], body);
+            assert_eq!(read.code(), Some(GoogleCode::ResourceExhausted));
+            assert_eq!(read.wire_code(), Some("RESOURCE_EXHAUSTED"));
+            assert_eq!(read.message(), Some("Quota exceeded for quota metric 'Queries'"));
+            let details = read.details().and_then(|details| details.as_array()).expect("an array");
+            assert_eq!(details[0].get("reason").and_then(|r| r.as_str()), Some("RATE_LIMIT_EXCEEDED"));
+            assert_eq!((read.kind(), read.retry_hint()), (ErrorKind::RateLimited, Some(Duration::from_secs(7))));
+            assert!(read.is_retryable());
+            let read = ApiError::<GoogleCode>::from_parts(
+                401,
+                &[],
+                br#"{"error": {"code": 401, "message": "Request had invalid authentication credentials.", "status": "UNAUTHENTICATED"}}"#,
+            );
+            assert_eq!((read.code(), read.requires_reauth()), (Some(GoogleCode::Unauthenticated), true));
+        }
+
+        #[test]
+        fn stripe_replies_are_read_at_error_code_without_details() {
+            let body = br#"{"error": {"type": "card_error", "code": "card_declined", "decline_code": "generic_decline", "message": "Your card was declined.", "param": "", "doc_url": "https://stripe.com/docs/error-codes/card-declined"}}"#;
+            let read = ApiError::<StripeCode>::from_parts(402, &[("Request-Id", "req_123")], body);
+            assert_eq!(read.code(), Some(StripeCode::CardDeclined));
+            assert_eq!(read.message(), Some("Your card was declined."));
+            assert_eq!((read.details(), read.request_id()), (None, Some("req_123")));
+            assert_eq!((read.kind(), read.is_retryable()), (ErrorKind::Client, false));
+            let unknown = ApiError::<StripeCode>::from_parts(400, &[], br#"{"error": {"code": "new_code"}}"#);
+            assert_eq!((unknown.code(), unknown.wire_code()), (None, Some("new_code")));
+            // A code where the flat body has it is not Stripe's.
+            let flat = ApiError::<StripeCode>::from_parts(402, &[], br#"{"code": "card_declined"}"#);
+            assert_eq!(flat.code(), None);
+        }
+
+        #[test]
+        fn json_rpc_errors_on_status_200_are_errors_with_integer_codes() {
+            let body = br#"{"jsonrpc": "2.0", "error": {"code": -32601, "message": "Method not found"}, "id": "1"}"#;
+            let read = ApiError::<JsonRpcCode>::from_parts(200, &[], body);
+            assert!(read.is_error());
+            assert_eq!((read.code(), read.wire_code()), (Some(JsonRpcCode::MethodNotFound), Some("-32601")));
+            assert_eq!((read.kind(), read.is_retryable()), (ErrorKind::Client, false));
+            let busy = br#"{"jsonrpc": "2.0", "error": {"code": -32000, "message": "busy", "data": {"retry": true}}, "id": 2}"#;
+            let read = ApiError::<JsonRpcCode>::from_parts(200, &[], busy);
+            assert_eq!((read.code(), read.kind()), (Some(JsonRpcCode::ServerBusy), ErrorKind::Transient));
+            assert!(read.is_retryable() && read.details().is_some_and(|data| data.is_object()));
+            let success = ApiError::<JsonRpcCode>::from_parts(200, &[], br#"{"jsonrpc": "2.0", "result": 19, "id": 1}"#);
+            assert!(!success.is_error());
+            // Integer codes are JSON numbers: neither a string nor a fraction is one.
+            for body in [&br#"{"error": {"code": "-32601"}}"#[..], br#"{"error": {"code": -32601.0}}"#] {
+                assert_eq!(ApiError::<JsonRpcCode>::from_parts(200, &[], body).wire_code(), None);
+            }
+        }
+
+        #[test]
+        fn aws_codes_are_read_from_type_or_the_header_in_their_long_forms() {
+            let body = br#"{"__type": "com.amazonaws.dynamodb.v20120810#ThrottlingException", "message": "Rate of requests exceeds the allowed throughput."}"#;
+            let read = ApiError::<AwsCode>::from_parts(400, &[], body);
+            assert_eq!((read.code(), read.wire_code()), (Some(AwsCode::Throttling), Some("ThrottlingException")));
+            assert_eq!(read.kind(), ErrorKind::RateLimited);
+            let header = [("X-Amzn-ErrorType", "ThrottlingException:http://internal.amazon.com/coral/com.amazon.coral.validate/")];
+            let read = ApiError::<AwsCode>::from_parts(400, &header, br#"{"message": "Rate exceeded"}"#);
+            assert_eq!((read.code(), read.message()), (Some(AwsCode::Throttling), Some("Rate exceeded")));
+            // The body's code comes first.
+            let read = ApiError::<AwsCode>::from_parts(400, &header, br#"{"__type": "AccessDeniedException"}"#);
+            assert_eq!(read.code(), Some(AwsCode::AccessDenied));
+            let unknown = ApiError::<AwsCode>::from_parts(400, &[("x-amzn-errortype", "NewException:http://x/")], b"");
+            assert_eq!((unknown.code(), unknown.wire_code()), (None, Some("NewException:http://x/")));
+        }
     }
 }

@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use super::catalogue::Wire;
+
 /// Nesting deeper than this is refused: an error body is a few levels deep, and
 /// the bound keeps a hostile body from exhausting the stack.
 const MAX_DEPTH: usize = 64;
@@ -157,55 +159,104 @@ fn write_string(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
     f.write_str("\"")
 }
 
-/// The members of an error body's top-level object that
-/// [`ApiError`](super::api_error::ApiError) keeps; every other member is read (to check
-/// the syntax) but not kept.
+/// The parts of an error body that [`ApiError`](super::api_error::ApiError)
+/// keeps, read where the catalogue's [`Wire`] says they are; every other
+/// value is read (to check the syntax) but not kept.
 #[derive(Debug, Default)]
 pub(crate) struct ErrorBodyMembers {
-    /// `error`, when it is a string.
-    pub(crate) error: Option<String>,
-    /// `code`, when it is a string.
+    /// The code: a string, or for integer codes a JSON integer's text.
     pub(crate) code: Option<String>,
-    /// `details`, unless it is `null` or holds more than [`MAX_VALUES`] values.
+    /// The message, when it is a string.
+    pub(crate) message: Option<String>,
+    /// The details, unless `null` or holding more than [`MAX_VALUES`] values.
     pub(crate) details: Option<JsonValue>,
 }
 
-/// Reads an error body: one JSON object, of which only `error`, `code` and
-/// `details` are built. `None` when the body is not one complete object,
-/// except that a body `cut` short keeps the members read whole before the cut.
-pub(crate) fn read_error_body(text: &str, cut: bool) -> Option<ErrorBodyMembers> {
-    let mut reader = Reader::new(text, 0);
-    reader.skip_whitespace();
-    if reader.peek()? != b'{' {
-        return None;
+/// A part of the body [`read_error_body`] looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Code,
+    Message,
+    Details,
+}
+
+impl Part {
+    /// How many values the part may build: a code or message is one string.
+    fn budget(self) -> usize {
+        match self {
+            Part::Code | Part::Message => 1,
+            Part::Details => MAX_VALUES,
+        }
     }
+}
+
+/// A part still sought, with the keys (unescaped) left on its way to it.
+type Sought<'k> = (&'k [String], Part);
+
+/// Reads an error body, building only the values `wire` points at: the
+/// containers on the way are walked, not built. `None` when the body is not
+/// one complete JSON value, except that a body `cut` short keeps the parts
+/// read whole before the cut. For a key written twice, the last one counts.
+pub(crate) fn read_error_body(text: &str, cut: bool, wire: &Wire) -> Option<ErrorBodyMembers> {
+    let paths = [
+        (Some(wire.code), Part::Code),
+        (wire.message, Part::Message),
+        (wire.details, Part::Details),
+    ]
+    .map(|(pointer, part)| (pointer.and_then(pointer_keys), part));
+    let sought: Vec<Sought<'_>> = paths
+        .iter()
+        .filter_map(|(keys, part)| keys.as_deref().map(|keys| (keys, *part)))
+        .collect();
+    let mut reader = Reader::new(text, 0);
     let mut body = ErrorBodyMembers::default();
-    let complete = reader
-        .members(|reader, name| {
-            // A string is one value: a bigger `error` or `code` is not text.
-            reader.budget = match name.as_str() {
-                "error" | "code" => 1,
-                "details" => MAX_VALUES,
-                _ => 0,
-            };
-            reader.over_budget = false;
-            let value = reader.value(1)?;
-            if matches!(value, JsonValue::Number(_)) && reader.pos == reader.text.len() {
-                // A number the text ends on may have been cut short.
-                return None;
-            }
-            let kept = (!reader.over_budget).then_some(value);
-            match name.as_str() {
-                "error" => body.error = kept.and_then(JsonValue::into_string),
-                "code" => body.code = kept.and_then(JsonValue::into_string),
-                "details" => body.details = kept.filter(|value| *value != JsonValue::Null),
-                _ => {}
-            }
-            Some(())
-        })
-        .is_some()
-        && reader.at_end();
+    let complete = reader.seek(0, &sought, &mut body, wire).is_some() && reader.at_end();
     (complete || cut).then_some(body)
+}
+
+/// The keys of an RFC 6901 pointer, `~1` and `~0` unescaped; `None` for text
+/// that is not a pointer.
+fn pointer_keys(pointer: &str) -> Option<Vec<String>> {
+    if pointer.is_empty() {
+        return Some(Vec::new());
+    }
+    let keys = pointer.strip_prefix('/')?.split('/');
+    Some(keys.map(|key| key.replace("~1", "/").replace("~0", "~")).collect())
+}
+
+/// Stores `value`, read for `part`, in `body` when it has the part's type.
+fn keep(body: &mut ErrorBodyMembers, part: Part, value: Option<JsonValue>, wire: &Wire) {
+    match part {
+        Part::Code => {
+            body.code = value.and_then(|value| match value {
+                JsonValue::String(text) if !wire.integer_code => Some(text),
+                JsonValue::Number(text) if wire.integer_code && is_integer(&text) => Some(text),
+                _ => None,
+            });
+        }
+        Part::Message => body.message = value.and_then(JsonValue::into_string),
+        Part::Details => body.details = value.filter(|value| *value != JsonValue::Null),
+    }
+}
+
+/// Whether a JSON number is written as an integer (`-32601`, not `1.0`).
+fn is_integer(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The value at `keys` inside an already built value.
+fn descend<'v>(value: &'v JsonValue, keys: &[String]) -> Option<&'v JsonValue> {
+    keys.iter().try_fold(value, |value, key| match value {
+        JsonValue::Array(items) => items.get(array_index(key)?),
+        _ => value.get(key),
+    })
+}
+
+/// An RFC 6901 array index: `0` or digits without a leading zero.
+fn array_index(key: &str) -> Option<usize> {
+    let canonical = key == "0" || (!key.starts_with('0') && !key.is_empty());
+    canonical.then(|| key.parse().ok()).flatten()
 }
 
 /// A recursive-descent reader over the whole text; every method returns `None`
@@ -288,24 +339,78 @@ impl<'a> Reader<'a> {
     }
 
     fn array(&mut self, depth: usize) -> Option<JsonValue> {
-        self.pos += 1;
         let mut items = Vec::new();
+        self.elements(|reader, _| {
+            let item = reader.value(depth + 1)?;
+            if !reader.over_budget {
+                items.push(item);
+            }
+            Some(())
+        })?;
+        Some(JsonValue::Array(items))
+    }
+
+    /// Reads an array from its `[`, handing each element's index to
+    /// `element`, which reads the element.
+    fn elements(&mut self, mut element: impl FnMut(&mut Self, usize) -> Option<()>) -> Option<()> {
+        self.pos += 1;
         self.skip_whitespace();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Some(JsonValue::Array(items));
+            return Some(());
         }
-        loop {
-            let item = self.value(depth + 1)?;
-            if !self.over_budget {
-                items.push(item);
-            }
+        for index in 0.. {
+            element(self, index)?;
             self.skip_whitespace();
             match self.bump()? {
                 b',' => continue,
-                b']' => return Some(JsonValue::Array(items)),
+                b']' => return Some(()),
                 _ => return None,
             }
+        }
+        None
+    }
+
+    /// Reads one value at `depth`, keeping in `body` the parts `sought` in
+    /// it: a part whose keys are used up is this value, built within the
+    /// part's budget; the others are sought in the members or elements their
+    /// next key names, and every other value is read without being kept.
+    fn seek(&mut self, depth: usize, sought: &[Sought<'_>], body: &mut ErrorBodyMembers, wire: &Wire) -> Option<()> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let here: Vec<Part> = sought.iter().filter(|(keys, _)| keys.is_empty()).map(|(_, part)| *part).collect();
+        if !here.is_empty() || sought.is_empty() {
+            self.budget = here.iter().map(|part| part.budget()).max().unwrap_or(0);
+            self.over_budget = false;
+            let value = self.value(depth)?;
+            if matches!(value, JsonValue::Number(_)) && self.pos == self.text.len() {
+                // A number the text ends on may have been cut short.
+                return None;
+            }
+            let kept = (!self.over_budget).then_some(value);
+            for (keys, part) in sought {
+                let found = kept.as_ref().and_then(|value| descend(value, keys)).cloned();
+                keep(body, *part, found, wire);
+            }
+            return Some(());
+        }
+        // Every part is deeper: walk the container, building none of it.
+        let inside = |key: &str| -> Vec<Sought<'_>> {
+            sought
+                .iter()
+                .filter(|(keys, _)| keys[0] == key)
+                .map(|(keys, part)| (&keys[1..], *part))
+                .collect()
+        };
+        self.skip_whitespace();
+        match self.peek()? {
+            b'{' => self.members(|reader, name| reader.seek(depth + 1, &inside(&name), body, wire)),
+            b'[' => self.elements(|reader, index| {
+                let key = index.to_string();
+                reader.seek(depth + 1, &inside(&key), body, wire)
+            }),
+            _ => self.seek(depth, &[], body, wire),
         }
     }
 
@@ -530,7 +635,7 @@ mod tests {
             array(MAX_VALUES * 2),
             array(3)
         );
-        let members = read_error_body(&body, false).expect("an object");
+        let members = read_error_body(&body, false, &Wire::FLAT).expect("an object");
         assert_eq!(members.code.as_deref(), Some("X"));
         assert_eq!(
             members.details.as_ref().and_then(JsonValue::as_array).map(<[_]>::len),
@@ -538,7 +643,7 @@ mod tests {
         );
         let too_many = format!(r#"{{"code": "X", "details": {}}}"#, array(MAX_VALUES));
         assert_eq!(
-            read_error_body(&too_many, false).map(|members| members.details),
+            read_error_body(&too_many, false, &Wire::FLAT).map(|members| members.details),
             Some(None)
         );
     }
@@ -565,5 +670,42 @@ mod tests {
         let value = parse(text).expect("valid JSON").to_serde();
         assert_eq!(value["a"], serde_json::json!([1, 2.5, "x", null, true]));
         assert_eq!(value["big"], serde_json::json!("1e999"));
+    }
+
+    fn wire(code: &'static str, message: Option<&'static str>, details: Option<&'static str>) -> Wire {
+        Wire {
+            code,
+            message,
+            details,
+            ..Wire::FLAT
+        }
+    }
+
+    #[test]
+    fn follows_pointers_without_building_what_lies_beside_them() {
+        let many = vec!["0"; MAX_VALUES * 2].join(",");
+        let body = format!(r#"{{"error": {{"other": [{many}], "a/b~c": "X", "errors": [{{"m": "no"}}, {{"m": "yes"}}]}}}}"#);
+        let layout = wire("/error/a~1b~0c", Some("/error/errors/1/m"), Some("/error/errors"));
+        let members = read_error_body(&body, false, &layout).expect("complete JSON");
+        assert_eq!(members.code.as_deref(), Some("X"));
+        assert_eq!(members.message.as_deref(), Some("yes"));
+        assert_eq!(members.details.as_ref().and_then(JsonValue::as_array).map(<[_]>::len), Some(2));
+        // The same pointer into a body of another shape finds nothing, and an
+        // index is digits without a leading zero.
+        let members = read_error_body(r#"{"error": "X"}"#, false, &layout).expect("complete JSON");
+        assert_eq!((members.code, members.message), (None, None));
+        let members = read_error_body(r#"{"e": ["a", "b"]}"#, false, &wire("/e/01", Some("/e/1"), None)).unwrap();
+        assert_eq!((members.code, members.message.as_deref()), (None, Some("b")));
+    }
+
+    #[test]
+    fn a_nested_body_cut_short_keeps_the_parts_read_before_the_cut() {
+        let layout = wire("/error/code", Some("/error/message"), None);
+        let text = r#"{"error": {"code": "X", "message": "cut he"#;
+        let members = read_error_body(text, true, &layout).expect("cut");
+        assert_eq!((members.code.as_deref(), members.message), (Some("X"), None));
+        assert!(read_error_body(text, false, &layout).is_none());
+        let deep = format!("{}{}", r#"{"error":"#.repeat(MAX_DEPTH + 1), "}".repeat(MAX_DEPTH + 1));
+        assert!(read_error_body(&deep, false, &wire("/error", None, None)).is_none());
     }
 }

@@ -40,6 +40,7 @@ pub fn render_code_rs(model: &Model) -> String {
         quote! { #doc #deprecated #variant }
     });
     let allow_deprecated = allow_deprecated(model);
+    let wire_const = super::wire_const::wire_const(&model.wire);
     let entries = model.codes.iter().map(|code| entry(model, code));
     let all = model.codes.iter().map(|code| variant_path("ErrorCode", &code.variant));
     let strings: Vec<&str> = model.codes.iter().map(|code| code.code.as_str()).collect();
@@ -205,6 +206,7 @@ pub fn render_code_rs(model: &Model) -> String {
             const RETRY_AFTER_HEADER: &'static str = crate::RETRY_AFTER_HEADER;
             const DEFAULT_RETRY_AFTER_SECS: u64 = crate::DEFAULT_RETRY_AFTER_SECS;
             const REQUEST_ID_HEADER: &'static str = crate::REQUEST_ID_HEADER;
+            #wire_const
 
             #[inline]
             fn from_code(code: &str) -> ::core::option::Option<ErrorCode> {

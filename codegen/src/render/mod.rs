@@ -17,6 +17,7 @@ pub mod runtime;
 mod rust;
 mod status_rs;
 mod text;
+mod wire_const;
 mod wire_rs;
 
 pub use cargo_toml::render_cargo_toml;

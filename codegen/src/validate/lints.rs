@@ -13,17 +13,20 @@ pub enum Lint {
     /// `retry: transient` on a 4xx other than 408, 425 or 429 (Stripe's
     /// `idempotency_key_in_use`, 409, is meant to be retried).
     TransientClientError,
+    /// A code sent with a 2xx status (JSON-RPC over HTTP answers 200).
+    SuccessStatus,
 }
 
 impl Lint {
     /// Every warning, by name.
-    pub const ALL: [Lint; 2] = [Lint::ThrottledStatus, Lint::TransientClientError];
+    pub const ALL: [Lint; 3] = [Lint::ThrottledStatus, Lint::TransientClientError, Lint::SuccessStatus];
 
     /// The stable name a catalogue writes in `allow:`.
     pub fn name(self) -> &'static str {
         match self {
             Lint::ThrottledStatus => "throttled_status",
             Lint::TransientClientError => "transient_client_error",
+            Lint::SuccessStatus => "success_status",
         }
     }
 

@@ -464,7 +464,8 @@ impl Checker {
                 }
                 self.unique(&mut code_names, &path, "code", &code.code, "code");
                 let code_variant = self.code_variant(&mut code_variants, &path, code, code_is_valid);
-                self.code_status(&path, code.status, statuses);
+                let allowed = self.allowed(&path, code);
+                self.code_status(&path, code, statuses, &allowed);
                 self.non_empty(
                     format!("{path}.message"),
                     &code.message,
@@ -476,7 +477,6 @@ impl Checker {
                     "what the caller should do",
                 );
                 let retry = self.retry(&path, &code.retry);
-                let allowed = self.allowed(&path, code);
                 self.retry_fits_status(&path, retry, code.status, &allowed);
                 let since = self.since(&path, code);
                 let lifecycle = self.lifecycle(&path, code);
@@ -833,15 +833,29 @@ impl Checker {
         true
     }
 
-    fn code_status(&mut self, path: &str, status: u16, statuses: &[Status]) {
+    /// The code's status: from 200 to 599 and listed; a 2xx one is a warning,
+    /// since most APIs never send an error with it.
+    fn code_status(&mut self, path: &str, code: &CodeSpec, statuses: &[Status], allowed: &[Lint]) {
         let here = format!("{path}.status");
-        if !(400..=599).contains(&status) {
+        let status = code.status;
+        if !(200..=599).contains(&status) {
             self.error(
                 here,
                 format!("status {status} is not an error status"),
-                "error codes use a 4xx or 5xx status",
+                "error codes use a status from 200 to 599, usually 4xx or 5xx",
             );
-        } else if !statuses.iter().any(|s| s.code == status) {
+            return;
+        }
+        if (200..=299).contains(&status) {
+            self.warning(
+                Lint::SuccessStatus,
+                allowed,
+                here.clone(),
+                format!("code `{}` is sent with the success status {status}", code.code),
+                "use the 4xx or 5xx status the API sends; an API that answers errors with 2xx (JSON-RPC over HTTP) is read right: a reply whose body has a code is an error, whatever its status",
+            );
+        }
+        if !statuses.iter().any(|s| s.code == status) {
             self.error(
                 here,
                 format!("status {status} is not in the `statuses:` table"),
@@ -1172,9 +1186,9 @@ categories:
                 "appears twice",
             ),
             (
-                Box::new(|s| code(s, 0).status = 200),
+                Box::new(|s| code(s, 0).status = 199),
                 "categories[0].codes[0].status",
-                "200 is not an error status",
+                "199 is not an error status",
             ),
             (
                 Box::new(|s| code(s, 0).status = 418),
@@ -1263,6 +1277,30 @@ categories:
 
         // 429 is a client error that a retry can pass.
         assert!(problems(|s| code(s, 0).retry = "transient".into()).is_empty());
+    }
+
+    #[test]
+    fn a_code_sent_with_a_success_status_is_a_warning_its_allow_silences() {
+        let on_200 = |s: &mut Spec| {
+            s.statuses.push(crate::front::spec::StatusSpec {
+                status: 200,
+                description: "OK".into(),
+                note: "JSON-RPC answers errors with 200".into(),
+            });
+            code(s, 1).status = 200;
+        };
+        let found = problems(on_200);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            (found[0].0, found[0].1.as_str()),
+            (Severity::Warning, "categories[0].codes[1].status")
+        );
+        assert!(found[0].2.contains("success status 200"), "{}", found[0].2);
+        let allowed = problems(|s| {
+            on_200(s);
+            code(s, 1).allow = vec!["success_status".into()];
+        });
+        assert!(allowed.is_empty(), "{allowed:#?}");
     }
 
     #[test]

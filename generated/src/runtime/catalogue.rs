@@ -40,6 +40,36 @@ impl fmt::Display for Retry {
     }
 }
 
+/// Where each part of an error reply lives: the catalogue's `wire:`, as JSON
+/// Pointers (RFC 6901) into the reply body. [`Wire::FLAT`], the default,
+/// describes `{"error": "…", "code": "…", "details": {…}}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Wire {
+    /// Where the code is, e.g. `/error/code`.
+    pub code: &'static str,
+    /// Whether the code is a JSON number (JSON-RPC's `-32601`), kept as its
+    /// decimal text, rather than a string.
+    pub integer_code: bool,
+    /// Where the human-readable message is, if the body has one.
+    pub message: Option<&'static str>,
+    /// Where the details (an object or an array) are, if the body has them.
+    pub details: Option<&'static str>,
+    /// A response header that carries the code when the body does not
+    /// (AWS: `x-amzn-ErrorType`).
+    pub code_header: Option<&'static str>,
+}
+
+impl Wire {
+    /// The flat body `{error, code, details}`, without a code header.
+    pub const FLAT: Wire = Wire {
+        code: "/code",
+        integer_code: false,
+        message: Some("/error"),
+        details: Some("/details"),
+        code_header: None,
+    };
+}
+
 /// One API's error catalogue, as the generated code describes it: implemented
 /// by the generated `ErrorCode` enum. Everything in the runtime is generic over
 /// it, so one runtime serves every catalogue, and one
@@ -56,6 +86,8 @@ pub trait Catalogue: Copy + Eq + core::hash::Hash + fmt::Debug + Send + Sync + '
     const DEFAULT_RETRY_AFTER_SECS: u64;
     /// The header carrying the API's request id (e.g. "X-Request-Id").
     const REQUEST_ID_HEADER: &'static str;
+    /// Where each part of an error reply lives; the flat body by default.
+    const WIRE: Wire = Wire::FLAT;
 
     /// The code whose wire string is `code`, if the catalogue has one.
     fn from_code(code: &str) -> Option<Self>;

@@ -16,17 +16,3 @@ fn the_real_catalogue_becomes_a_crate_that_builds_on_its_own() {
     let (_dir, out) = support::generate_crate(&support::workspace().join(errcat_codegen::DEFAULT_SPEC), &[]);
     support::build_test_lint_and_document(&out);
 }
-
-#[test]
-fn the_oauth2_catalogue_with_codes_as_on_the_wire_generates_without_warnings_and_builds() {
-    let spec = support::workspace().join("tests/fixtures/real/oauth2.yaml");
-    let (_dir, out) = support::generate_crate(&spec, &[&"--deny-warnings"]);
-    support::build_test_lint_and_document(&out);
-}
-
-#[test]
-fn the_integer_codes_fixture_becomes_a_crate_whose_codes_round_trip_through_their_numbers() {
-    let spec = support::workspace().join("tests/fixtures/integer_codes.yaml");
-    let (_dir, out) = support::generate_crate(&spec, &[&"--deny-warnings"]);
-    support::build_test_lint_and_document(&out);
-}

@@ -14,6 +14,7 @@ mod invalid_catalogues;
 mod publishing;
 mod random_catalogues;
 mod real_catalogues;
+mod real_replies;
 mod runtime_modes;
 mod snapshots;
 

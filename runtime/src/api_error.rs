@@ -96,7 +96,11 @@ impl<C: Catalogue> ApiError<C> {
             if request_id.is_none() && name.eq_ignore_ascii_case(C::REQUEST_ID_HEADER) {
                 request_id = plain_request_id(value);
             }
-            if header_code.is_none() && C::WIRE.code_header.is_some_and(|header| name.eq_ignore_ascii_case(header)) {
+            if header_code.is_none()
+                && C::WIRE
+                    .code_header
+                    .is_some_and(|header| name.eq_ignore_ascii_case(header))
+            {
                 header_code = Some(value.trim_matches([' ', '\t'])).filter(|code| !code.is_empty());
             }
             // Several hints (both headers, or one repeated): never wait less than any of them.
@@ -540,7 +544,10 @@ mod tests {
             assert_eq!((read.kind(), read.requires_reauth()), (ErrorKind::ReAuthenticate, true));
             // RFC 8628 §3.5: slow_down is a 400 that asks to wait.
             let read = ApiError::<OAuthCode>::from_parts(400, &[], br#"{"error": "slow_down"}"#);
-            assert_eq!((read.code(), read.kind()), (Some(OAuthCode::SlowDown), ErrorKind::RateLimited));
+            assert_eq!(
+                (read.code(), read.kind()),
+                (Some(OAuthCode::SlowDown), ErrorKind::RateLimited)
+            );
             assert_eq!(read.retry_after(), Some(Duration::from_secs(5)));
             assert_eq!(read.details(), None);
         }
@@ -554,15 +561,24 @@ mod tests {
             assert_eq!(read.wire_code(), Some("RESOURCE_EXHAUSTED"));
             assert_eq!(read.message(), Some("Quota exceeded for quota metric 'Queries'"));
             let details = read.details().and_then(|details| details.as_array()).expect("an array");
-            assert_eq!(details[0].get("reason").and_then(|r| r.as_str()), Some("RATE_LIMIT_EXCEEDED"));
-            assert_eq!((read.kind(), read.retry_hint()), (ErrorKind::RateLimited, Some(Duration::from_secs(7))));
+            assert_eq!(
+                details[0].get("reason").and_then(|r| r.as_str()),
+                Some("RATE_LIMIT_EXCEEDED")
+            );
+            assert_eq!(
+                (read.kind(), read.retry_hint()),
+                (ErrorKind::RateLimited, Some(Duration::from_secs(7)))
+            );
             assert!(read.is_retryable());
             let read = ApiError::<GoogleCode>::from_parts(
                 401,
                 &[],
                 br#"{"error": {"code": 401, "message": "Request had invalid authentication credentials.", "status": "UNAUTHENTICATED"}}"#,
             );
-            assert_eq!((read.code(), read.requires_reauth()), (Some(GoogleCode::Unauthenticated), true));
+            assert_eq!(
+                (read.code(), read.requires_reauth()),
+                (Some(GoogleCode::Unauthenticated), true)
+            );
         }
 
         #[test]
@@ -585,16 +601,26 @@ mod tests {
             let body = br#"{"jsonrpc": "2.0", "error": {"code": -32601, "message": "Method not found"}, "id": "1"}"#;
             let read = ApiError::<JsonRpcCode>::from_parts(200, &[], body);
             assert!(read.is_error());
-            assert_eq!((read.code(), read.wire_code()), (Some(JsonRpcCode::MethodNotFound), Some("-32601")));
+            assert_eq!(
+                (read.code(), read.wire_code()),
+                (Some(JsonRpcCode::MethodNotFound), Some("-32601"))
+            );
             assert_eq!((read.kind(), read.is_retryable()), (ErrorKind::Client, false));
             let busy = br#"{"jsonrpc": "2.0", "error": {"code": -32000, "message": "busy", "data": {"retry": true}}, "id": 2}"#;
             let read = ApiError::<JsonRpcCode>::from_parts(200, &[], busy);
-            assert_eq!((read.code(), read.kind()), (Some(JsonRpcCode::ServerBusy), ErrorKind::Transient));
+            assert_eq!(
+                (read.code(), read.kind()),
+                (Some(JsonRpcCode::ServerBusy), ErrorKind::Transient)
+            );
             assert!(read.is_retryable() && read.details().is_some_and(|data| data.is_object()));
-            let success = ApiError::<JsonRpcCode>::from_parts(200, &[], br#"{"jsonrpc": "2.0", "result": 19, "id": 1}"#);
+            let success =
+                ApiError::<JsonRpcCode>::from_parts(200, &[], br#"{"jsonrpc": "2.0", "result": 19, "id": 1}"#);
             assert!(!success.is_error());
             // Integer codes are JSON numbers: neither a string nor a fraction is one.
-            for body in [&br#"{"error": {"code": "-32601"}}"#[..], br#"{"error": {"code": -32601.0}}"#] {
+            for body in [
+                &br#"{"error": {"code": "-32601"}}"#[..],
+                br#"{"error": {"code": -32601.0}}"#,
+            ] {
                 assert_eq!(ApiError::<JsonRpcCode>::from_parts(200, &[], body).wire_code(), None);
             }
         }
@@ -603,16 +629,28 @@ mod tests {
         fn aws_codes_are_read_from_type_or_the_header_in_their_long_forms() {
             let body = br#"{"__type": "com.amazonaws.dynamodb.v20120810#ThrottlingException", "message": "Rate of requests exceeds the allowed throughput."}"#;
             let read = ApiError::<AwsCode>::from_parts(400, &[], body);
-            assert_eq!((read.code(), read.wire_code()), (Some(AwsCode::Throttling), Some("ThrottlingException")));
+            assert_eq!(
+                (read.code(), read.wire_code()),
+                (Some(AwsCode::Throttling), Some("ThrottlingException"))
+            );
             assert_eq!(read.kind(), ErrorKind::RateLimited);
-            let header = [("X-Amzn-ErrorType", "ThrottlingException:http://internal.amazon.com/coral/com.amazon.coral.validate/")];
+            let header = [(
+                "X-Amzn-ErrorType",
+                "ThrottlingException:http://internal.amazon.com/coral/com.amazon.coral.validate/",
+            )];
             let read = ApiError::<AwsCode>::from_parts(400, &header, br#"{"message": "Rate exceeded"}"#);
-            assert_eq!((read.code(), read.message()), (Some(AwsCode::Throttling), Some("Rate exceeded")));
+            assert_eq!(
+                (read.code(), read.message()),
+                (Some(AwsCode::Throttling), Some("Rate exceeded"))
+            );
             // The body's code comes first.
             let read = ApiError::<AwsCode>::from_parts(400, &header, br#"{"__type": "AccessDeniedException"}"#);
             assert_eq!(read.code(), Some(AwsCode::AccessDenied));
             let unknown = ApiError::<AwsCode>::from_parts(400, &[("x-amzn-errortype", "NewException:http://x/")], b"");
-            assert_eq!((unknown.code(), unknown.wire_code()), (None, Some("NewException:http://x/")));
+            assert_eq!(
+                (unknown.code(), unknown.wire_code()),
+                (None, Some("NewException:http://x/"))
+            );
         }
     }
 }

@@ -379,7 +379,11 @@ impl<'a> Reader<'a> {
         if depth > MAX_DEPTH {
             return None;
         }
-        let here: Vec<Part> = sought.iter().filter(|(keys, _)| keys.is_empty()).map(|(_, part)| *part).collect();
+        let here: Vec<Part> = sought
+            .iter()
+            .filter(|(keys, _)| keys.is_empty())
+            .map(|(_, part)| *part)
+            .collect();
         if !here.is_empty() || sought.is_empty() {
             self.budget = here.iter().map(|part| part.budget()).max().unwrap_or(0);
             self.over_budget = false;
@@ -684,12 +688,16 @@ mod tests {
     #[test]
     fn follows_pointers_without_building_what_lies_beside_them() {
         let many = vec!["0"; MAX_VALUES * 2].join(",");
-        let body = format!(r#"{{"error": {{"other": [{many}], "a/b~c": "X", "errors": [{{"m": "no"}}, {{"m": "yes"}}]}}}}"#);
+        let body =
+            format!(r#"{{"error": {{"other": [{many}], "a/b~c": "X", "errors": [{{"m": "no"}}, {{"m": "yes"}}]}}}}"#);
         let layout = wire("/error/a~1b~0c", Some("/error/errors/1/m"), Some("/error/errors"));
         let members = read_error_body(&body, false, &layout).expect("complete JSON");
         assert_eq!(members.code.as_deref(), Some("X"));
         assert_eq!(members.message.as_deref(), Some("yes"));
-        assert_eq!(members.details.as_ref().and_then(JsonValue::as_array).map(<[_]>::len), Some(2));
+        assert_eq!(
+            members.details.as_ref().and_then(JsonValue::as_array).map(<[_]>::len),
+            Some(2)
+        );
         // The same pointer into a body of another shape finds nothing, and an
         // index is digits without a leading zero.
         let members = read_error_body(r#"{"error": "X"}"#, false, &layout).expect("complete JSON");

@@ -225,8 +225,8 @@ const ERRORS_SCHEMA: &str = r##"{
         "required": ["field", "type", "description"],
         "additionalProperties": false,
         "properties": {
-          "field": { "enum": ["error", "code", "details"] },
-          "type": { "enum": ["string", "object"] },
+          "field": { "type": "string", "minLength": 1 },
+          "type": { "enum": ["string", "integer", "number", "boolean", "object", "array"] },
           "description": { "type": "string" }
         }
       }

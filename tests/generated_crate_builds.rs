@@ -30,3 +30,12 @@ fn the_integer_codes_fixture_becomes_a_crate_whose_codes_round_trip_through_thei
     let (_dir, out) = support::generate_crate(&spec, &[&"--deny-warnings"]);
     support::build_test_lint_and_document(&out);
 }
+
+#[test]
+fn the_google_and_stripe_catalogues_with_nested_bodies_generate_without_warnings_and_build() {
+    for name in ["google", "stripe"] {
+        let spec = support::workspace().join(format!("tests/fixtures/real/{name}.yaml"));
+        let (_dir, out) = support::generate_crate(&spec, &[&"--deny-warnings"]);
+        support::build_test_lint_and_document(&out);
+    }
+}

@@ -13,6 +13,7 @@ mod hostile;
 mod invalid_catalogues;
 mod publishing;
 mod random_catalogues;
+mod real_catalogues;
 mod real_replies;
 mod runtime_modes;
 mod snapshots;

@@ -122,7 +122,8 @@ impl Category {
     pub const fn title(self) -> &'static str {
         self.entry().title
     }
-    /// The prefix every code of the category starts with.
+    /// The prefix every code of the category starts with; empty when
+    /// the category groups its codes freely.
     pub const fn prefix(self) -> &'static str {
         self.entry().prefix
     }

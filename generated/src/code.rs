@@ -922,7 +922,7 @@ impl ErrorCode {
             ::core::option::Option::None
         }
     }
-    ///The code as the integer the API sends, when the catalogue's codes are integers (`wire.code_type: integer`).
+    /// The code as the integer the API sends, when the catalogue's codes are integers (`wire.code_type: integer`).
     pub const fn as_i64(self) -> ::core::option::Option<i64> {
         ::core::option::Option::None
     }

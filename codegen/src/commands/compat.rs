@@ -257,6 +257,14 @@ impl Changes {
     }
 
     fn code(&mut self, subject: &str, before: &Code, after: &Code, old: &Model, new: &Model) {
+        // A `name:` renames the Rust variant that callers match on.
+        self.differ(
+            Impact::Breaking,
+            subject,
+            "Rust variant",
+            &before.variant,
+            &after.variant,
+        );
         self.differ(Impact::Breaking, subject, "status", before.status, after.status);
         self.differ(
             Impact::Breaking,
@@ -593,6 +601,12 @@ categories:
                 &[("code: RATE_BROKEN", "code: RATE_FAILED")],
                 Breaking,
                 "renamed to `RATE_FAILED`?",
+            ),
+            (
+                "rename a code's Rust variant",
+                &[("code: RATE_BROKEN,", "code: RATE_BROKEN, name: Broken,")],
+                Breaking,
+                "Rust variant changed from \"RateBroken\" to \"Broken\"",
             ),
             (
                 "change a status",

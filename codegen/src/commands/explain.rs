@@ -3,14 +3,22 @@
 use crate::model::{Code, Model, Retry};
 use crate::suggest::edit_distance;
 
-/// The entry of the code spelled `query` (any case, `-` for `_`), or the
-/// nearest codes when there is none.
+/// The entry of the code spelled `query`: exactly, else in any case with
+/// `-`, `.` and `_` alike (codes differing only so are told apart by the
+/// exact spelling); or the nearest codes when there is none.
 pub fn explain(model: &Model, query: &str) -> Result<String, Vec<String>> {
-    let wanted = query.trim().to_uppercase().replace('-', "_");
-    match model.codes.iter().find(|code| code.code == wanted) {
+    let query = query.trim();
+    let wanted = loose(query);
+    let exact = model.codes.iter().find(|code| code.code == query);
+    match exact.or_else(|| model.codes.iter().find(|code| loose(&code.code) == wanted)) {
         Some(code) => Ok(entry(model, code)),
         None => Err(nearest_codes(model, &wanted)),
     }
+}
+
+/// `text` as a user may type a code: upper case, `-` and `.` written `_`.
+fn loose(text: &str) -> String {
+    text.to_uppercase().replace(['-', '.'], "_")
 }
 
 fn entry(model: &Model, code: &Code) -> String {
@@ -26,10 +34,13 @@ fn entry(model: &Model, code: &Code) -> String {
         code.message.clone(),
         String::new(),
         format!("HTTP status:     {}{status}", code.status),
-        format!(
-            "Category:        {} (`{}`, codes start with `{}`)",
-            category.title, category.id, category.prefix
-        ),
+        match category.prefix.as_str() {
+            "" => format!("Category:        {} (`{}`)", category.title, category.id),
+            prefix => format!(
+                "Category:        {} (`{}`, codes start with `{prefix}`)",
+                category.title, category.id
+            ),
+        },
         format!("Resolution:      {}", code.resolution),
         format!("Retry:           {}", retry_in_words(model, code.retry)),
         format!(
@@ -81,7 +92,7 @@ fn nearest_codes(model: &Model, wanted: &str) -> Vec<String> {
     let mut scored: Vec<(usize, &str)> = model
         .codes
         .iter()
-        .map(|code| (edit_distance(wanted, &code.code), code.code.as_str()))
+        .map(|code| (edit_distance(wanted, &loose(&code.code)), code.code.as_str()))
         .filter(|(distance, code)| *distance <= (code.len() / 3).max(2))
         .collect();
     if scored.is_empty() {
@@ -89,7 +100,7 @@ fn nearest_codes(model: &Model, wanted: &str) -> Vec<String> {
         scored = model
             .codes
             .iter()
-            .filter(|code| !first_word.is_empty() && code.code.starts_with(first_word))
+            .filter(|code| !first_word.is_empty() && loose(&code.code).starts_with(first_word))
             .map(|code| (0, code.code.as_str()))
             .collect();
     }
@@ -117,6 +128,20 @@ mod tests {
         for needle in [&code.message, &code.resolution, &code.doc_url, &code.status.to_string()] {
             assert!(text.contains(needle.as_str()), "{needle} missing from\n{text}");
         }
+    }
+
+    #[test]
+    fn a_code_in_wire_style_is_found_as_written_and_typed_loosely() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/real/oauth2.yaml");
+        let model = crate::load_spec(std::path::Path::new(path), "oauth2.yaml")
+            .unwrap()
+            .model;
+        for query in ["slow_down", "SLOW-DOWN", " slow.down "] {
+            let text = explain(&model, query).unwrap();
+            assert!(text.starts_with("slow_down (Device flow"), "{text}");
+            assert!(!text.contains("codes start with"), "{text}");
+        }
+        assert_eq!(explain(&model, "slow_dwn").unwrap_err(), ["slow_down"]);
     }
 
     #[test]

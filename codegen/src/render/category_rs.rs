@@ -3,7 +3,7 @@
 use quote::{format_ident, quote};
 
 use super::rust::{allow_deprecated, doc_text, format_file, unsuffixed, variant_path};
-use super::text::escape_markdown;
+use super::text::{code_span, escape_markdown};
 use crate::model::Model;
 
 /// Renders `Category` with its id, title, prefix and codes.
@@ -13,10 +13,11 @@ pub fn render_category_rs(model: &Model) -> String {
         "The categories of {api} error codes. `#[non_exhaustive]`: a catalogue may gain categories."
     )]);
     let variants = model.categories.iter().map(|category| {
-        let doc = doc_text(&[
-            escape_markdown(&category.title),
-            format!("Codes starting with `{}`.", category.prefix),
-        ]);
+        let mut paragraphs = vec![escape_markdown(&category.title)];
+        if !category.prefix.is_empty() {
+            paragraphs.push(format!("Codes starting with {}.", code_span(&category.prefix)));
+        }
+        let doc = doc_text(&paragraphs);
         let variant = format_ident!("{}", category.variant);
         quote! { #doc #variant }
     });
@@ -83,7 +84,8 @@ pub fn render_category_rs(model: &Model) -> String {
                 self.entry().title
             }
 
-            /// The prefix every code of the category starts with.
+            /// The prefix every code of the category starts with; empty when
+            /// the category groups its codes freely.
             pub const fn prefix(self) -> &'static str {
                 self.entry().prefix
             }

@@ -398,7 +398,7 @@ fn entry(model: &Model, code: &Code) -> TokenStream {
 /// for a catalogue of strings.
 fn integer_items(model: &Model) -> TokenStream {
     let doc_as =
-        "The code as the integer the API sends, when the catalogue's codes are integers (`wire.code_type: integer`).";
+        " The code as the integer the API sends, when the catalogue's codes are integers (`wire.code_type: integer`).";
     let doc_from = " The code the API sends as the integer `code`, if there is one (always `None` when the catalogue's codes are strings).";
     if model.wire.code_type == CodeType::String {
         return quote! {

@@ -172,6 +172,27 @@ mod tests {
     }
 
     #[test]
+    fn codes_in_any_style_and_integers_lead_to_themselves() {
+        let codes = [
+            "slow_down",
+            "auth.unauthorized",
+            "card-declined",
+            "Card-Declined",
+            "NoSuchKey",
+            "-32700",
+            "-32601",
+            "404",
+        ];
+        let tree = DecisionTree::build(&codes);
+        for (index, code) in codes.iter().enumerate() {
+            assert_eq!(tree.candidate(code.as_bytes()), Some(index), "{code}");
+        }
+        if let Some(index) = tree.candidate(b"-32602") {
+            assert_ne!(codes[index], "-32602");
+        }
+    }
+
+    #[test]
     fn lookups_stay_shallow_however_large_the_catalogue() {
         for (count, bound) in [(22, 3), (2_000, 5), (10_000, 6)] {
             let codes = synthetic_codes(count);

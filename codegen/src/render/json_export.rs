@@ -272,7 +272,7 @@ const ERRORS_SCHEMA: &str = r##"{
       "required": ["code", "status", "category", "message", "resolution", "retry", "reauth", "doc_url", "retired", "example"],
       "additionalProperties": false,
       "properties": {
-        "code": { "type": "string", "pattern": "^[A-Z][A-Z0-9_]*$" },
+        "code": { "type": "string", "minLength": 1, "description": "The code exactly as the API sends it; an integer code as its decimal text." },
         "status": { "type": "integer", "minimum": 400, "maximum": 599 },
         "category": { "type": "string" },
         "message": { "type": "string", "minLength": 1 },

@@ -41,6 +41,12 @@ fn table(out: &mut String, header: &[&str], rows: impl IntoIterator<Item = Vec<S
     line(out, "");
 }
 
+/// [`code_span`] for a table cell: GFM splits cells at `|` even inside a
+/// code span, unless it is escaped.
+fn cell_code_span(text: &str) -> String {
+    code_span(text).replace('|', "\\|")
+}
+
 fn response_format(out: &mut String, model: &Model) {
     line(out, "## Error response format");
     line(out, "");
@@ -132,7 +138,7 @@ fn code_tables(out: &mut String, model: &Model) {
             &["Code", "HTTP Status", "Description", "Resolution", "Retry"],
             model.codes_of(category).iter().map(|code| {
                 vec![
-                    format!("<a id=\"{}\"></a>{}", code.anchor, code_span(&code.code)),
+                    format!("<a id=\"{}\"></a>{}", code.anchor, cell_code_span(&code.code)),
                     code.status.to_string(),
                     format!("{}{}", esc(&code.message), lifecycle_note(model, code)),
                     esc(&code.resolution),
@@ -156,7 +162,11 @@ fn lifecycle_note(model: &Model, code: &Code) -> String {
         note.push_str(&format!("<br>**{state}:** {}", esc(&deprecation.reason)));
     }
     if let Some(successor) = model.successor(code) {
-        note.push_str(&format!(" Use [`{}`](#{}) instead.", successor.code, successor.anchor));
+        note.push_str(&format!(
+            " Use [{}](#{}) instead.",
+            cell_code_span(&successor.code),
+            successor.anchor
+        ));
     }
     if let Some(since) = &code.since {
         note.push_str(&format!("<br>*Since {since}.*"));
@@ -212,7 +222,7 @@ fn code_list(out: &mut String, model: &Model, title: &str, keep: impl Fn(&crate:
         .codes
         .iter()
         .filter(|code| keep(code))
-        .map(|code| format!("[`{}`](#{})", code.code, code.anchor))
+        .map(|code| format!("[{}](#{})", code_span(&code.code), code.anchor))
         .collect();
     let list = if links.is_empty() {
         "none".to_owned()

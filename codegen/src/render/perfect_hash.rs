@@ -211,6 +211,26 @@ mod tests {
         assert!(hash.slots.len() <= 8 * strings.len(), "{} slots", hash.slots.len());
     }
 
+    /// Codes as real APIs send them: lower case, dots, dashes, mixed case.
+    const WIRE_STYLE_CODES: [&str; 8] = [
+        "invalid_grant",
+        "authorization_pending",
+        "auth.unauthorized",
+        "card-declined",
+        "NoSuchKey",
+        "RESOURCE_EXHAUSTED",
+        "ThrottlingException",
+        "idempotency_key_in_use",
+    ];
+
+    #[test]
+    fn codes_in_any_style_each_find_their_own_slot() {
+        let hash = PerfectHash::find(&WIRE_STYLE_CODES).expect("a perfect hash of byte strings");
+        for (index, code) in WIRE_STYLE_CODES.iter().enumerate() {
+            assert_eq!(hash.code_in(hash.slot_of(code.as_bytes())), Some(index), "{code}");
+        }
+    }
+
     #[test]
     fn synthetic_catalogues_up_to_the_limit_get_one_slot_per_code() {
         for size in [1, 2, 10, 50, MAX_CODES] {

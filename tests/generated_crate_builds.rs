@@ -16,3 +16,24 @@ fn the_real_catalogue_becomes_a_crate_that_builds_on_its_own() {
     let (_dir, out) = support::generate_crate(&support::workspace().join(errcat_codegen::DEFAULT_SPEC), &[]);
     support::build_test_lint_and_document(&out);
 }
+
+#[test]
+fn every_real_catalogue_generates_without_warnings_and_builds_tests_lints_and_documents() {
+    let mut specs: Vec<_> = std::fs::read_dir(support::workspace().join("tests/fixtures/real"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    specs.sort();
+    assert!(specs.len() >= 4, "{specs:?}");
+    for spec in specs {
+        let (_dir, out) = support::generate_crate(&spec, &[&"--deny-warnings"]);
+        support::build_test_lint_and_document(&out);
+    }
+}
+
+#[test]
+fn the_integer_codes_fixture_becomes_a_crate_whose_codes_round_trip_through_their_numbers() {
+    let spec = support::workspace().join("tests/fixtures/integer_codes.yaml");
+    let (_dir, out) = support::generate_crate(&spec, &[&"--deny-warnings"]);
+    support::build_test_lint_and_document(&out);
+}

@@ -1,4 +1,4 @@
-//! Replies of APIs nobody here designed, copied from their RFCs and public
+//! Replies of APIs nobody here designed, copied from their RFCs, specifications and public
 //! docs, read by clients generated from `tests/fixtures/real/`: each reply's
 //! code, kind, retry hint and re-authentication flag.
 
@@ -14,6 +14,10 @@ mod stripe {
 
 mod oauth2 {
     errcat::catalogue!("fixtures/real/oauth2.yaml");
+}
+
+mod jsonrpc {
+    errcat::catalogue!("fixtures/real/jsonrpc.yaml");
 }
 
 #[test]
@@ -149,4 +153,33 @@ fn oauth_token_endpoint_replies_are_read_at_error_and_error_description() {
     );
     assert_eq!(reply.retry_after(), Some(Duration::from_secs(5)));
     assert!(!reply.requires_reauth());
+}
+
+#[test]
+fn json_rpc_errors_on_status_200_are_read_as_errors_with_integer_codes() {
+    use jsonrpc::{ApiError, ErrorCode, ErrorKind};
+    // The JSON-RPC 2.0 specification's examples (section 7).
+    let body = br#"{"jsonrpc": "2.0", "error": {"code": -32601, "message": "Method not found"}, "id": "1"}"#;
+    let reply = ApiError::from_parts(200, &[], body);
+    assert!(reply.is_error());
+    assert_eq!(
+        (reply.code(), reply.wire_code()),
+        (Some(ErrorCode::MethodNotFound), Some("-32601"))
+    );
+    assert_eq!(
+        (reply.kind(), reply.is_retryable(), reply.requires_reauth()),
+        (ErrorKind::Client, false, false)
+    );
+    let body = br#"{"jsonrpc": "2.0", "error": {"code": -32700, "message": "Parse error"}, "id": null}"#;
+    assert_eq!(ApiError::from_parts(200, &[], body).code(), Some(ErrorCode::ParseError));
+    let body = br#"{"jsonrpc": "2.0", "error": {"code": -32603, "message": "Internal error"}, "id": 7}"#;
+    let reply = ApiError::from_parts(200, &[], body);
+    assert_eq!(
+        (reply.code(), reply.kind()),
+        (Some(ErrorCode::InternalError), ErrorKind::Transient)
+    );
+    assert!(reply.is_retryable());
+    // A result is no error, whatever it holds.
+    let success = ApiError::from_parts(200, &[], br#"{"jsonrpc": "2.0", "result": {"code": 19}, "id": 1}"#);
+    assert!(!success.is_error());
 }

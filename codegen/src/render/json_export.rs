@@ -273,7 +273,7 @@ const ERRORS_SCHEMA: &str = r##"{
       "additionalProperties": false,
       "properties": {
         "code": { "type": "string", "minLength": 1, "description": "The code exactly as the API sends it; an integer code as its decimal text." },
-        "status": { "type": "integer", "minimum": 400, "maximum": 599 },
+        "status": { "type": "integer", "minimum": 200, "maximum": 599 },
         "category": { "type": "string" },
         "message": { "type": "string", "minLength": 1 },
         "resolution": { "type": "string", "minLength": 1 },

@@ -65,9 +65,15 @@ fn stall(stream: TcpStream) {
     }
 }
 
-/// A whole reply with a body of `body`.
+/// A whole reply with a body of `body`, then the connection closed. It says
+/// `Connection: close` (RFC 9112 §9.6): without it the client may pool the
+/// connection and send its next request into the closed socket, a reset
+/// that came and went with the machine's load.
 fn answer(mut stream: TcpStream, status: &str, headers: &str, body: &str) {
-    let head = format!("HTTP/1.1 {status}\r\n{headers}Content-Length: {}\r\n\r\n", body.len());
+    let head = format!(
+        "HTTP/1.1 {status}\r\n{headers}Connection: close\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
     let _ = stream.write_all(head.as_bytes());
     let _ = stream.write_all(body.as_bytes());
 }

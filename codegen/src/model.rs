@@ -1,6 +1,11 @@
 //! The validated catalogue: everything the renderers need, already checked and
 //! derived (Rust identifiers, anchors, doc links), so rendering cannot fail.
 
+// The runtime's own enums: the retry class and the status class the generator
+// reads are the ones the generated code uses, so the two cannot disagree.
+pub use errcat_runtime::catalogue::Retry;
+pub use errcat_runtime::status_class::StatusClass;
+
 /// A catalogue that passed validation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Model {
@@ -160,77 +165,6 @@ pub struct Status {
     pub note: String,
 }
 
-/// The class of an HTTP status, from its first digit (RFC 9110, section 15).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum StatusClass {
-    /// 1xx
-    Informational,
-    /// 2xx
-    Success,
-    /// 3xx
-    Redirection,
-    /// 4xx
-    ClientError,
-    /// 5xx
-    ServerError,
-}
-
-impl StatusClass {
-    /// Every class, in numeric order.
-    pub const ALL: [StatusClass; 5] = [
-        StatusClass::Informational,
-        StatusClass::Success,
-        StatusClass::Redirection,
-        StatusClass::ClientError,
-        StatusClass::ServerError,
-    ];
-
-    /// The class of `status`, or `None` outside 100–599.
-    pub fn of(status: u16) -> Option<StatusClass> {
-        Some(match status {
-            100..=199 => StatusClass::Informational,
-            200..=299 => StatusClass::Success,
-            300..=399 => StatusClass::Redirection,
-            400..=499 => StatusClass::ClientError,
-            500..=599 => StatusClass::ServerError,
-            _ => return None,
-        })
-    }
-
-    /// Name as the docs print it ("Client Error").
-    pub fn title(self) -> &'static str {
-        match self {
-            StatusClass::Informational => "Informational",
-            StatusClass::Success => "Success",
-            StatusClass::Redirection => "Redirection",
-            StatusClass::ClientError => "Client Error",
-            StatusClass::ServerError => "Server Error",
-        }
-    }
-
-    /// Name as the JSON export spells it (`client_error`).
-    pub fn snake_name(self) -> &'static str {
-        match self {
-            StatusClass::Informational => "informational",
-            StatusClass::Success => "success",
-            StatusClass::Redirection => "redirection",
-            StatusClass::ClientError => "client_error",
-            StatusClass::ServerError => "server_error",
-        }
-    }
-
-    /// The Rust variant name in the generated `StatusClass`.
-    pub fn variant(self) -> &'static str {
-        match self {
-            StatusClass::Informational => "Informational",
-            StatusClass::Success => "Success",
-            StatusClass::Redirection => "Redirection",
-            StatusClass::ClientError => "ClientError",
-            StatusClass::ServerError => "ServerError",
-        }
-    }
-}
-
 /// A category of codes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Category {
@@ -357,39 +291,5 @@ impl Model {
     pub fn successor(&self, code: &Code) -> Option<&Code> {
         let successor = code.lifecycle.deprecation()?.replaced_by?;
         Some(&self.codes[successor])
-    }
-}
-
-/// How a client may retry a request that failed with a code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Retry {
-    /// Retrying the same request cannot succeed.
-    Never,
-    /// Retry with exponential backoff, honouring a server hint when given.
-    Transient,
-    /// Retry after the server's delay hint, else the catalogue's default.
-    Throttled,
-}
-
-impl Retry {
-    /// Every class, from the strictest.
-    pub const ALL: [Retry; 3] = [Retry::Never, Retry::Transient, Retry::Throttled];
-
-    /// The spelling used in the spec and the docs.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Retry::Never => "never",
-            Retry::Transient => "transient",
-            Retry::Throttled => "throttled",
-        }
-    }
-
-    /// The generated `Retry` variant name.
-    pub fn variant(self) -> &'static str {
-        match self {
-            Retry::Never => "Never",
-            Retry::Transient => "Transient",
-            Retry::Throttled => "Throttled",
-        }
     }
 }

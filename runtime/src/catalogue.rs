@@ -16,6 +16,9 @@ pub enum Retry {
 }
 
 impl Retry {
+    /// Every class, from the strictest.
+    pub const ALL: [Retry; 3] = [Retry::Never, Retry::Transient, Retry::Throttled];
+
     /// Whether a retry can succeed.
     pub const fn is_retryable(self) -> bool {
         !matches!(self, Retry::Never)

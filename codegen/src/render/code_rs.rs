@@ -5,7 +5,9 @@ use quote::{format_ident, quote};
 
 use super::dispatch::DecisionTree;
 use super::perfect_hash::PerfectHash;
-use super::rust::{allow_deprecated, doc_text, format_file, option_str, unsuffixed, variant_path};
+use super::rust::{
+    allow_deprecated, doc_text, format_file, option_str, runtime_variant_path, unsuffixed, variant_path,
+};
 use super::text::{code_span, escape_markdown};
 use crate::model::{Code, CodeType, Model};
 
@@ -360,7 +362,7 @@ fn entry(model: &Model, code: &Code) -> TokenStream {
     let category = variant_path("Category", &model.categories[code.category].variant);
     let message = &code.message;
     let resolution = &code.resolution;
-    let retry = variant_path("Retry", code.retry.variant());
+    let retry = runtime_variant_path("Retry", code.retry);
     let reauth = code.reauth;
     let doc_url = &code.doc_url;
     let since = code.since.as_ref().map(ToString::to_string);

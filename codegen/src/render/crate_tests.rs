@@ -3,7 +3,7 @@
 
 use quote::{format_ident, quote};
 
-use super::rust::{allow_deprecated, format_file, option_str, unsuffixed, variant_path};
+use super::rust::{allow_deprecated, format_file, option_str, runtime_variant_path, unsuffixed, variant_path};
 use crate::model::{CodeType, Model};
 
 /// Renders integration tests that pin every code's string, status and
@@ -15,7 +15,7 @@ pub fn render_crate_tests(model: &Model) -> String {
         let path = variant_path("ErrorCode", &code.variant);
         let status = unsuffixed(code.status.into());
         let category = variant_path("Category", &model.categories[code.category].variant);
-        let retry = variant_path("Retry", code.retry.variant());
+        let retry = runtime_variant_path("Retry", code.retry);
         let reauth = code.reauth;
         quote! { (#text, #path, #status, #category, #retry, #reauth) }
     });

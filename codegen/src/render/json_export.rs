@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{Code, Model, Retry};
+use crate::model::{Code, Model, Retry, StatusClass};
 
 #[derive(Serialize)]
 struct Catalogue<'a> {
@@ -106,7 +106,7 @@ pub fn render_errors_json(model: &Model) -> String {
             .iter()
             .map(|s| StatusRow {
                 status: s.code,
-                class: s.class.snake_name(),
+                class: class_name(s.class),
                 description: &s.description,
                 note: &s.note,
             })
@@ -311,4 +311,15 @@ fn pretty<T: Serialize>(value: &T) -> String {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// A status class as the export spells it (`client_error`).
+fn class_name(class: StatusClass) -> &'static str {
+    match class {
+        StatusClass::Informational => "informational",
+        StatusClass::Success => "success",
+        StatusClass::Redirection => "redirection",
+        StatusClass::ClientError => "client_error",
+        StatusClass::ServerError => "server_error",
+    }
 }

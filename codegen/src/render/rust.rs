@@ -33,6 +33,12 @@ pub fn variant_path(ty: &str, variant: &str) -> TokenStream {
     quote! { #ty::#variant }
 }
 
+/// `Type::Variant` for a value of one of the runtime's enums the model holds
+/// (`Retry`, `StatusClass`): their derived `Debug` writes the variant's name.
+pub fn runtime_variant_path(ty: &str, value: impl std::fmt::Debug) -> TokenStream {
+    variant_path(ty, &format!("{value:?}"))
+}
+
 /// An integer literal without a type suffix (`401`, not `401u16`).
 pub fn unsuffixed(n: u64) -> proc_macro2::Literal {
     proc_macro2::Literal::u64_unsuffixed(n)

@@ -3,7 +3,7 @@
 
 use quote::quote;
 
-use super::rust::{doc_text, format_file, unsuffixed, variant_path};
+use super::rust::{doc_text, format_file, runtime_variant_path, unsuffixed};
 use super::text::escape_markdown;
 use crate::model::Model;
 
@@ -13,7 +13,7 @@ pub fn render_status_rs(model: &Model) -> String {
     let api = escape_markdown(&model.api_name);
     let rows = model.statuses.iter().map(|status| {
         let code = unsuffixed(status.code.into());
-        let class = variant_path("StatusClass", status.class.variant());
+        let class = runtime_variant_path("StatusClass", status.class);
         let description = &status.description;
         let note = &status.note;
         quote! {

@@ -21,6 +21,22 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// Makes `root` a fresh workspace whose one member is the folder `member`.
+fn workspace_root(root: &Path, member: &str) {
+    std::fs::create_dir_all(root).unwrap();
+    std::fs::write(
+        root.join("Cargo.toml"),
+        format!("[workspace]\nresolver = \"3\"\nmembers = [\"{member}\"]\n"),
+    )
+    .unwrap();
+}
+
+/// This repository's `Cargo.lock` in the workspace at `root`, so that an
+/// offline build picks the versions already downloaded.
+fn copy_this_repo_lock(root: &Path) {
+    std::fs::copy(format!("{}/Cargo.lock", this_repo("")), root.join("Cargo.lock")).unwrap();
+}
+
 /// The program of the adopting workspace: it reads a reply's code and status
 /// through the generated API and prints what it learnt.
 const PROGRAM: &str = r##"use billing_errors::{ApiError, ErrorCode};
@@ -39,12 +55,8 @@ fn a_fresh_workspace_inits_edits_generates_and_builds_against_the_crate() {
     let started = Instant::now();
     let temp = tempfile::tempdir().unwrap();
     let root = temp.path().join("billing");
+    workspace_root(&root, "app");
     std::fs::create_dir_all(root.join("app/src")).unwrap();
-    std::fs::write(
-        root.join("Cargo.toml"),
-        "[workspace]\nresolver = \"3\"\nmembers = [\"app\"]\n",
-    )
-    .unwrap();
 
     let init = cargo_errcat(&root, &["init"]);
     assert!(init.status.success(), "{}", text(&init.stderr));
@@ -125,12 +137,7 @@ fn cargo_build(dir: &Path, target: &Path) -> Output {
 fn a_crate_generated_inside_another_workspace_builds_as_its_member_or_as_a_workspace_of_its_own() {
     let temp = tempfile::tempdir().unwrap();
     let (root, target) = (temp.path().join("monorepo"), temp.path().join("target"));
-    std::fs::create_dir_all(&root).unwrap();
-    std::fs::write(
-        root.join("Cargo.toml"),
-        "[workspace]\nresolver = \"3\"\nmembers = [\"listed\"]\n",
-    )
-    .unwrap();
+    workspace_root(&root, "listed");
     let init = cargo_errcat(&root, &["init"]);
     assert!(init.status.success(), "{}", text(&init.stderr));
 
@@ -254,18 +261,13 @@ counted 1
 
 /// A fresh workspace holding the edition-2024 crate `shop` with `manifest`'s
 /// dependency lines, `files` written into it (path, contents), and this
-/// repository's `Cargo.lock` (so the offline build picks the versions already
-/// downloaded).
+/// repository's `Cargo.lock`.
 fn shop_workspace(dependencies: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
     let temp = tempfile::tempdir().unwrap();
     let root = temp.path();
+    workspace_root(root, "shop");
+    copy_this_repo_lock(root);
     std::fs::create_dir_all(root.join("shop/src")).unwrap();
-    std::fs::write(
-        root.join("Cargo.toml"),
-        "[workspace]\nresolver = \"3\"\nmembers = [\"shop\"]\n",
-    )
-    .unwrap();
-    std::fs::copy(format!("{}/Cargo.lock", this_repo("")), root.join("Cargo.lock")).unwrap();
     std::fs::write(
         root.join("shop/Cargo.toml"),
         format!("[package]\nname = \"shop\"\nedition = \"2024\"\npublish = false\n\n{dependencies}"),
@@ -511,14 +513,10 @@ fn one_service_shares_one_budget_and_one_stats_across_two_catalogues_on_the_runt
     let started = Instant::now();
     let temp = tempfile::tempdir().unwrap();
     let root = temp.path();
+    workspace_root(root, "service");
+    copy_this_repo_lock(root);
     std::fs::create_dir_all(root.join("spec")).unwrap();
     std::fs::create_dir_all(root.join("service/src")).unwrap();
-    std::fs::write(
-        root.join("Cargo.toml"),
-        "[workspace]\nresolver = \"3\"\nmembers = [\"service\"]\n",
-    )
-    .unwrap();
-    std::fs::copy(format!("{}/Cargo.lock", this_repo("")), root.join("Cargo.lock")).unwrap();
     let shop = SHOP_CATALOGUE.replacen("docs_url:", "runtime: crate\ndocs_url:", 1);
     std::fs::write(root.join("spec/shop.yaml"), shop).unwrap();
     std::fs::write(root.join("spec/pay.yaml"), PAY_CATALOGUE).unwrap();

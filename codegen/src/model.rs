@@ -102,6 +102,32 @@ pub struct Wire {
     pub details: Option<String>,
     /// A response header that carries the code; default none.
     pub code_header: Option<String>,
+    /// JSON Pointer to where the body repeats the HTTP status as an integer
+    /// (`wire.status`, Google's `/error/code`); default none.
+    pub status: Option<String>,
+    /// JSON Pointer to where the body carries the code's documentation link
+    /// (`wire.doc_url`, Stripe's `/error/doc_url`); default none.
+    pub doc_url: Option<String>,
+    /// JSON Pointer to where the body carries the code's category id
+    /// (`wire.category`, Stripe's `/error/type`); default none.
+    pub category: Option<String>,
+    /// Where a validation error's field errors are (`wire.field_errors`);
+    /// default none: the details' default shapes.
+    pub field_errors: Option<FieldErrorsAt>,
+}
+
+/// `wire.field_errors`: where each field error of a reply is, and its members.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldErrorsAt {
+    /// A JSON Pointer to each entry, in which a `*` key stands for every
+    /// element of an array (`/error/details/*/fieldViolations/*`).
+    pub entries: String,
+    /// The entry's member naming the request field (`field`, `param`).
+    pub field: String,
+    /// The entry's member saying what is wrong (`description`, `message`).
+    pub message: Option<String>,
+    /// The entry's member echoing the rejected value.
+    pub value: Option<String>,
 }
 
 impl Default for Wire {
@@ -112,6 +138,10 @@ impl Default for Wire {
             message: Some("/error".to_owned()),
             details: Some("/details".to_owned()),
             code_header: None,
+            status: None,
+            doc_url: None,
+            category: None,
+            field_errors: None,
         }
     }
 }
@@ -150,6 +180,32 @@ pub struct ResponseField {
     pub description: String,
     /// The documented members of an `object` field, in spec order.
     pub fields: Vec<ResponseField>,
+    /// The value every reply carries here (`value:`, JSON-RPC's `"2.0"`), if
+    /// the field has one.
+    pub value: Option<Constant>,
+}
+
+/// A body member's one value (`value:` of a `response:` field): a string,
+/// integer or boolean, of the field's type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Constant {
+    /// For a `string` field.
+    String(String),
+    /// For an `integer` field.
+    Integer(i64),
+    /// For a `boolean` field.
+    Boolean(bool),
+}
+
+impl Constant {
+    /// The value as JSON.
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            Constant::String(text) => serde_json::Value::from(text.as_str()),
+            Constant::Integer(number) => serde_json::Value::from(*number),
+            Constant::Boolean(flag) => serde_json::Value::from(*flag),
+        }
+    }
 }
 
 /// One row of the status table.
@@ -211,6 +267,9 @@ pub struct Code {
     /// An example reply body: the spec's `example:`, else
     /// [`message_example`] of its message.
     pub example: serde_json::Value,
+    /// Whether [`example`](Code::example) is the spec's own `example:`
+    /// rather than one made from the catalogue.
+    pub example_stated: bool,
 }
 
 /// Whether a code is on its way out. Codes are never deleted or reused: a
@@ -277,6 +336,24 @@ pub fn canonical(value: serde_json::Value) -> serde_json::Value {
 pub const DEFAULT_VERSION: semver::Version = semver::Version::new(0, 1, 0);
 
 impl Model {
+    /// The body members every reply carries with one value (`value:` in
+    /// `response:`, at any depth): each one's JSON Pointer and value, in
+    /// spec order.
+    pub fn constants(&self) -> Vec<(String, &Constant)> {
+        fn walk<'m>(fields: &'m [ResponseField], prefix: &str, out: &mut Vec<(String, &'m Constant)>) {
+            for field in fields {
+                let pointer = format!("{prefix}/{}", field.name.replace('~', "~0").replace('/', "~1"));
+                if let Some(value) = &field.value {
+                    out.push((pointer.clone(), value));
+                }
+                walk(&field.fields, &pointer, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.response_fields, "", &mut out);
+        out
+    }
+
     /// Semver version of the generated crate: the stated one, else [`DEFAULT_VERSION`].
     pub fn version(&self) -> semver::Version {
         self.stated_version.clone().unwrap_or(DEFAULT_VERSION)

@@ -58,6 +58,39 @@ pub struct Wire {
     /// A response header that carries the code when the body does not
     /// (AWS: `x-amzn-ErrorType`).
     pub code_header: Option<&'static str>,
+    /// Where the body repeats the reply's HTTP status as an integer
+    /// (Google's `/error/code`).
+    pub status: Option<&'static str>,
+    /// Where the body carries the code's documentation link (Stripe's
+    /// `/error/doc_url`, OAuth 2.0's `/error_uri`).
+    pub doc_url: Option<&'static str>,
+    /// Where the body carries the id of the code's category (Stripe's
+    /// `/error/type`).
+    pub category: Option<&'static str>,
+    /// Members every reply carries with one value, as (pointer, the value as
+    /// JSON text): JSON-RPC's `("/jsonrpc", "\"2.0\"")`.
+    pub constants: &'static [(&'static str, &'static str)],
+    /// Where a validation error lists the request fields it rejects; `None`
+    /// reads them from the details in the default shapes (see
+    /// [`ValidationError::field_errors`](super::views::ValidationError::field_errors)).
+    pub field_errors: Option<FieldErrorsAt>,
+}
+
+/// Where the field errors of a reply are (`wire.field_errors`): Stripe's
+/// `/error` with its `param`, Google's
+/// `/error/details/*/fieldViolations/*` with `field` and `description`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FieldErrorsAt {
+    /// Where each entry is: a JSON Pointer in which a `*` key stands for
+    /// every element of an array, so one pattern can name many entries.
+    pub entries: &'static str,
+    /// The entry's member that names the request field (`field`, `param`);
+    /// an entry without it as a string is no field error.
+    pub field: &'static str,
+    /// The entry's member that says what is wrong (`description`, `message`).
+    pub message: Option<&'static str>,
+    /// The entry's member that echoes the rejected value.
+    pub value: Option<&'static str>,
 }
 
 impl Wire {
@@ -68,6 +101,11 @@ impl Wire {
         message: Some("/error"),
         details: Some("/details"),
         code_header: None,
+        status: None,
+        doc_url: None,
+        category: None,
+        constants: &[],
+        field_errors: None,
     };
 }
 

@@ -56,7 +56,7 @@ runtime_modules! {
     pub mod axum_support: (feature "axum") => { ErrorResponse };
     pub mod body: (feature "serde") => { Details, ErrorBody };
     pub mod budget: (always) => { RetryBudget };
-    pub mod catalogue: (always) => { Catalogue, Retry, Wire };
+    pub mod catalogue: (always) => { Catalogue, FieldErrorsAt, Retry, Wire };
     mod http_date: (always);
     pub mod http_support: (feature "http") => { status_code_of };
     pub mod json: (always) => { JsonValue };

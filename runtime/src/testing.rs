@@ -3,7 +3,7 @@
 //! [`OtherCode`], a second API's catalogue, for checking that one budget and
 //! one set of stats serve several catalogues.
 
-use super::catalogue::{Catalogue, Retry, Wire};
+use super::catalogue::{Catalogue, FieldErrorsAt, Retry, Wire};
 
 /// Declares a test catalogue enum and implements [`Catalogue`] for it from a
 /// table, as the generated code does from the catalogue file.
@@ -98,7 +98,7 @@ test_catalogue! {
     enum OAuthCode {
         api: "OAuth", retry_header: "Retry-After", default_secs: 5,
         request_id: "X-Request-Id", docs: "https://www.rfc-editor.org/rfc/rfc6749",
-        wire: Wire { code: "/error", integer_code: false, message: Some("/error_description"), details: None, code_header: None },
+        wire: Wire { code: "/error", integer_code: false, message: Some("/error_description"), details: None, code_header: None, doc_url: Some("/error_uri"), ..Wire::FLAT },
         InvalidGrant = "invalid_grant", 400, "token", Never, true, "The grant is invalid";
         SlowDown = "slow_down", 400, "device", Throttled, false, "Poll more slowly";
     }
@@ -110,7 +110,8 @@ test_catalogue! {
     enum GoogleCode {
         api: "Google", retry_header: "Retry-After", default_secs: 30,
         request_id: "X-Request-Id", docs: "https://cloud.google.com/apis/design/errors",
-        wire: Wire { code: "/error/status", integer_code: false, message: Some("/error/message"), details: Some("/error/details"), code_header: None },
+        wire: Wire { code: "/error/status", integer_code: false, message: Some("/error/message"), details: Some("/error/details"), code_header: None, status: Some("/error/code"),
+            field_errors: Some(FieldErrorsAt { entries: "/error/details/*/fieldViolations/*", field: "field", message: Some("description"), value: None }), ..Wire::FLAT },
         ResourceExhausted = "RESOURCE_EXHAUSTED", 429, "quota", Throttled, false, "Quota exhausted";
         Unauthenticated = "UNAUTHENTICATED", 401, "auth", Never, true, "Not authenticated";
         InvalidArgument = "INVALID_ARGUMENT", 400, "request", Never, false, "Invalid argument";
@@ -122,7 +123,8 @@ test_catalogue! {
     enum StripeCode {
         api: "Stripe", retry_header: "Retry-After", default_secs: 1,
         request_id: "Request-Id", docs: "https://stripe.com/docs/error-codes",
-        wire: Wire { code: "/error/code", integer_code: false, message: Some("/error/message"), details: None, code_header: None },
+        wire: Wire { code: "/error/code", integer_code: false, message: Some("/error/message"), details: None, code_header: None, doc_url: Some("/error/doc_url"), category: Some("/error/type"),
+            field_errors: Some(FieldErrorsAt { entries: "/error", field: "param", message: Some("message"), value: None }), ..Wire::FLAT },
         CardDeclined = "card_declined", 402, "card", Never, false, "The card was declined";
         LockTimeout = "lock_timeout", 429, "api", Transient, false, "Could not lock the object";
     }
@@ -133,7 +135,7 @@ test_catalogue! {
     enum JsonRpcCode {
         api: "JSON-RPC", retry_header: "Retry-After", default_secs: 1,
         request_id: "X-Request-Id", docs: "https://www.jsonrpc.org/specification",
-        wire: Wire { code: "/error/code", integer_code: true, message: Some("/error/message"), details: Some("/error/data"), code_header: None },
+        wire: Wire { code: "/error/code", integer_code: true, message: Some("/error/message"), details: Some("/error/data"), code_header: None, constants: &[("/jsonrpc", "\"2.0\"")], ..Wire::FLAT },
         MethodNotFound = "-32601", 200, "request", Never, false, "Method not found";
         ServerBusy = "-32000", 200, "server", Transient, false, "Server busy";
     }
@@ -144,7 +146,7 @@ test_catalogue! {
     enum AwsCode {
         api: "AWS", retry_header: "Retry-After", default_secs: 1,
         request_id: "x-amzn-RequestId", docs: "https://docs.aws.amazon.com/",
-        wire: Wire { code: "/__type", integer_code: false, message: Some("/message"), details: None, code_header: Some("x-amzn-ErrorType") },
+        wire: Wire { code: "/__type", integer_code: false, message: Some("/message"), details: None, code_header: Some("x-amzn-ErrorType"), ..Wire::FLAT },
         Throttling = "ThrottlingException", 400, "throttling", Throttled, false, "Rate exceeded";
         AccessDenied = "AccessDeniedException", 400, "auth", Never, false, "Access denied";
     }

@@ -42,7 +42,7 @@ pub fn render_code_rs(model: &Model) -> String {
         quote! { #doc #deprecated #variant }
     });
     let allow_deprecated = allow_deprecated(model);
-    let wire_const = super::wire_const::wire_const(&model.wire);
+    let wire_const = super::wire_const::wire_const(&model.wire, &model.constants());
     let entries = model.codes.iter().map(|code| entry(model, code));
     let all = model.codes.iter().map(|code| variant_path("ErrorCode", &code.variant));
     let strings: Vec<&str> = model.codes.iter().map(|code| code.code.as_str()).collect();

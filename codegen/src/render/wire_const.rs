@@ -8,11 +8,12 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::rust::option_str;
-use crate::model::{CodeType, Wire};
+use crate::model::{CodeType, Constant, Wire};
 
-/// The `const WIRE` item for `wire`, or nothing for the flat body.
-pub fn wire_const(wire: &Wire) -> TokenStream {
-    if *wire == Wire::default() {
+/// The `const WIRE` item for `wire` and the body's `constants` (pointer and
+/// value), or nothing for the flat body.
+pub fn wire_const(wire: &Wire, constants: &[(String, &Constant)]) -> TokenStream {
+    if *wire == Wire::default() && constants.is_empty() {
         return TokenStream::new();
     }
     let code = &wire.code;
@@ -20,6 +21,30 @@ pub fn wire_const(wire: &Wire) -> TokenStream {
     let message = option_str(wire.message.as_deref());
     let details = option_str(wire.details.as_deref());
     let code_header = option_str(wire.code_header.as_deref());
+    let status = option_str(wire.status.as_deref());
+    let doc_url = option_str(wire.doc_url.as_deref());
+    let category = option_str(wire.category.as_deref());
+    let constants = constants.iter().map(|(pointer, value)| {
+        let json = value.to_json().to_string();
+        quote! { (#pointer, #json) }
+    });
+    let field_errors = match &wire.field_errors {
+        None => quote! { ::core::option::Option::None },
+        Some(at) => {
+            let entries = &at.entries;
+            let field = &at.field;
+            let message = option_str(at.message.as_deref());
+            let value = option_str(at.value.as_deref());
+            quote! {
+                ::core::option::Option::Some(crate::runtime::catalogue::FieldErrorsAt {
+                    entries: #entries,
+                    field: #field,
+                    message: #message,
+                    value: #value,
+                })
+            }
+        }
+    };
     quote! {
         const WIRE: crate::runtime::catalogue::Wire = crate::runtime::catalogue::Wire {
             code: #code,
@@ -27,6 +52,11 @@ pub fn wire_const(wire: &Wire) -> TokenStream {
             message: #message,
             details: #details,
             code_header: #code_header,
+            status: #status,
+            doc_url: #doc_url,
+            category: #category,
+            constants: &[#(#constants),*],
+            field_errors: #field_errors,
         };
     }
 }
@@ -70,14 +100,14 @@ mod tests {
 
     #[test]
     fn the_flat_body_needs_no_const_and_another_layout_is_written_whole() {
-        assert!(wire_const(&Wire::default()).is_empty());
+        assert!(wire_const(&Wire::default(), &[]).is_empty());
         let google = Wire {
             code: "/error/status".to_owned(),
             message: Some("/error/message".to_owned()),
             details: Some("/error/details".to_owned()),
             ..Wire::default()
         };
-        let text = wire_const(&google).to_string();
+        let text = wire_const(&google, &[]).to_string();
         assert!(text.contains(r#"code : "/error/status""#), "{text}");
         assert!(text.contains("integer_code : false"), "{text}");
         assert!(

@@ -54,6 +54,7 @@ pub fn fields(path: &str, rows: &[ResponseFieldSpec], problems: &mut Vec<WirePro
                 ty: row.ty.clone(),
                 description: row.description.clone(),
                 fields: fields(&format!("{at}.fields"), nested, problems),
+                value: None,
             }
         })
         .collect()
@@ -170,6 +171,7 @@ mod tests {
             ty: ty.to_owned(),
             description: "d".to_owned(),
             fields,
+            value: None,
         }
     }
 

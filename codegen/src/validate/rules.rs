@@ -495,6 +495,7 @@ impl Checker {
                     reauth: code.reauth,
                     since,
                     lifecycle,
+                    example_stated: code.example.is_some(),
                     example,
                 });
             }

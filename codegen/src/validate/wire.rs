@@ -72,6 +72,7 @@ pub fn wire(spec: Option<&WireSpec>) -> (Wire, Vec<WireProblem>) {
         message,
         details,
         code_header: spec.code_header.clone(),
+        ..Wire::default()
     };
     (wire, problems)
 }

@@ -30,8 +30,22 @@ pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
         ],
     ),
     ("retry_after", &["header", "default_secs"]),
-    ("wire", &["code", "code_type", "message", "details", "code_header"]),
-    ("response[]", &["field", "type", "description", "fields"]),
+    (
+        "wire",
+        &[
+            "code",
+            "code_type",
+            "message",
+            "details",
+            "code_header",
+            "status",
+            "doc_url",
+            "category",
+            "field_errors",
+        ],
+    ),
+    ("wire.field_errors", &["entries", "field", "message", "value"]),
+    ("response[]", &["field", "type", "description", "fields", "value"]),
     ("statuses[]", &["status", "description", "note"]),
     ("categories[]", &["id", "title", "prefix", "codes"]),
     (
@@ -134,7 +148,9 @@ fn quoted(key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::front::spec::{CategorySpec, CodeSpec, ResponseFieldSpec, RetryAfterSpec, Spec, StatusSpec, WireSpec};
+    use crate::front::spec::{
+        CategorySpec, CodeSpec, FieldErrorsSpec, ResponseFieldSpec, RetryAfterSpec, Spec, StatusSpec, WireSpec,
+    };
 
     /// A deserializer that only records the field list serde asks for.
     struct FieldsOf;
@@ -189,6 +205,7 @@ mod tests {
             ("", serde_fields::<Spec>()),
             ("retry_after", serde_fields::<RetryAfterSpec>()),
             ("wire", serde_fields::<WireSpec>()),
+            ("wire.field_errors", serde_fields::<FieldErrorsSpec>()),
             ("response[]", serde_fields::<ResponseFieldSpec>()),
             ("statuses[]", serde_fields::<StatusSpec>()),
             ("categories[]", serde_fields::<CategorySpec>()),

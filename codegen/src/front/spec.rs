@@ -86,6 +86,33 @@ pub struct WireSpec {
     /// A response header that carries the code; none when absent.
     #[serde(default)]
     pub code_header: Option<String>,
+    /// Pointer to where the body repeats the HTTP status; none when absent.
+    #[serde(default)]
+    pub status: Option<String>,
+    /// Pointer to where the body carries the code's doc link; none when absent.
+    #[serde(default)]
+    pub doc_url: Option<String>,
+    /// Pointer to where the body carries the category id; none when absent.
+    #[serde(default)]
+    pub category: Option<String>,
+    /// Where the field errors are; the details' default shapes when absent.
+    #[serde(default)]
+    pub field_errors: Option<FieldErrorsSpec>,
+}
+
+/// `wire.field_errors:`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct FieldErrorsSpec {
+    /// Pointer to each entry, `*` standing for every element of an array.
+    pub entries: String,
+    /// The entry's member naming the request field.
+    pub field: String,
+    /// The entry's member saying what is wrong.
+    #[serde(default)]
+    pub message: Option<String>,
+    /// The entry's member echoing the rejected value.
+    #[serde(default)]
+    pub value: Option<String>,
 }
 
 /// One row of `response:`.
@@ -101,6 +128,9 @@ pub struct ResponseFieldSpec {
     /// The members of an `object` field, documented the same way.
     #[serde(default)]
     pub fields: Option<Vec<ResponseFieldSpec>>,
+    /// The one value every reply carries in the field.
+    #[serde(default)]
+    pub value: Option<serde_yaml::Value>,
 }
 
 /// One row of `statuses:`.

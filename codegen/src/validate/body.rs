@@ -4,7 +4,7 @@
 //! left out of `wire:` keeps its default only where the body documents it.
 
 use crate::front::spec::{ResponseFieldSpec, WireSpec};
-use crate::model::{CodeType, ResponseField, Wire};
+use crate::model::{CodeType, Constant, ResponseField, Wire};
 use crate::suggest::closest;
 use crate::validate::wire::{self, WireProblem};
 
@@ -54,10 +54,42 @@ pub fn fields(path: &str, rows: &[ResponseFieldSpec], problems: &mut Vec<WirePro
                 ty: row.ty.clone(),
                 description: row.description.clone(),
                 fields: fields(&format!("{at}.fields"), nested, problems),
-                value: None,
+                value: row.value.as_ref().and_then(|value| constant(&at, row, value, problems)),
             }
         })
         .collect()
+}
+
+/// The `value:` of body field `row` (at key path `at`) as a [`Constant`] of
+/// the field's type; a problem when it is not one.
+fn constant(
+    at: &str,
+    row: &ResponseFieldSpec,
+    value: &serde_yaml::Value,
+    problems: &mut Vec<WireProblem>,
+) -> Option<Constant> {
+    let constant = match (row.ty.as_str(), value) {
+        ("string", serde_yaml::Value::String(text)) => Some(Constant::String(text.clone())),
+        ("integer", serde_yaml::Value::Number(number)) => number.as_i64().map(Constant::Integer),
+        ("boolean", serde_yaml::Value::Bool(flag)) => Some(Constant::Boolean(*flag)),
+        _ => None,
+    };
+    if constant.is_none() {
+        problems.push(problem(
+            format!("{at}.value"),
+            format!(
+                "the body field `{}` has type `{}`: its `value:` must be one of that type",
+                row.field, row.ty
+            ),
+            match row.ty.as_str() {
+                "string" => "quote it, e.g. `value: \"2.0\"`".to_owned(),
+                "integer" => "write a whole number from -2^63 to 2^63-1, e.g. `value: 1`".to_owned(),
+                "boolean" => "write `value: true` or `value: false`".to_owned(),
+                _ => "only `string`, `integer` and `boolean` fields can have a `value:`; remove it".to_owned(),
+            },
+        ));
+    }
+    constant
 }
 
 /// `wire` with each part checked against the documented `body`: a part the

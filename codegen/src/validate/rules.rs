@@ -1141,6 +1141,7 @@ categories:
                         ty: "strin".into(),
                         description: "typo".into(),
                         fields: None,
+                        value: None,
                     })
                 }),
                 "response[2].type",

@@ -4,7 +4,7 @@
 //! body (`response:`).
 
 use crate::front::spec::WireSpec;
-use crate::model::{CodeType, Wire};
+use crate::model::{CodeType, FieldErrorsAt, Wire};
 use crate::suggest::closest;
 
 /// A problem with one key of `wire:`.
@@ -42,6 +42,15 @@ pub fn wire(spec: Option<&WireSpec>) -> (Wire, Vec<WireProblem>) {
     let code = pointer("code", &spec.code, Some(defaults.code)).unwrap_or_default();
     let message = pointer("message", &spec.message, defaults.message);
     let details = pointer("details", &spec.details, defaults.details);
+    let status = pointer("status", &spec.status, None);
+    let doc_url = pointer("doc_url", &spec.doc_url, None);
+    let category = pointer("category", &spec.category, None);
+    let field_errors = spec.field_errors.as_ref().map(|at| FieldErrorsAt {
+        entries: pointer("field_errors.entries", &Some(at.entries.clone()), None).unwrap_or_default(),
+        field: at.field.clone(),
+        message: at.message.clone(),
+        value: at.value.clone(),
+    });
     let code_type = match spec.code_type.as_deref() {
         None => CodeType::default(),
         Some(word) => CodeType::ALL.into_iter().find(|ty| ty.as_str() == word).unwrap_or_else(|| {
@@ -72,7 +81,10 @@ pub fn wire(spec: Option<&WireSpec>) -> (Wire, Vec<WireProblem>) {
         message,
         details,
         code_header: spec.code_header.clone(),
-        ..Wire::default()
+        status,
+        doc_url,
+        category,
+        field_errors,
     };
     (wire, problems)
 }

@@ -2,10 +2,10 @@
 //! clients, and whether the crate version moved far enough: the catalogue's
 //! cargo-semver-checks.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use crate::model::{Code, Model, Retry, message_example};
+use crate::model::{Code, Model, ResponseField, Retry, Wire};
 
 /// How a change affects clients, from the mildest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -48,11 +48,13 @@ impl fmt::Display for Change {
 }
 
 /// Every change from `old` to `new`, in catalogue order: top-level keys,
-/// body fields, statuses, categories, then codes.
+/// the reply's layout (`wire:`), body fields, statuses, categories, then
+/// codes; within each, removals, then changes, then additions.
 pub fn compare(old: &Model, new: &Model) -> Vec<Change> {
     let mut changes = Changes::default();
     changes.top_level(old, new);
-    changes.response_fields(old, new);
+    changes.wire(old, new);
+    changes.response_fields("", &old.response_fields, &new.response_fields);
     changes.statuses(old, new);
     changes.categories(old, new);
     changes.codes(old, new);
@@ -151,107 +153,147 @@ impl Changes {
         );
     }
 
-    fn response_fields(&mut self, old: &Model, new: &Model) {
-        let old_fields = by_key(&old.response_fields, |f| f.name.clone());
-        let new_fields = by_key(&new.response_fields, |f| f.name.clone());
-        for (name, before) in &old_fields {
-            let subject = format!("body field `{name}`");
-            match new_fields.get(name) {
-                None => self.push(Impact::Breaking, &subject, "removed from the error body".to_owned()),
-                Some(after) => {
-                    self.differ(Impact::Breaking, &subject, "type", &before.ty, &after.ty);
-                    self.differ(
-                        Impact::Cosmetic,
-                        &subject,
-                        "description",
-                        &before.description,
-                        &after.description,
-                    );
-                }
-            }
+    /// Where each part of a reply lives: a client reads the old place, so
+    /// moving or dropping a part breaks it; a new part is additive. A part
+    /// that comes or goes with its body field (a default place, e.g.
+    /// `/details`) is reported once, as the field.
+    fn wire(&mut self, old: &Model, new: &Model) {
+        let parts = |wire: &Wire| {
+            let field_errors = wire.field_errors.as_ref().map(|at| {
+                let member = |name: &Option<String>| name.as_deref().unwrap_or("-").to_owned();
+                format!(
+                    "{} (field {}, message {}, value {})",
+                    at.entries,
+                    at.field,
+                    member(&at.message),
+                    member(&at.value)
+                )
+            });
+            [
+                ("wire.code", Some(wire.code.clone())),
+                ("wire.code_type", Some(wire.code_type.as_str().to_owned())),
+                ("wire.message", wire.message.clone()),
+                ("wire.details", wire.details.clone()),
+                ("wire.code_header", wire.code_header.clone()),
+                ("wire.status", wire.status.clone()),
+                ("wire.doc_url", wire.doc_url.clone()),
+                ("wire.category", wire.category.clone()),
+                ("wire.field_errors", field_errors),
+            ]
+        };
+        for ((subject, before), (_, after)) in parts(&old.wire).into_iter().zip(parts(&new.wire)) {
+            let impact = match (&before, &after) {
+                (Some(place), None) if !documents(&new.response_fields, place) => continue,
+                (None, Some(place)) if !documents(&old.response_fields, place) => continue,
+                (None, Some(_)) => Impact::Additive,
+                _ => Impact::Breaking,
+            };
+            self.differ(impact, subject, "place", &before, &after);
         }
-        for name in new_fields.keys().filter(|name| !old_fields.contains_key(*name)) {
-            self.push(
-                Impact::Additive,
-                &format!("body field `{name}`"),
-                "added to the error body".to_owned(),
+    }
+
+    /// The body's fields at any depth, named by their path (`error.code`).
+    fn response_fields(&mut self, path: &str, old: &[ResponseField], new: &[ResponseField]) {
+        let pairs = paired(old, new, |field| field.name.clone());
+        for before in pairs.removed {
+            let subject = format!("body field `{path}{}`", before.name);
+            self.push(Impact::Breaking, &subject, "removed from the error body".to_owned());
+        }
+        for (before, after) in pairs.kept {
+            let subject = format!("body field `{path}{}`", before.name);
+            self.differ(Impact::Breaking, &subject, "type", &before.ty, &after.ty);
+            self.differ(
+                Impact::Breaking,
+                &subject,
+                "value",
+                &before.value.as_ref().map(|value| value.to_json().to_string()),
+                &after.value.as_ref().map(|value| value.to_json().to_string()),
             );
+            self.differ(
+                Impact::Cosmetic,
+                &subject,
+                "description",
+                &before.description,
+                &after.description,
+            );
+            self.response_fields(&format!("{path}{}.", before.name), &before.fields, &after.fields);
+        }
+        for after in pairs.added {
+            let subject = format!("body field `{path}{}`", after.name);
+            self.push(Impact::Additive, &subject, "added to the error body".to_owned());
         }
     }
 
     fn statuses(&mut self, old: &Model, new: &Model) {
-        let old_rows = by_key(&old.statuses, |s| s.code);
-        let new_rows = by_key(&new.statuses, |s| s.code);
-        for (status, before) in &old_rows {
-            let subject = format!("status {status}");
-            match new_rows.get(status) {
-                None => self.push(
-                    Impact::Breaking,
-                    &subject,
-                    "row removed from the status table".to_owned(),
-                ),
-                Some(after) => {
-                    self.differ(
-                        Impact::Cosmetic,
-                        &subject,
-                        "description",
-                        &before.description,
-                        &after.description,
-                    );
-                    self.differ(Impact::Cosmetic, &subject, "note", &before.note, &after.note);
-                }
-            }
-        }
-        for status in new_rows.keys().filter(|status| !old_rows.contains_key(*status)) {
+        let pairs = paired(&old.statuses, &new.statuses, |status| status.code);
+        for before in pairs.removed {
+            let subject = format!("status {}", before.code);
             self.push(
-                Impact::Additive,
-                &format!("status {status}"),
-                "row added to the status table".to_owned(),
+                Impact::Breaking,
+                &subject,
+                "row removed from the status table".to_owned(),
             );
+        }
+        for (before, after) in pairs.kept {
+            let subject = format!("status {}", before.code);
+            self.differ(
+                Impact::Cosmetic,
+                &subject,
+                "description",
+                &before.description,
+                &after.description,
+            );
+            self.differ(Impact::Cosmetic, &subject, "note", &before.note, &after.note);
+        }
+        for after in pairs.added {
+            let subject = format!("status {}", after.code);
+            self.push(Impact::Additive, &subject, "row added to the status table".to_owned());
         }
     }
 
     fn categories(&mut self, old: &Model, new: &Model) {
-        let old_categories = by_key(&old.categories, |c| c.id.clone());
-        let new_categories = by_key(&new.categories, |c| c.id.clone());
-        for (id, before) in &old_categories {
-            let subject = format!("category `{id}`");
-            match new_categories.get(id) {
-                None => self.push(Impact::Breaking, &subject, "removed".to_owned()),
-                Some(after) => {
-                    self.differ(Impact::Breaking, &subject, "prefix", &before.prefix, &after.prefix);
-                    self.differ(Impact::Cosmetic, &subject, "title", &before.title, &after.title);
-                }
-            }
+        let pairs = paired(&old.categories, &new.categories, |category| category.id.clone());
+        for before in pairs.removed {
+            self.push(
+                Impact::Breaking,
+                &format!("category `{}`", before.id),
+                "removed".to_owned(),
+            );
         }
-        for id in new_categories.keys().filter(|id| !old_categories.contains_key(*id)) {
-            self.push(Impact::Additive, &format!("category `{id}`"), "added".to_owned());
+        for (before, after) in pairs.kept {
+            let subject = format!("category `{}`", before.id);
+            self.differ(Impact::Breaking, &subject, "prefix", &before.prefix, &after.prefix);
+            self.differ(Impact::Cosmetic, &subject, "title", &before.title, &after.title);
+        }
+        for after in pairs.added {
+            self.push(
+                Impact::Additive,
+                &format!("category `{}`", after.id),
+                "added".to_owned(),
+            );
         }
     }
 
     fn codes(&mut self, old: &Model, new: &Model) {
-        let new_codes = by_key(&new.codes, |c| c.code.clone());
-        let old_codes = by_key(&old.codes, |c| c.code.clone());
-        for before in &old.codes {
-            let subject = format!("`{}`", before.code);
-            let Some(after) = new_codes.get(&before.code) else {
-                let description = if before.lifecycle.is_retired() {
-                    "retired code deleted: keep its tombstone so that old replies parse and the name is never reused"
-                        .to_owned()
-                } else {
-                    match renamed_to(before, old, new, &old_codes) {
-                        Some(successor) => format!(
-                            "removed (renamed to `{successor}`?); deprecate it with `replaced_by: {successor}` instead"
-                        ),
-                        None => "removed; deprecate it, then retire it, instead".to_owned(),
-                    }
-                };
-                self.push(Impact::Breaking, &subject, description);
-                continue;
+        let pairs = paired(&old.codes, &new.codes, |code| code.code.clone());
+        for before in pairs.removed {
+            let description = if before.lifecycle.is_retired() {
+                "retired code deleted: keep its tombstone so that old replies parse and the name is never reused"
+                    .to_owned()
+            } else {
+                match renamed_to(before, old, new) {
+                    Some(successor) => format!(
+                        "removed (renamed to `{successor}`?); deprecate it with `replaced_by: {successor}` instead"
+                    ),
+                    None => "removed; deprecate it, then retire it, instead".to_owned(),
+                }
             };
-            self.code(&subject, before, after, old, new);
+            self.push(Impact::Breaking, &format!("`{}`", before.code), description);
         }
-        for after in new.codes.iter().filter(|code| !old_codes.contains_key(&code.code)) {
+        for (before, after) in pairs.kept {
+            self.code(&format!("`{}`", before.code), before, after, old, new);
+        }
+        for after in pairs.added {
             self.push(Impact::Additive, &format!("`{}`", after.code), "new code".to_owned());
         }
     }
@@ -333,7 +375,7 @@ impl Changes {
             &after.resolution,
         );
         // A generated example follows the message, already reported above.
-        if before.example != after.example && !(made_from_message(before) && made_from_message(after)) {
+        if before.example != after.example && (before.example_stated || after.example_stated) {
             self.push(Impact::Cosmetic, subject, "example body changed".to_owned());
         }
     }
@@ -382,11 +424,6 @@ impl Shown for bool {
     }
 }
 
-/// Whether the code's example is the one validation makes when the spec has none.
-fn made_from_message(code: &Code) -> bool {
-    code.example == message_example(&code.code, &code.message)
-}
-
 /// How far a retry class is from "retry freely": moving up breaks clients
 /// that retry.
 fn strictness(retry: Retry) -> u8 {
@@ -399,10 +436,10 @@ fn strictness(retry: Retry) -> u8 {
 
 /// A new code that looks like `removed` under another name: same status,
 /// category and message.
-fn renamed_to<'a>(removed: &Code, old: &Model, new: &'a Model, old_codes: &BTreeMap<String, &Code>) -> Option<&'a str> {
+fn renamed_to<'a>(removed: &Code, old: &Model, new: &'a Model) -> Option<&'a str> {
     new.codes
         .iter()
-        .filter(|code| !old_codes.contains_key(&code.code))
+        .filter(|code| !old.codes.iter().any(|before| before.code == code.code))
         .find(|code| {
             code.status == removed.status
                 && code.message == removed.message
@@ -411,8 +448,44 @@ fn renamed_to<'a>(removed: &Code, old: &Model, new: &'a Model, old_codes: &BTree
         .map(|code| code.code.as_str())
 }
 
-fn by_key<T, K: Ord>(items: &[T], key: impl Fn(&T) -> K) -> BTreeMap<K, &T> {
-    items.iter().map(|item| (key(item), item)).collect()
+/// Whether `pointer` (a JSON Pointer) names a field documented in `fields`.
+fn documents(fields: &[ResponseField], pointer: &str) -> bool {
+    let Some(keys) = pointer.strip_prefix('/') else {
+        return false;
+    };
+    let mut level = fields;
+    keys.split('/').all(|key| {
+        let key = key.replace("~1", "/").replace("~0", "~");
+        match level.iter().find(|field| field.name == key) {
+            Some(field) => {
+                level = &field.fields;
+                true
+            }
+            None => false,
+        }
+    })
+}
+
+/// Two versions of one list, paired by key: what only the old one has, what
+/// both have (old, new), and what only the new one has, each in its list's order.
+struct Paired<'a, T> {
+    removed: Vec<&'a T>,
+    kept: Vec<(&'a T, &'a T)>,
+    added: Vec<&'a T>,
+}
+
+fn paired<'a, T, K: Ord>(old: &'a [T], new: &'a [T], key: impl Fn(&T) -> K) -> Paired<'a, T> {
+    let new_by_key: BTreeMap<K, &T> = new.iter().map(|item| (key(item), item)).collect();
+    let old_keys: BTreeSet<K> = old.iter().map(&key).collect();
+    let (mut removed, mut kept) = (Vec::new(), Vec::new());
+    for before in old {
+        match new_by_key.get(&key(before)) {
+            Some(after) => kept.push((before, *after)),
+            None => removed.push(before),
+        }
+    }
+    let added = new.iter().filter(|after| !old_keys.contains(&key(after))).collect();
+    Paired { removed, kept, added }
 }
 
 /// How much a version moved, or must move, in cargo's semver terms.
@@ -708,6 +781,81 @@ categories:
                 "{what}: no `{needle}` in {changes:#?}"
             );
         }
+    }
+
+    #[test]
+    fn moving_a_part_of_the_reply_or_changing_a_nested_field_breaks_clients() {
+        let nested = |code_at: &str, reason_type: &str, extra: &str| {
+            edited(&[
+                (
+                    "response:\n",
+                    &format!("wire: {{ code: {code_at}, message: /error/message }}\nresponse:\n"),
+                ),
+                (
+                    "  - { field: error, type: string, description: Message }\n  - { field: code, type: string, description: Code }\n",
+                    &format!(
+                        "  - field: error\n    type: object\n    description: The error\n    fields:\n      - {{ field: message, type: string, description: Message }}\n      - {{ field: code, type: string, description: Code }}\n      - {{ field: reason, type: {reason_type}, description: Reason }}\n{extra}"
+                    ),
+                ),
+            ])
+        };
+        let base = model(&nested("/error/code", "string", ""));
+        let lines =
+            |new: &str| -> Vec<String> { compare(&base, &model(new)).iter().map(ToString::to_string).collect() };
+        assert_eq!(
+            lines(&nested("/error/reason", "string", "")),
+            [r#"breaking  wire.code: place changed from "/error/code" to "/error/reason""#]
+        );
+        assert_eq!(
+            lines(&nested("/error/code", "integer", "")),
+            ["breaking  body field `error.reason`: type changed from \"string\" to \"integer\""]
+        );
+        let versioned = |value: &str| {
+            nested(
+                "/error/code",
+                "string",
+                &format!("  - {{ field: jsonrpc, type: string, description: Version, value: \"{value}\" }}\n"),
+            )
+        };
+        assert_eq!(
+            lines(&versioned("2.0")),
+            ["additive  body field `jsonrpc`: added to the error body"]
+        );
+        assert_eq!(
+            compare(&model(&versioned("2.0")), &model(&versioned("3.0")))
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            [r#"breaking  body field `jsonrpc`: value changed from "\"2.0\"" to "\"3.0\"""#]
+        );
+        let with_status = nested(
+            "/error/code",
+            "string",
+            "  - { field: status, type: integer, description: Status }\n",
+        )
+        .replace(
+            "message: /error/message }",
+            "message: /error/message, status: /status }",
+        );
+        let without_status = nested(
+            "/error/code",
+            "string",
+            "  - { field: status, type: integer, description: Status }\n",
+        );
+        assert_eq!(
+            compare(&model(&without_status), &model(&with_status))
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            [r#"additive  wire.status: place changed from none to "/status""#]
+        );
+        assert_eq!(
+            compare(&model(&with_status), &model(&without_status))
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            [r#"breaking  wire.status: place changed from "/status" to none"#]
+        );
     }
 
     #[test]

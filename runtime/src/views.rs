@@ -266,9 +266,11 @@ mod tests {
         use super::super::super::json::MAX_VALUES;
         use super::super::super::testing::{GoogleCode, StripeCode};
 
-        /// (field, message, value as JSON) of each field error, or `None`
-        /// when the reply is not a validation error.
-        fn fields<C: Catalogue>(error: &ApiError<C>) -> Option<Vec<(String, Option<String>, Option<String>)>> {
+        /// A field error as (field, message, value as JSON).
+        type Row = (String, Option<String>, Option<String>);
+
+        /// Each field error, or `None` when the reply is not a validation error.
+        fn fields<C: Catalogue>(error: &ApiError<C>) -> Option<Vec<Row>> {
             let view = error.as_validation()?;
             let read = view.field_errors();
             let owned = read.iter().map(|e| {
@@ -286,7 +288,7 @@ mod tests {
             ApiError::from_parts(400, &[], body.as_bytes())
         }
 
-        fn violation(field: &str, description: &str) -> (String, Option<String>, Option<String>) {
+        fn violation(field: &str, description: &str) -> Row {
             (field.to_owned(), Some(description.to_owned()), None)
         }
 

@@ -406,6 +406,14 @@ mod errors_on_status_200 {
         format!(r#"{{"jsonrpc": "2.0", "result": "{text}", "id": 3}}"#)
     }
 
+    /// An error whose `data` makes it longer than the body limit.
+    fn long_error() -> String {
+        let text = "x".repeat(3 * jsonrpc::DEFAULT_MAX_BODY_BYTES);
+        format!(
+            r#"{{"jsonrpc": "2.0", "error": {{"code": -32601, "message": "Method not found", "data": "{text}"}}, "id": 4}}"#
+        )
+    }
+
     /// A JSON-RPC server on a free port: every reply is a 200; `/flaky`
     /// answers an internal error, then a result.
     async fn serve() -> (String, Arc<AtomicU32>) {
@@ -426,6 +434,7 @@ mod errors_on_status_200 {
             )
             .route("/result", post(move || async move { reply(RESULT.to_owned()) }))
             .route("/long-result", post(move || async move { reply(long_result()) }))
+            .route("/long-error", post(move || async move { reply(long_error()) }))
             .route(
                 "/flaky",
                 post(|State(hits): State<Arc<AtomicU32>>| async move {
@@ -477,19 +486,20 @@ mod errors_on_status_200 {
     #[tokio::test]
     async fn a_200_with_an_error_body_is_an_error_with_its_code() {
         let (base, _) = serve().await;
-        let response = reqwest::Client::new()
-            .post(format!("{base}/method-not-found"))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 200);
-        let error: ApiError = jsonrpc::error_for_response(response).await.expect_err("an error reply");
-        assert_eq!((error.status(), error.code()), (200, Some(ErrorCode::MethodNotFound)));
-        assert_eq!(
-            (error.wire_code(), error.message()),
-            (Some("-32601"), Some("Method not found"))
-        );
-        assert_eq!((error.kind(), error.is_retryable()), (ErrorKind::Client, false));
+        let client = reqwest::Client::new();
+        for path in ["/method-not-found", "/long-error"] {
+            let response = client.post(format!("{base}{path}")).send().await.unwrap();
+            assert_eq!(response.status(), 200);
+            let error: ApiError = jsonrpc::error_for_response(response).await.expect_err("an error reply");
+            assert_eq!((error.status(), error.code()), (200, Some(ErrorCode::MethodNotFound)));
+            assert_eq!(
+                (error.wire_code(), error.message()),
+                (Some("-32601"), Some("Method not found"))
+            );
+            assert_eq!((error.kind(), error.is_retryable()), (ErrorKind::Client, false));
+            // The body is read as far as an error body is, and no further.
+            assert_eq!(error.body_truncated(), path == "/long-error", "{path}");
+        }
     }
 
     #[tokio::test]

@@ -11,10 +11,12 @@ use super::catalogue::Wire;
 /// the bound keeps a hostile body from exhausting the stack.
 const MAX_DEPTH: usize = 64;
 
-/// At most 4096 values are built from one body. A value costs up to ~128 bytes
-/// however few bytes it was written in (`1,` is two), so this bound, not the
-/// body's length, keeps the tree small: at most ~512 KiB, 8 times the default
-/// body limit. Values past it are still read, to check the syntax, but not kept.
+/// At most 4096 values are built for one value read whole: a parsed body, or
+/// one part of an error body (its details, or the value holding its field
+/// errors). A value costs up to ~128 bytes however few bytes it was written in
+/// (`1,` is two), so this bound, not the body's length, keeps each tree small:
+/// at most ~512 KiB, 8 times the default body limit. Values past it are still
+/// read, to check the syntax, but not kept, and the part is left out.
 pub(crate) const MAX_VALUES: usize = 4096;
 
 /// A JSON value read from an error body.

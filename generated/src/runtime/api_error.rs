@@ -17,7 +17,8 @@ use super::views::{AuthError, ValidationError};
 /// An error body is a message, a code and a few details, well under a
 /// kilobyte; 64 KiB leaves room for long lists of field errors while bounding
 /// what one hostile reply can cost: the bytes kept, plus at most ~512 KiB for
-/// the parsed `details`. Past it the body is cut and
+/// the parsed `details` and as much for the value holding the field errors
+/// (when the catalogue puts them outside the details). Past it the body is cut and
 /// [`ApiError::body_truncated`] says so; [`ApiError::from_parts_limited`]
 /// takes another limit.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 64 * 1024;

@@ -373,6 +373,205 @@ async fn no_reply_to_a_post_is_a_transport_failure_after_one_attempt() {
     assert!(matches!(err.failure(), SendFailure::Transport(_)), "{err}");
 }
 
+/// JSON-RPC answers errors with status 200: a client of a catalogue whose
+/// codes are sent with 200 reads a 200's body, and hands it back whole when
+/// it holds no error; the OFAuth client never reads a success's body.
+mod errors_on_status_200 {
+    use std::io::{BufRead, BufReader, Write};
+    use std::net::{TcpListener, TcpStream};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU32, Ordering};
+    use std::time::Duration;
+
+    use axum::Router;
+    use axum::extract::State;
+    use axum::http::header;
+    use axum::routing::post;
+
+    mod jsonrpc {
+        errcat::catalogue!("fixtures/real/jsonrpc.yaml", features = ["reqwest"]);
+    }
+
+    use jsonrpc::{ApiError, ErrorCode, ErrorKind, RetryPolicy};
+
+    const METHOD_NOT_FOUND: &str =
+        r#"{"jsonrpc": "2.0", "error": {"code": -32601, "message": "Method not found"}, "id": "1"}"#;
+    const INTERNAL_ERROR: &str =
+        r#"{"jsonrpc": "2.0", "error": {"code": -32603, "message": "Internal error"}, "id": 2}"#;
+    const RESULT: &str = r#"{"jsonrpc": "2.0", "result": 19, "id": 1}"#;
+
+    /// A result longer than the body limit: `{"jsonrpc": "2.0", "result": "xx…", "id": 3}`.
+    fn long_result() -> String {
+        let text = "x".repeat(3 * jsonrpc::DEFAULT_MAX_BODY_BYTES);
+        format!(r#"{{"jsonrpc": "2.0", "result": "{text}", "id": 3}}"#)
+    }
+
+    /// An error whose `data` makes it longer than the body limit.
+    fn long_error() -> String {
+        let text = "x".repeat(3 * jsonrpc::DEFAULT_MAX_BODY_BYTES);
+        format!(
+            r#"{{"jsonrpc": "2.0", "error": {{"code": -32601, "message": "Method not found", "data": "{text}"}}, "id": 4}}"#
+        )
+    }
+
+    /// A JSON-RPC server on a free port: every reply is a 200; `/flaky`
+    /// answers an internal error, then a result.
+    async fn serve() -> (String, Arc<AtomicU32>) {
+        let flaky_hits = Arc::new(AtomicU32::new(0));
+        let reply = |body: String| {
+            (
+                [
+                    (header::CONTENT_TYPE, "application/json"),
+                    (header::HeaderName::from_static("x-answer"), "yes"),
+                ],
+                body,
+            )
+        };
+        let app = Router::new()
+            .route(
+                "/method-not-found",
+                post(move || async move { reply(METHOD_NOT_FOUND.to_owned()) }),
+            )
+            .route("/result", post(move || async move { reply(RESULT.to_owned()) }))
+            .route("/long-result", post(move || async move { reply(long_result()) }))
+            .route("/long-error", post(move || async move { reply(long_error()) }))
+            .route(
+                "/flaky",
+                post(|State(hits): State<Arc<AtomicU32>>| async move {
+                    match hits.fetch_add(1, Ordering::SeqCst) {
+                        0 => INTERNAL_ERROR,
+                        _ => RESULT,
+                    }
+                }),
+            )
+            .with_state(Arc::clone(&flaky_hits));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        (base, flaky_hits)
+    }
+
+    /// A server that answers one request with a 200 head announcing 100
+    /// bytes of body, sends `sent` of them, then keeps the connection open
+    /// and silent for good (`close: false`) or closes it (`close: true`).
+    fn serve_partial_body(sent: &'static str, close: bool) -> String {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        std::thread::spawn(move || {
+            let (mut stream, _) = listener.accept().unwrap();
+            read_request_head(&stream);
+            let head =
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: 100\r\n\r\n";
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(sent.as_bytes());
+            if !close {
+                loop {
+                    std::thread::park();
+                    let _ = &stream;
+                }
+            }
+        });
+        base
+    }
+
+    /// Reads up to the blank line that ends the request head (the requests have no body).
+    fn read_request_head(stream: &TcpStream) {
+        let mut reader = BufReader::new(stream);
+        let mut line = String::new();
+        while reader.read_line(&mut line).unwrap_or(0) > 2 {
+            line.clear();
+        }
+    }
+
+    #[tokio::test]
+    async fn a_200_with_an_error_body_is_an_error_with_its_code() {
+        let (base, _) = serve().await;
+        let client = reqwest::Client::new();
+        for path in ["/method-not-found", "/long-error"] {
+            let response = client.post(format!("{base}{path}")).send().await.unwrap();
+            assert_eq!(response.status(), 200);
+            let error: ApiError = jsonrpc::error_for_response(response).await.expect_err("an error reply");
+            assert_eq!((error.status(), error.code()), (200, Some(ErrorCode::MethodNotFound)));
+            assert_eq!(
+                (error.wire_code(), error.message()),
+                (Some("-32601"), Some("Method not found"))
+            );
+            assert_eq!((error.kind(), error.is_retryable()), (ErrorKind::Client, false));
+            // The body is read as far as an error body is, and no further.
+            assert_eq!(error.body_truncated(), path == "/long-error", "{path}");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_200_with_a_result_comes_back_whole_with_its_status_headers_and_url() {
+        let (base, _) = serve().await;
+        let client = reqwest::Client::new();
+        for (path, body) in [("/result", RESULT.to_owned()), ("/long-result", long_result())] {
+            let url = format!("{base}{path}");
+            let response = client.post(&url).send().await.unwrap();
+            let response = jsonrpc::error_for_response(response).await.expect("no error");
+            assert_eq!(response.status(), 200);
+            assert_eq!(response.url().as_str(), url);
+            assert_eq!(response.headers()["x-answer"], "yes");
+            assert_eq!(response.content_length(), Some(body.len() as u64), "{path}");
+            assert_eq!(response.text().await.unwrap(), body, "{path}");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_200_whose_body_breaks_off_comes_back_with_the_bytes_read_then_the_error() {
+        let base = serve_partial_body(r#"{"jsonrpc": "2.0", "result": [1, 2"#, true);
+        let response = reqwest::Client::new().get(&base).send().await.unwrap();
+        let response = jsonrpc::error_for_response(response)
+            .await
+            .expect("no code in what came");
+        assert_eq!(response.status(), 200);
+        assert!(response.bytes().await.is_err(), "the body broke off");
+    }
+
+    #[tokio::test]
+    async fn a_transient_error_on_200_is_retried_like_any_transient_error() {
+        let (base, hits) = serve().await;
+        let policy = RetryPolicy::builder()
+            .base_delay(Duration::from_millis(1))
+            .jitter(false)
+            .build();
+        let request = reqwest::Client::new().post(format!("{base}/flaky"));
+        let response = jsonrpc::send_with_retry(request, &policy)
+            .await
+            .expect("the second attempt succeeds");
+        assert_eq!(hits.load(Ordering::SeqCst), 2);
+        assert_eq!(response.text().await.unwrap(), RESULT);
+
+        let never = RetryPolicy::builder().max_attempts(1).build();
+        let request = reqwest::Client::new().post(format!("{base}/method-not-found"));
+        let failed = jsonrpc::send_with_retry(request, &never)
+            .await
+            .expect_err("an error reply");
+        assert_eq!(
+            failed.api_error().and_then(ApiError::code),
+            Some(ErrorCode::MethodNotFound)
+        );
+    }
+
+    #[tokio::test]
+    async fn only_a_catalogue_with_codes_on_200_reads_the_body_of_a_200() {
+        // The body never ends: reading it would wait for good.
+        let stalled = || serve_partial_body(r#"{"error": "not read", "code": "AUTH_INVALID_KEY"}"#, false);
+        let response = reqwest::get(stalled()).await.unwrap();
+        let within = tokio::time::timeout(Duration::from_secs(2), ofauth_errors::error_for_response(response));
+        let response = within
+            .await
+            .expect("OFAuth's client returns at once")
+            .expect("a 200 is no error");
+        assert_eq!(response.status(), 200);
+
+        let response = reqwest::get(stalled()).await.unwrap();
+        let reading = tokio::time::timeout(Duration::from_millis(300), jsonrpc::error_for_response(response));
+        assert!(reading.await.is_err(), "the JSON-RPC client waits for the body");
+    }
+}
+
 /// A `tracing` subscriber that keeps every event's fields as text.
 #[derive(Default)]
 struct Collector {

@@ -2,6 +2,8 @@
 //! docs, read by clients generated from `tests/fixtures/real/`: each reply's
 //! code, kind, retry hint and re-authentication flag.
 
+mod field_errors;
+
 use std::time::Duration;
 
 mod google {

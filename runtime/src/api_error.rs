@@ -5,7 +5,7 @@ use std::fmt;
 use std::time::{Duration, SystemTime};
 
 use super::catalogue::{Catalogue, Retry};
-use super::json::{read_error_body, JsonValue};
+use super::json::{read_error_body, EntriesPattern, JsonValue};
 use super::kind::ErrorKind;
 use super::retry_hint::header_hint;
 use super::views::{AuthError, ValidationError};
@@ -15,7 +15,8 @@ use super::views::{AuthError, ValidationError};
 /// An error body is a message, a code and a few details, well under a
 /// kilobyte; 64 KiB leaves room for long lists of field errors while bounding
 /// what one hostile reply can cost: the bytes kept, plus at most ~512 KiB for
-/// the parsed `details`. Past it the body is cut and
+/// the parsed `details` and as much for the value holding the field errors
+/// (when the catalogue puts them outside the details). Past it the body is cut and
 /// [`ApiError::body_truncated`] says so; [`ApiError::from_parts_limited`]
 /// takes another limit.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 64 * 1024;
@@ -29,7 +30,9 @@ pub const DEFAULT_MAX_BODY_BYTES: usize = 64 * 1024;
 ///
 /// Reading is bounded: at most [`DEFAULT_MAX_BODY_BYTES`] of the body (or the
 /// limit given to [`from_parts_limited`](ApiError::from_parts_limited)) are
-/// kept, and `details` holding more than 4096 JSON values are left out.
+/// kept, and `details` holding more than 4096 JSON values are left out, as are
+/// the field errors when the value holding them (see
+/// [`ValidationError::field_errors`]) does.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ApiError<C: Catalogue> {
     status: u16,
@@ -37,6 +40,9 @@ pub struct ApiError<C: Catalogue> {
     wire_code: Option<String>,
     message: Option<String>,
     details: Option<JsonValue>,
+    /// The value holding the field errors, when the catalogue says where
+    /// they are and that is outside the details.
+    field_error_scope: Option<JsonValue>,
     request_id: Option<String>,
     retry_hint: Option<Duration>,
     raw_body: Option<Vec<u8>>,
@@ -131,6 +137,7 @@ impl<C: Catalogue> ApiError<C> {
             wire_code,
             message: members.message,
             details: members.details,
+            field_error_scope: members.field_error_scope,
             request_id,
             retry_hint,
             raw_body: (!is_error_body).then(|| kept.to_vec()),
@@ -171,6 +178,14 @@ impl<C: Catalogue> ApiError<C> {
     /// The body's `details`, when present and not `null`.
     pub fn details(&self) -> Option<&JsonValue> {
         self.details.as_ref()
+    }
+
+    /// The entries of the reply's field errors, in document order, where the
+    /// catalogue's `wire.field_errors` says they are (none when it does not).
+    pub(crate) fn field_error_entries(&self) -> Vec<&JsonValue> {
+        EntriesPattern::of(&C::WIRE)
+            .map(|pattern| pattern.entries(self.details.as_ref(), self.field_error_scope.as_ref()))
+            .unwrap_or_default()
     }
 
     /// The request identifier from the catalogue's request-id header, if sent.

@@ -11,10 +11,12 @@ use super::catalogue::Wire;
 /// the bound keeps a hostile body from exhausting the stack.
 const MAX_DEPTH: usize = 64;
 
-/// At most 4096 values are built from one body. A value costs up to ~128 bytes
-/// however few bytes it was written in (`1,` is two), so this bound, not the
-/// body's length, keeps the tree small: at most ~512 KiB, 8 times the default
-/// body limit. Values past it are still read, to check the syntax, but not kept.
+/// At most 4096 values are built for one value read whole: a parsed body, or
+/// one part of an error body (its details, or the value holding its field
+/// errors). A value costs up to ~128 bytes however few bytes it was written in
+/// (`1,` is two), so this bound, not the body's length, keeps each tree small:
+/// at most ~512 KiB, 8 times the default body limit. Values past it are still
+/// read, to check the syntax, but not kept, and the part is left out.
 pub(crate) const MAX_VALUES: usize = 4096;
 
 /// A JSON value read from an error body.
@@ -170,6 +172,10 @@ pub(crate) struct ErrorBodyMembers {
     pub(crate) message: Option<String>,
     /// The details, unless `null` or holding more than [`MAX_VALUES`] values.
     pub(crate) details: Option<JsonValue>,
+    /// The value at the fixed prefix of `wire.field_errors.entries`, when that
+    /// is not inside the details (see [`EntriesPattern`]), unless it holds
+    /// more than [`MAX_VALUES`] values.
+    pub(crate) field_error_scope: Option<JsonValue>,
 }
 
 /// A part of the body [`read_error_body`] looks for.
@@ -178,6 +184,7 @@ enum Part {
     Code,
     Message,
     Details,
+    FieldErrorScope,
 }
 
 impl Part {
@@ -185,7 +192,7 @@ impl Part {
     fn budget(self) -> usize {
         match self {
             Part::Code | Part::Message => 1,
-            Part::Details => MAX_VALUES,
+            Part::Details | Part::FieldErrorScope => MAX_VALUES,
         }
     }
 }
@@ -204,9 +211,15 @@ pub(crate) fn read_error_body(text: &str, cut: bool, wire: &Wire) -> Option<Erro
         (wire.details, Part::Details),
     ]
     .map(|(pointer, part)| (pointer.and_then(pointer_keys), part));
+    let field_errors = EntriesPattern::of(wire);
+    let scope = field_errors
+        .as_ref()
+        .and_then(EntriesPattern::own_part)
+        .map(|keys| (keys, Part::FieldErrorScope));
     let sought: Vec<Sought<'_>> = paths
         .iter()
         .filter_map(|(keys, part)| keys.as_deref().map(|keys| (keys, *part)))
+        .chain(scope)
         .collect();
     let mut reader = Reader::new(text, 0);
     let mut body = ErrorBodyMembers::default();
@@ -236,6 +249,90 @@ fn keep(body: &mut ErrorBodyMembers, part: Part, value: Option<JsonValue>, wire:
         }
         Part::Message => body.message = value.and_then(JsonValue::into_string),
         Part::Details => body.details = value.filter(|value| *value != JsonValue::Null),
+        Part::FieldErrorScope => body.field_error_scope = value,
+    }
+}
+
+/// `wire.field_errors.entries` as keys, split at its first `*` key: the
+/// value at the fixed prefix holds every entry, and the rest of the pattern
+/// leads from it to each one. That value is read as a part of the body of
+/// its own, within the same budget as the details ([`MAX_VALUES`] values;
+/// over it, the reply has no field errors), or, when the prefix is the
+/// details' pointer or below it, taken from the details rather than built
+/// twice (Google's `/error/details/*/fieldViolations/*`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct EntriesPattern {
+    /// The keys before the first `*`.
+    prefix: Vec<String>,
+    /// The keys from the first `*` on; empty when the pattern names one entry
+    /// (Stripe's `/error`).
+    rest: Vec<String>,
+    /// How many keys of `prefix` are the details' pointer, when the prefix
+    /// is at or below the details.
+    in_details: Option<usize>,
+}
+
+impl EntriesPattern {
+    /// The pattern of `wire.field_errors`, if the catalogue gives one that is
+    /// a pointer.
+    pub(crate) fn of(wire: &Wire) -> Option<EntriesPattern> {
+        let mut prefix = pointer_keys(wire.field_errors?.entries)?;
+        let star = prefix.iter().position(|key| key == "*").unwrap_or(prefix.len());
+        let rest = prefix.split_off(star);
+        let in_details = wire
+            .details
+            .and_then(pointer_keys)
+            .filter(|details| prefix.starts_with(details))
+            .map(|details| details.len());
+        Some(EntriesPattern {
+            prefix,
+            rest,
+            in_details,
+        })
+    }
+
+    /// The prefix's keys when its value is a part of its own, not inside the
+    /// details.
+    fn own_part(&self) -> Option<&[String]> {
+        self.in_details.is_none().then_some(self.prefix.as_slice())
+    }
+
+    /// Every entry the pattern names, in document order, given the body's
+    /// `details` and the value read at the prefix as a part of its own
+    /// (`own_scope`). A `*` over anything but an array names nothing; a key
+    /// that is not there, nothing either.
+    pub(crate) fn entries<'v>(
+        &self,
+        details: Option<&'v JsonValue>,
+        own_scope: Option<&'v JsonValue>,
+    ) -> Vec<&'v JsonValue> {
+        let scope = match self.in_details {
+            Some(depth) => details.and_then(|details| descend(details, &self.prefix[depth..])),
+            None => own_scope,
+        };
+        let mut found = Vec::new();
+        if let Some(scope) = scope {
+            collect_entries(scope, &self.rest, &mut found);
+        }
+        found
+    }
+}
+
+/// Pushes onto `found` every value `keys` lead to from `value`, a `*` key
+/// standing for every element of an array.
+fn collect_entries<'v>(value: &'v JsonValue, keys: &[String], found: &mut Vec<&'v JsonValue>) {
+    match keys.split_first() {
+        None => found.push(value),
+        Some((key, rest)) if key == "*" => {
+            for item in value.as_array().unwrap_or_default() {
+                collect_entries(item, rest, found);
+            }
+        }
+        Some((key, rest)) => {
+            if let Some(next) = descend(value, std::slice::from_ref(key)) {
+                collect_entries(next, rest, found);
+            }
+        }
     }
 }
 
@@ -385,6 +482,7 @@ impl<'a> Reader<'a> {
             .map(|(_, part)| *part)
             .collect();
         if !here.is_empty() || sought.is_empty() {
+            let start = self.pos;
             self.budget = here.iter().map(|part| part.budget()).max().unwrap_or(0);
             self.over_budget = false;
             let value = self.value(depth)?;
@@ -392,9 +490,22 @@ impl<'a> Reader<'a> {
                 // A number the text ends on may have been cut short.
                 return None;
             }
-            let kept = (!self.over_budget).then_some(value);
+            if self.over_budget {
+                // Too big to keep: the parts here are left out, and those
+                // inside it are sought by walking it again, so that a code
+                // inside an oversized part (Stripe's `/error`) is still found.
+                for part in &here {
+                    keep(body, *part, None, wire);
+                }
+                let inside: Vec<Sought<'_>> = sought.iter().filter(|(keys, _)| !keys.is_empty()).copied().collect();
+                if inside.is_empty() {
+                    return Some(());
+                }
+                self.pos = start;
+                return self.seek(depth, &inside, body, wire);
+            }
             for (keys, part) in sought {
-                let found = kept.as_ref().and_then(|value| descend(value, keys)).cloned();
+                let found = descend(&value, keys).cloned();
                 keep(body, *part, found, wire);
             }
             return Some(());
@@ -715,5 +826,101 @@ mod tests {
         assert!(read_error_body(text, false, &layout).is_none());
         let deep = format!("{}{}", r#"{"error":"#.repeat(MAX_DEPTH + 1), "}".repeat(MAX_DEPTH + 1));
         assert!(read_error_body(&deep, false, &wire("/error", None, None)).is_none());
+    }
+
+    fn with_field_errors(wire: Wire, entries: &'static str) -> Wire {
+        let at = super::super::catalogue::FieldErrorsAt {
+            entries,
+            field: "f",
+            message: None,
+            value: None,
+        };
+        Wire {
+            field_errors: Some(at),
+            ..wire
+        }
+    }
+
+    /// The entries `wire`'s pattern names in `body`, as compact JSON.
+    fn entries(body: &str, wire: &Wire) -> Vec<String> {
+        let members = read_error_body(body, false, wire).expect("complete JSON");
+        let pattern = EntriesPattern::of(wire).expect("a pattern");
+        let found = pattern.entries(members.details.as_ref(), members.field_error_scope.as_ref());
+        found.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_star_stands_for_every_element_of_an_array_and_nothing_else() {
+        let layout = with_field_errors(wire("/code", None, None), "/e/*/v/*");
+        let body =
+            r#"{"code": "X", "e": [{"v": [1, {"f": "a"}]}, {"w": 0}, {"v": {"0": "not an array"}}, {"v": ["b"]}]}"#;
+        assert_eq!(entries(body, &layout), ["1", r#"{"f":"a"}"#, r#""b""#]);
+        // A `*` over an object, a string or null names nothing.
+        for e in [r#"{"0": {"v": [1]}}"#, r#""text""#, "null"] {
+            assert_eq!(entries(&format!(r#"{{"e": {e}}}"#), &layout), [] as [String; 0], "{e}");
+        }
+        // Without a `*`, the pattern names one entry, if it is there.
+        let one = with_field_errors(wire("/error/code", None, None), "/error");
+        assert_eq!(
+            entries(r#"{"error": {"code": "X", "f": "p"}}"#, &one),
+            [r#"{"code":"X","f":"p"}"#]
+        );
+        assert_eq!(entries(r#"{"code": "X"}"#, &one), [] as [String; 0]);
+    }
+
+    #[test]
+    fn entries_inside_the_details_are_read_from_them_without_building_them_twice() {
+        let layout = with_field_errors(
+            wire("/error/status", None, Some("/error/details")),
+            "/error/details/*/fieldViolations/*",
+        );
+        let pattern = EntriesPattern::of(&layout).expect("a pattern");
+        assert_eq!(pattern.own_part(), None);
+        let body = r#"{"error": {"status": "X", "details": [{"@type": "info"}, {"fieldViolations": [{"f": "a"}, {"f": "b"}]}]}}"#;
+        let members = read_error_body(body, false, &layout).expect("complete JSON");
+        assert_eq!(members.field_error_scope, None);
+        assert_eq!(entries(body, &layout), [r#"{"f":"a"}"#, r#"{"f":"b"}"#]);
+        // Beside the details, the prefix's value is a part of its own.
+        let beside = with_field_errors(
+            wire("/error/status", None, Some("/error/details")),
+            "/error/violations/*",
+        );
+        let body = r#"{"error": {"status": "X", "details": [], "violations": [{"f": "c"}]}}"#;
+        let members = read_error_body(body, false, &beside).expect("complete JSON");
+        assert_eq!(
+            members.field_error_scope.as_ref().map(ToString::to_string).as_deref(),
+            Some(r#"[{"f":"c"}]"#)
+        );
+        assert_eq!(entries(body, &beside), [r#"{"f":"c"}"#]);
+    }
+
+    #[test]
+    fn a_part_over_the_budget_is_left_out_but_the_parts_inside_it_are_still_read() {
+        let many = vec!["0"; MAX_VALUES].join(",");
+        let layout = with_field_errors(wire("/error/code", Some("/error/message"), None), "/error");
+        let body = format!(r#"{{"error": {{"f": "p", "big": [{many}], "code": "X", "message": "m"}}}}"#);
+        let members = read_error_body(&body, false, &layout).expect("complete JSON");
+        assert_eq!(
+            (members.code.as_deref(), members.message.as_deref()),
+            (Some("X"), Some("m"))
+        );
+        assert_eq!(members.field_error_scope, None);
+        // Within the budget the same body keeps its scope.
+        let few = format!(
+            r#"{{"error": {{"f": "p", "big": [{}], "code": "X"}}}}"#,
+            vec!["0"; MAX_VALUES - 8].join(",")
+        );
+        assert!(read_error_body(&few, false, &layout)
+            .expect("complete JSON")
+            .field_error_scope
+            .is_some());
+    }
+
+    #[test]
+    fn a_cut_body_has_no_field_errors_past_the_cut() {
+        let layout = with_field_errors(wire("/error/code", None, None), "/error/v/*");
+        let text = r#"{"error": {"code": "X", "v": [{"f": "a"}, {"f": "#;
+        let members = read_error_body(text, true, &layout).expect("cut");
+        assert_eq!((members.code.as_deref(), members.field_error_scope), (Some("X"), None));
     }
 }

@@ -144,6 +144,7 @@ pub mod sources {
             dependencies: &[
                 r#"reqwest = { version = "0.13", optional = true, default-features = false }"#,
                 r#"tokio = { version = "1", optional = true, features = ["time"] }"#,
+                r#"http-body = { version = "1", optional = true }"#,
             ],
         },
         Feature {

@@ -148,7 +148,7 @@ mod tests {
         let (as_crate, same) = cargo_features(RuntimeMode::Crate);
         assert_eq!(same, dependencies);
         assert!(
-            as_crate.contains("\nreqwest = [\"dep:reqwest\", \"dep:tokio\", \"http\", \"errcat-runtime/reqwest\"]\n"),
+            as_crate.contains("\nreqwest = [\"dep:reqwest\", \"dep:tokio\", \"dep:http-body\", \"http\", \"errcat-runtime/reqwest\"]\n"),
             "{as_crate}"
         );
         assert_eq!(as_crate.lines().count(), 2 * FEATURES.len());

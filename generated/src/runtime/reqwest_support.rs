@@ -2,26 +2,45 @@
 
 //! Feature `reqwest`: turning reqwest replies into [`ApiError`]s, and sending
 //! with a [`RetryPolicy`], bounded in time, bytes and attempts.
+//!
+//! A reply with a 4xx or 5xx status is an error reply. A reply with another
+//! status is one too when its body has a code (JSON-RPC answers errors with
+//! 200), so for a catalogue with a code sent with such a status, those
+//! bodies are read as far as an error body would be, and handed back
+//! unchanged when they carry no code. For any other catalogue, the body of
+//! a success is never touched.
 
 use std::fmt;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
-use reqwest::{Client, Method, Request, RequestBuilder, Response};
+use http_body::{Body as HttpBody, Frame, SizeHint};
+use reqwest::{Body, Client, Method, Request, RequestBuilder, Response, ResponseBuilderExt};
 
 use super::api_error::{ApiError, DEFAULT_MAX_BODY_BYTES};
 use super::budget::RetryBudget;
 use super::catalogue::Catalogue;
 use super::policy::RetryPolicy;
 
-/// The response itself when its status is not an error (below 400), else the
-/// [`ApiError`] read from its status, headers and at most
-/// [`DEFAULT_MAX_BODY_BYTES`] of its body; see [`error_for_response_limited`].
+/// The response itself when it is not an error reply, else the [`ApiError`]
+/// read from its status, headers and at most [`DEFAULT_MAX_BODY_BYTES`] of
+/// its body; see [`error_for_response_limited`].
 pub async fn error_for_response<C: Catalogue>(response: Response) -> Result<Response, ApiError<C>> {
     error_for_response_limited(response, DEFAULT_MAX_BODY_BYTES).await
 }
 
-/// The response itself when its status is not an error (below 400), else the
-/// [`ApiError`] read from its status, headers and body.
+/// The response itself when it is not an error reply, else the [`ApiError`]
+/// read from its status, headers and body.
+///
+/// A reply with a 4xx or 5xx status is an error reply. So is a reply with
+/// another status whose body has a code where the catalogue's
+/// [`Wire`](super::catalogue::Wire) says, when the catalogue has a code sent
+/// with a status below 400 (JSON-RPC's 200): only then is such a body read,
+/// within the same limit, and when it has no code the response comes back
+/// with the same status, headers, URL and body (the bytes read, then the
+/// rest as it arrives, or the error that broke it off). Otherwise the body
+/// of a success is not read.
 ///
 /// At most `max_body_bytes + 1` bytes of the body are read, chunk by chunk;
 /// the rest is never received. A longer body is cut to `max_body_bytes` and
@@ -68,8 +87,10 @@ pub async fn send_with_retry<C: Catalogue>(
 ///   says otherwise. Such a failure waits and pays like a 503 without a body.
 ///
 /// An error reply is retried when the policy allows, whatever the method: the
-/// server said what happened. A request whose body cannot be cloned (a
-/// stream) is sent once. The success's body is left for the caller to read.
+/// server said what happened. This includes a JSON-RPC error with a transient
+/// code on status 200 (see [`error_for_response_limited`] for when such a
+/// body is read). A request whose body cannot be cloned (a stream) is sent
+/// once. The success's body is left for the caller to read.
 /// The waits use tokio's timer, so this runs on a tokio runtime, as reqwest does.
 pub struct RetrySend<'a, C: Catalogue> {
     policy: &'a RetryPolicy,
@@ -260,7 +281,7 @@ fn no_reply_as_error<C: Catalogue>() -> ApiError<C> {
 
 /// A response read as far as deciding success or error needs.
 enum Reply<C: Catalogue> {
-    /// Status below 400; the body is not read.
+    /// Not an error reply: its body as it came, whether or not it was read.
     Success(Response),
     /// An error reply, its body read whole or cut at the limit.
     Error(ApiError<C>),
@@ -269,12 +290,16 @@ enum Reply<C: Catalogue> {
 }
 
 /// Reads `response` into a [`Reply`], reading at most `max_body_bytes + 1`
-/// bytes of an error body: one more than kept, to know it was longer.
+/// bytes of a body that may be an error body: one more than kept, to know it
+/// was longer.
 async fn read_reply<C: Catalogue>(mut response: Response, max_body_bytes: usize) -> Reply<C> {
     let status = response.status();
-    if !status.is_client_error() && !status.is_server_error() {
+    let error_status = status.is_client_error() || status.is_server_error();
+    if !error_status && !has_codes_below_400::<C>() {
         return Reply::Success(response);
     }
+    // Whole chunks are kept, so that a success gets its body back whole: at
+    // most one chunk more than the bytes wanted.
     let wanted = max_body_bytes.saturating_add(1);
     let mut body = Vec::new();
     let broken_off = loop {
@@ -282,15 +307,102 @@ async fn read_reply<C: Catalogue>(mut response: Response, max_body_bytes: usize)
             break None;
         }
         match response.chunk().await {
-            Ok(Some(chunk)) => body.extend_from_slice(&chunk[..chunk.len().min(wanted - body.len())]),
+            Ok(Some(chunk)) => body.extend_from_slice(&chunk),
             Ok(None) => break None,
             Err(error) => break Some(error),
         }
     };
-    let error = ApiError::from_http_limited(status, response.headers(), &body, max_body_bytes);
+    let kept = &body[..body.len().min(wanted)];
+    let error = ApiError::from_http_limited(status, response.headers(), kept, max_body_bytes);
+    if !error_status && error.wire_code().is_none() {
+        return Reply::Success(read_again(response, body, broken_off));
+    }
     match broken_off {
         None => Reply::Error(error),
         Some(cause) => Reply::Incomplete(error, cause),
+    }
+}
+
+/// Whether a code of the catalogue is sent with a status below 400, so that
+/// a reply with such a status may be an error reply: a scan of
+/// [`Catalogue::ALL`], without allocating, made only for such replies.
+fn has_codes_below_400<C: Catalogue>() -> bool {
+    C::ALL.iter().any(|code| code.http_status() < 400)
+}
+
+/// `response` with the bytes of its body already `read` put back before the
+/// rest, and, when the body `broke_off`, that error after them. Its status,
+/// headers, extensions and URL are kept.
+fn read_again(response: Response, read: Vec<u8>, broke_off: Option<reqwest::Error>) -> Response {
+    let url = response.url().clone();
+    let (mut parts, rest) = http::Response::<Body>::from(response).into_parts();
+    // reqwest keeps the URL out of the parts; its builder puts it back.
+    if let Ok(with_url) = http::Response::builder().url(url).body(()) {
+        parts.extensions.extend(with_url.into_parts().0.extensions);
+    }
+    let after = match broke_off {
+        None => After::Rest(rest),
+        Some(error) => After::BrokenOff(Some(error)),
+    };
+    let body = ReadAgain {
+        read: Some(read).filter(|read| !read.is_empty()),
+        after,
+    };
+    Response::from(http::Response::from_parts(parts, Body::wrap(body)))
+}
+
+/// A body whose first bytes were read already: those bytes, then what
+/// follows them.
+struct ReadAgain {
+    read: Option<Vec<u8>>,
+    after: After,
+}
+
+/// What follows the bytes read already.
+enum After {
+    /// The rest of the body, as it arrives.
+    Rest(Body),
+    /// The error that broke the body off, given once.
+    BrokenOff(Option<reqwest::Error>),
+}
+
+impl HttpBody for ReadAgain {
+    type Data = <Body as HttpBody>::Data;
+    type Error = reqwest::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Self::Data>, Self::Error>>> {
+        if let Some(read) = self.read.take() {
+            return Poll::Ready(Some(Ok(Frame::data(read.into()))));
+        }
+        match &mut self.after {
+            After::Rest(rest) => Pin::new(rest).poll_frame(cx),
+            After::BrokenOff(error) => Poll::Ready(error.take().map(Err)),
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.read.is_none()
+            && match &self.after {
+                After::Rest(rest) => rest.is_end_stream(),
+                After::BrokenOff(error) => error.is_none(),
+            }
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        let read = self.read.as_ref().map_or(0, |read| read.len() as u64);
+        let rest = match &self.after {
+            After::Rest(rest) => rest.size_hint(),
+            After::BrokenOff(_) => SizeHint::with_exact(0),
+        };
+        let mut hint = SizeHint::new();
+        hint.set_lower(read.saturating_add(rest.lower()));
+        if let Some(upper) = rest.upper() {
+            hint.set_upper(read.saturating_add(upper));
+        }
+        hint
     }
 }
 

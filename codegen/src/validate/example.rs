@@ -104,7 +104,7 @@ impl Walk<'_> {
             let Some(field) = fields.iter().find(|field| field.name == *key) else {
                 self.problems.push(WireProblem {
                     path: self.path(&pointer),
-                    message: format!("the example has `{pointer}`, which `response:` does not document"),
+                    message: format!("the example has a member `{key}` at `{pointer}`, which `response:` does not document"),
                     help: format!(
                         "document `{key}` in `response:` with its type (nested under `fields:` of its object, `items:` of its array), or remove it from the example"
                     ),

@@ -1501,7 +1501,7 @@ categories:
             found,
             (
                 "categories[0].codes[0].example.details".into(),
-                "the example has `/details`, which `response:` does not document".into()
+                "the example has a member `details` at `/details`, which `response:` does not document".into()
             )
         );
 
@@ -1593,7 +1593,7 @@ categories:
                 ),
                 (
                     "categories[0].codes[0].example.error.violations[1].nam".to_owned(),
-                    "the example has `/error/violations/1/nam`, which `response:` does not document".to_owned()
+                    "the example has a member `nam` at `/error/violations/1/nam`, which `response:` does not document".to_owned()
                 )
             ]
         );

@@ -229,10 +229,30 @@ pub fn landed(wire: Wire, spec: Option<&WireSpec>, body: &[ResponseField], probl
             None => None,
         }
     };
+    // A default part yields to the parts `wire:` writes: moving the code to
+    // `/error` says the message is not there.
+    let written_places: Vec<&str> = [
+        ("code", Some(wire.code.as_str())),
+        ("message", wire.message.as_deref()),
+        ("details", wire.details.as_deref()),
+        ("status", wire.status.as_deref()),
+        ("doc_url", wire.doc_url.as_deref()),
+        ("category", wire.category.as_deref()),
+    ]
+    .into_iter()
+    .filter(|(key, _)| written(key))
+    .filter_map(|(_, pointer)| pointer)
+    .collect();
+    let default_yields = |key: &str, pointer: &Option<String>| {
+        pointer
+            .clone()
+            .filter(|at| written(key) || !written_places.iter().any(|place| within(at, place) || within(place, at)))
+    };
+    let (message, details) = (default_yields("message", &wire.message), default_yields("details", &wire.details));
     let wire = Wire {
         code: land("code", Some(wire.code.clone())).unwrap_or_default(),
-        message: land("message", wire.message.clone()),
-        details: land("details", wire.details.clone()),
+        message: land("message", message),
+        details: land("details", details),
         status: land("status", wire.status.clone()),
         doc_url: land("doc_url", wire.doc_url.clone()),
         category: land("category", wire.category.clone()),
@@ -523,6 +543,56 @@ mod tests {
         assert!(find(&body, "/error/missing").is_none());
         assert!(find(&body, "/id/deeper").is_none());
         assert!(find(&body, "").is_none());
+    }
+
+    #[test]
+    fn a_default_part_yields_to_a_written_part_in_its_place() {
+        let body = vec![field("error", "string", vec![]), field("details", "object", vec![])];
+        let spec = WireSpec {
+            code: Some("/error".to_owned()),
+            ..WireSpec::default()
+        };
+        let wire = Wire {
+            code: "/error".to_owned(),
+            ..Wire::default()
+        };
+        let mut problems = Vec::new();
+        let wire = landed(wire, Some(&spec), &body, &mut problems);
+        assert_eq!(problems, []);
+        assert_eq!((wire.message, wire.details.as_deref()), (None, Some("/details")));
+    }
+
+    #[test]
+    fn field_error_entries_walk_documented_array_items_to_an_object() {
+        let violation = field("field", "string", vec![]);
+        let mut violations = field("violations", "array", vec![]);
+        violations.items = Some(Box::new(field(ITEMS, "object", vec![violation])));
+        let mut details = field("details", "array", vec![]);
+        details.items = Some(Box::new(field(ITEMS, "object", vec![violations])));
+        let body = vec![field("code", "string", vec![]), details];
+        let at = |entries: &str| FieldErrorsAt {
+            entries: entries.to_owned(),
+            field: "field".to_owned(),
+            message: None,
+            value: None,
+        };
+        let spec = |entries: &str| FieldErrorsSpec {
+            entries: entries.to_owned(),
+            field: "field".to_owned(),
+            message: None,
+            value: None,
+        };
+        let mut problems = Vec::new();
+        field_errors(&body, &at("/details/*/violations/*"), &spec("/details/*/violations/*"), &mut problems);
+        assert_eq!(problems, []);
+        field_errors(&body, &at("/details/*/violations"), &spec("/details/*/violations"), &mut problems);
+        assert_eq!(
+            problems[0].message,
+            "the body field `violations` must have type `object`, not `array`: `wire.field_errors.entries` points at each entry in it"
+        );
+        assert_eq!(problems[0].path, "response[1].items.fields[0].type");
+        // Outside field errors, `*` is a member's name like any other.
+        assert!(find(&body, "/details/*").is_none());
     }
 
     #[test]

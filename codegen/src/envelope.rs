@@ -9,7 +9,7 @@
 
 use serde_json::Value;
 
-use crate::model::{CodeType, Code, ResponseField, Wire, canonical, constants, pointer_keys};
+use crate::model::{Code, CodeType, ResponseField, Wire, canonical, constants, pointer_keys};
 
 /// The body of `code` (of the category `category_id`) in the reply laid out
 /// by `wire` whose documented fields are `fields`, members in key order
@@ -115,7 +115,11 @@ mod tests {
         };
         let fields = [
             field("jsonrpc", Some(Constant::String("2.0".to_owned())), vec![]),
-            field("meta", None, vec![field("final", Some(Constant::Boolean(true)), vec![])]),
+            field(
+                "meta",
+                None,
+                vec![field("final", Some(Constant::Boolean(true)), vec![])],
+            ),
         ];
         let body = body(&wire, &fields, &code("-32601"), "input");
         assert_eq!(

@@ -197,7 +197,10 @@ pub const ITEMS: &str = "*";
 pub fn pointer_keys(pointer: &str) -> Vec<String> {
     match pointer.strip_prefix('/') {
         None => Vec::new(),
-        Some(rest) => rest.split('/').map(|key| key.replace("~1", "/").replace("~0", "~")).collect(),
+        Some(rest) => rest
+            .split('/')
+            .map(|key| key.replace("~1", "/").replace("~0", "~"))
+            .collect(),
     }
 }
 

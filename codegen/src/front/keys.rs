@@ -45,7 +45,10 @@ pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
         ],
     ),
     ("wire.field_errors", &["entries", "field", "message", "value"]),
-    ("response[]", &["field", "type", "description", "fields", "value", "items"]),
+    (
+        "response[]",
+        &["field", "type", "description", "fields", "value", "items"],
+    ),
     ("response[].items", &["type", "description", "fields", "items"]),
     ("statuses[]", &["status", "description", "note"]),
     ("categories[]", &["id", "title", "prefix", "codes"]),

@@ -244,11 +244,17 @@ pub fn landed(wire: Wire, spec: Option<&WireSpec>, body: &[ResponseField], probl
     .filter_map(|(_, pointer)| pointer)
     .collect();
     let default_yields = |key: &str, pointer: &Option<String>| {
-        pointer
-            .clone()
-            .filter(|at| written(key) || !written_places.iter().any(|place| within(at, place) || within(place, at)))
+        pointer.clone().filter(|at| {
+            written(key)
+                || !written_places
+                    .iter()
+                    .any(|place| within(at, place) || within(place, at))
+        })
     };
-    let (message, details) = (default_yields("message", &wire.message), default_yields("details", &wire.details));
+    let (message, details) = (
+        default_yields("message", &wire.message),
+        default_yields("details", &wire.details),
+    );
     let wire = Wire {
         code: land("code", Some(wire.code.clone())).unwrap_or_default(),
         message: land("message", message),
@@ -301,7 +307,11 @@ fn apart(parts: &[(&str, &str)], written: &dyn Fn(&str) -> bool, problems: &mut 
             } else {
                 continue;
             };
-            let key = if written(later) || !written(earlier) { later } else { earlier };
+            let key = if written(later) || !written(earlier) {
+                later
+            } else {
+                earlier
+            };
             problems.push(problem(
                 format!("wire.{key}"),
                 message,
@@ -350,7 +360,12 @@ fn field_errors(body: &[ResponseField], at: &FieldErrorsAt, spec: &FieldErrorsSp
         Ok((path, entry)) if entry.ty == "object" => (path, entry),
         Ok((path, entry)) => {
             if JSON_TYPES.contains(&entry.ty.as_str()) {
-                problems.push(wrong_type(&path, entry, &["object"], &format!("`{here}` points at each entry in it")));
+                problems.push(wrong_type(
+                    &path,
+                    entry,
+                    &["object"],
+                    &format!("`{here}` points at each entry in it"),
+                ));
             }
             return;
         }
@@ -381,9 +396,16 @@ fn field_errors(body: &[ResponseField], at: &FieldErrorsAt, spec: &FieldErrorsSp
             continue;
         }
         match entry.fields.iter().position(|field| field.name == *name) {
-            Some(i) if types.contains(&entry.fields[i].ty.as_str()) || !JSON_TYPES.contains(&entry.fields[i].ty.as_str()) => {}
+            Some(i)
+                if types.contains(&entry.fields[i].ty.as_str())
+                    || !JSON_TYPES.contains(&entry.fields[i].ty.as_str()) => {}
             Some(i) => {
-                problems.push(wrong_type(&format!("{entry_path}.fields[{i}]"), &entry.fields[i], types, &format!("`{here}` names it")));
+                problems.push(wrong_type(
+                    &format!("{entry_path}.fields[{i}]"),
+                    &entry.fields[i],
+                    types,
+                    &format!("`{here}` names it"),
+                ));
             }
             None => problems.push(problem(
                 here,
@@ -412,7 +434,11 @@ fn wrong_type(path: &str, field: &ResponseField, types: &[&str], because: &str) 
         format!("{path}.type"),
         format!(
             "{named} must have type {}, not `{}`: {because}",
-            types.iter().map(|ty| format!("`{ty}`")).collect::<Vec<_>>().join(" or "),
+            types
+                .iter()
+                .map(|ty| format!("`{ty}`"))
+                .collect::<Vec<_>>()
+                .join(" or "),
             field.ty
         ),
         format!("write `type: {}`", types[0]),
@@ -495,7 +521,9 @@ fn walk<'a>(body: &'a [ResponseField], pointer: &str, elements: bool) -> Result<
         };
         found = Some(field);
     }
-    found.map(|field| (path, field)).ok_or(Missed::Undocumented(pointer.to_owned()))
+    found
+        .map(|field| (path, field))
+        .ok_or(Missed::Undocumented(pointer.to_owned()))
 }
 
 fn problem(path: String, message: String, help: impl Into<String>) -> WireProblem {
@@ -536,10 +564,7 @@ mod tests {
             (path.as_str(), found.name.as_str()),
             ("response[1].fields[0]", "message")
         );
-        assert_eq!(
-            find(&body, "/error/a~1b~0c").unwrap().0,
-            "response[1].fields[1]"
-        );
+        assert_eq!(find(&body, "/error/a~1b~0c").unwrap().0, "response[1].fields[1]");
         assert!(find(&body, "/error/missing").is_none());
         assert!(find(&body, "/id/deeper").is_none());
         assert!(find(&body, "").is_none());
@@ -583,9 +608,19 @@ mod tests {
             value: None,
         };
         let mut problems = Vec::new();
-        field_errors(&body, &at("/details/*/violations/*"), &spec("/details/*/violations/*"), &mut problems);
+        field_errors(
+            &body,
+            &at("/details/*/violations/*"),
+            &spec("/details/*/violations/*"),
+            &mut problems,
+        );
         assert_eq!(problems, []);
-        field_errors(&body, &at("/details/*/violations"), &spec("/details/*/violations"), &mut problems);
+        field_errors(
+            &body,
+            &at("/details/*/violations"),
+            &spec("/details/*/violations"),
+            &mut problems,
+        );
         assert_eq!(
             problems[0].message,
             "the body field `violations` must have type `object`, not `array`: `wire.field_errors.entries` points at each entry in it"

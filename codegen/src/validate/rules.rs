@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::front::spec::{CodeSpec, Spec};
 use crate::envelope;
+use crate::front::spec::{CodeSpec, Spec};
 use crate::model::{
     Category, Code, CodeType, Deprecation, Lifecycle, Model, ResponseField, Retry, RuntimeMode, Status, StatusClass,
     Wire, canonical,
@@ -1401,7 +1401,10 @@ categories:
         let (path, message) = single_error(|s| code(s, 0).allow = vec!["unused_allow".into()]);
         assert_eq!(
             (path.as_str(), message.as_str()),
-            ("categories[0].codes[0].allow[0]", "`unused_allow` cannot be acknowledged")
+            (
+                "categories[0].codes[0].allow[0]",
+                "`unused_allow` cannot be acknowledged"
+            )
         );
     }
 
@@ -1506,7 +1509,8 @@ categories:
         );
 
         let mut spec = base();
-        spec.response.push(serde_yaml::from_str("{ field: details, type: object, description: More }").unwrap());
+        spec.response
+            .push(serde_yaml::from_str("{ field: details, type: object, description: More }").unwrap());
         code(&mut spec, 0).example = example("{ error: Slow down, code: RATE_LIMITED, details: { limit: 10 } }");
         let model = validate(&spec).unwrap().model;
         assert_eq!(model.codes[0].example["details"]["limit"], 10);
@@ -1522,8 +1526,10 @@ categories:
     fn nested(examples: [&str; 2]) -> Spec {
         let mut spec = base();
         spec.wire = Some(
-            serde_yaml::from_str("{ code: /error/code, message: /error/message, status: /error/http, category: /error/type }")
-                .unwrap(),
+            serde_yaml::from_str(
+                "{ code: /error/code, message: /error/message, status: /error/http, category: /error/type }",
+            )
+            .unwrap(),
         );
         spec.response = serde_yaml::from_str(
             "
@@ -1582,18 +1588,23 @@ categories:
             ],
             "{found:#?}"
         );
-        assert!(found[0].1.contains("nothing at `/v` (its `value:` in `response:`)"), "{found:#?}");
+        assert!(
+            found[0].1.contains("nothing at `/v` (its `value:` in `response:`)"),
+            "{found:#?}"
+        );
         let found = errors("{ v: '1', error: { code: RATE_LIMITED, violations: [{ name: 1 }, { nam: a }] } }");
         assert_eq!(
             found,
             [
                 (
                     "categories[0].codes[0].example.error.violations[0].name".to_owned(),
-                    "the example has 1 at `/error/violations/0/name`, which `response:` documents as `string`".to_owned()
+                    "the example has 1 at `/error/violations/0/name`, which `response:` documents as `string`"
+                        .to_owned()
                 ),
                 (
                     "categories[0].codes[0].example.error.violations[1].nam".to_owned(),
-                    "the example has a member `nam` at `/error/violations/1/nam`, which `response:` does not document".to_owned()
+                    "the example has a member `nam` at `/error/violations/1/nam`, which `response:` does not document"
+                        .to_owned()
                 )
             ]
         );

@@ -299,7 +299,11 @@ impl<'a> Texts<'a> {
             return;
         };
         self.add(format!("{path}.type"), &items.ty, Layout::OneLine);
-        self.add_opt(format!("{path}.description"), items.description.as_deref(), Layout::Prose);
+        self.add_opt(
+            format!("{path}.description"),
+            items.description.as_deref(),
+            Layout::Prose,
+        );
         self.body_fields(&format!("{path}.fields"), items.fields.as_deref().unwrap_or_default());
         self.items(&format!("{path}.items"), items.items.as_deref());
     }

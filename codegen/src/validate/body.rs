@@ -167,9 +167,9 @@ fn yaml_kind(value: &serde_yaml::Value) -> String {
     }
 }
 
-/// The parts of a reply `wire:` places, in the order they are checked and
-/// reported: each one's key under `wire:` and the types its field may have
-/// (the code's depend on `code_type`).
+/// The types the field a part of the reply lands on may have, by the part's
+/// key under `wire:` (the code's depend on `code_type`; `details` is an
+/// `object` or `array`).
 fn part_types(key: &str, code_type: CodeType) -> &'static [&'static str] {
     match (key, code_type) {
         ("code", CodeType::String) | ("message" | "doc_url" | "category", _) => &["string"],

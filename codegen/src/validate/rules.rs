@@ -534,7 +534,12 @@ impl Checker {
                     example_stated: code.example.is_some(),
                     example: serde_json::Value::Null,
                 };
-                model_code.example = self.example(&path, code, &model_code, wire, body, &category.id);
+                model_code.example = match &code.example {
+                    None => envelope::body(wire, body, &model_code, &category.id),
+                    // A code already refused: its example would only repeat it.
+                    Some(stated) if !code_is_valid => canonical(serde_json::to_value(stated).unwrap_or_default()),
+                    Some(stated) => self.example(&path, stated, &model_code, wire, body, &category.id),
+                };
                 codes.push(model_code);
             }
             categories.push(Category {
@@ -690,21 +695,18 @@ impl Checker {
         }
     }
 
-    /// The example body: the spec's `example:` checked against the envelope
-    /// (see [`example::check`]), else the body the API sends for the code.
+    /// The spec's `example:` of `code`, checked against the envelope (see
+    /// [`example::check`]).
     fn example(
         &mut self,
         path: &str,
-        spec: &CodeSpec,
+        stated: &serde_yaml::Value,
         code: &Code,
         wire: &Wire,
         body: &[ResponseField],
         category_id: &str,
     ) -> serde_json::Value {
-        let Some(stated) = &spec.example else {
-            return envelope::body(wire, body, code, category_id);
-        };
-        let stated = serde_json::to_value(stated).unwrap_or(serde_json::Value::Null);
+        let stated = serde_json::to_value(stated).unwrap_or_default();
         for problem in example::check(&format!("{path}.example"), &stated, wire, body, code, category_id) {
             self.error(problem.path, problem.message, problem.help);
         }

@@ -353,8 +353,9 @@ impl Lifecycle {
     }
 }
 
-/// The example body of a code whose spec gives none: `{error, code}` from its
-/// message, members in key order (see [`canonical`]).
+/// The flat body (`{error, code}`, the default `wire:`) of a code with
+/// `message`, members in key order (see [`canonical`]): what
+/// [`crate::envelope::body`] lays out for a catalogue without `wire:`.
 pub fn message_example(code: &str, message: &str) -> serde_json::Value {
     canonical(serde_json::json!({ "error": message, "code": code }))
 }

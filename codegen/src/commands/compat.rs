@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use crate::model::{Code, Model, ResponseField, Retry, Wire};
+use crate::model::{Code, ITEMS, Model, ResponseField, Retry, Wire, pointer_keys};
 
 /// How a change affects clients, from the mildest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -192,15 +192,20 @@ impl Changes {
         }
     }
 
-    /// The body's fields at any depth, named by their path (`error.code`).
-    fn response_fields(&mut self, path: &str, old: &[ResponseField], new: &[ResponseField]) {
+    /// The body's fields at any depth, named by their path (`error.code`,
+    /// an array's elements as `details[]`).
+    fn response_fields<'f>(&mut self, path: &str, old: &'f [ResponseField], new: &'f [ResponseField]) {
+        let named = |field: &ResponseField| {
+            let name = if field.name == ITEMS { "[]" } else { field.name.as_str() };
+            format!("{path}{name}")
+        };
         let pairs = paired(old, new, |field| field.name.clone());
         for before in pairs.removed {
-            let subject = format!("body field `{path}{}`", before.name);
+            let subject = format!("body field `{}`", named(before));
             self.push(Impact::Breaking, &subject, "removed from the error body".to_owned());
         }
         for (before, after) in pairs.kept {
-            let subject = format!("body field `{path}{}`", before.name);
+            let subject = format!("body field `{}`", named(before));
             self.differ(Impact::Breaking, &subject, "type", &before.ty, &after.ty);
             self.differ(
                 Impact::Breaking,
@@ -216,10 +221,12 @@ impl Changes {
                 &before.description,
                 &after.description,
             );
-            self.response_fields(&format!("{path}{}.", before.name), &before.fields, &after.fields);
+            self.response_fields(&format!("{}.", named(before)), &before.fields, &after.fields);
+            let items = |field: &'f ResponseField| field.items.as_deref().map_or(&[][..], std::slice::from_ref);
+            self.response_fields(&named(before), items(before), items(after));
         }
         for after in pairs.added {
-            let subject = format!("body field `{path}{}`", after.name);
+            let subject = format!("body field `{}`", named(after));
             self.push(Impact::Additive, &subject, "added to the error body".to_owned());
         }
     }
@@ -450,20 +457,18 @@ fn renamed_to<'a>(removed: &Code, old: &Model, new: &'a Model) -> Option<&'a str
 
 /// Whether `pointer` (a JSON Pointer) names a field documented in `fields`.
 fn documents(fields: &[ResponseField], pointer: &str) -> bool {
-    let Some(keys) = pointer.strip_prefix('/') else {
-        return false;
-    };
+    let keys = pointer_keys(pointer);
     let mut level = fields;
-    keys.split('/').all(|key| {
-        let key = key.replace("~1", "/").replace("~0", "~");
-        match level.iter().find(|field| field.name == key) {
-            Some(field) => {
-                level = &field.fields;
-                true
-            }
-            None => false,
-        }
-    })
+    !keys.is_empty()
+        && keys
+            .iter()
+            .all(|key| match level.iter().find(|field| field.name == *key) {
+                Some(field) => {
+                    level = &field.fields;
+                    true
+                }
+                None => false,
+            })
 }
 
 /// Two versions of one list, paired by key: what only the old one has, what
@@ -855,6 +860,29 @@ categories:
                 .map(ToString::to_string)
                 .collect::<Vec<_>>(),
             [r#"breaking  wire.status: place changed from "/status" to none"#]
+        );
+    }
+
+    #[test]
+    fn an_array_s_documented_elements_are_compared_as_name_brackets() {
+        let google = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/fixtures/real/google.yaml"
+        ))
+        .expect("the Google fixture");
+        let retyped = google.replacen(
+            "            - field: retryDelay\n              type: string",
+            "            - field: retryDelay\n              type: object",
+            1,
+        );
+        assert_ne!(retyped, google);
+        let lines: Vec<String> = compare(&model(&google), &model(&retyped))
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            lines,
+            [r#"breaking  body field `error.details[].retryDelay`: type changed from "string" to "object""#]
         );
     }
 

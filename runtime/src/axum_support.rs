@@ -16,7 +16,8 @@ use super::http_support::status_code_of;
 /// [`Wire`](super::catalogue::Wire) says (the flat `{"error", "code",
 /// "details"}` by default), plus the retry header on throttled codes (the
 /// catalogue's default delay unless [`retry_after`](ErrorResponse::retry_after)
-/// sets one).
+/// sets one) and the code in the catalogue's code header, if it names one
+/// (AWS's `x-amzn-ErrorType`).
 ///
 /// Members the envelope does not cover (JSON-RPC's `id`, Stripe's `param`)
 /// are set with [`member`](ErrorResponse::member). **The envelope wins:** the
@@ -149,7 +150,8 @@ impl<C: Catalogue> IntoResponse for ErrorResponse<C> {
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         let retry = self.retry_header_value().map(|value| (C::RETRY_AFTER_HEADER, value));
         let request_id = self.request_id.map(|id| (C::REQUEST_ID_HEADER, id));
-        for (name, value) in retry.into_iter().chain(request_id) {
+        let code_header = C::WIRE.code_header.map(|name| (name, self.code.as_str().to_owned()));
+        for (name, value) in retry.into_iter().chain(request_id).chain(code_header) {
             // A request id that is not a valid header value is left out rather than failing the reply.
             if let (Ok(name), Ok(value)) = (HeaderName::try_from(name), HeaderValue::try_from(value)) {
                 headers.insert(name, value);
@@ -235,6 +237,14 @@ mod tests {
                 assert_eq!(read.message(), Some("said here"));
             }
         }
+    }
+
+    #[test]
+    fn the_code_header_carries_the_code_when_the_catalogue_names_one() {
+        let response = ErrorResponse::new(AwsCode::Throttling).into_response();
+        assert_eq!(header(&response, "x-amzn-errortype"), Some("ThrottlingException"));
+        let response = ErrorResponse::new(TestCode::Forbidden).into_response();
+        assert_eq!(response.headers().len(), 1, "content-type only: {:?}", response.headers());
     }
 
     #[test]

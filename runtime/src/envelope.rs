@@ -1,4 +1,4 @@
-//! Feature `serde`: the one writer of error replies. [`write`] lays a reply
+//! Feature `serde`: the one writer of error replies. [`write()`] lays a reply
 //! out as the catalogue's [`Wire`] says; [`set_member`] sets any other member
 //! of a body at a JSON Pointer (RFC 6901).
 //!

@@ -12,7 +12,7 @@ use serde::ser::Error as _;
 use serde_json::{Map, Value};
 
 use super::body::{Details, ErrorBody};
-use super::catalogue::Catalogue;
+use super::catalogue::{Catalogue, FieldErrorsAt};
 use super::envelope;
 
 /// The media type of a problem details body.
@@ -114,12 +114,38 @@ impl<C: Catalogue> ProblemDetails<C> {
     }
 
     /// The same reply in the catalogue's own body, laid out by its envelope:
-    /// the message is the detail (else the title); one field error becomes
-    /// the details, several go under `errors` in the details (the flat
-    /// shapes that [`ValidationError`](super::views::ValidationError) reads
-    /// by default).
+    /// the message is the detail (else the title). The field errors go where
+    /// the catalogue's `wire.field_errors` says (see [`FieldErrorsAt`]: the
+    /// last `*` of its pointer holds one element per error, an earlier `*`
+    /// one element, and without a `*` only the first error has a place);
+    /// without it, in the flat shapes the validation view reads by default:
+    /// one error is the details, several go under `errors` in the details.
     pub fn to_error_body(&self) -> ErrorBody<C> {
-        let details = match self.errors.as_slice() {
+        let message = self.detail.clone().or_else(|| self.title.clone());
+        let body = ErrorBody::with_code(self.code.clone().unwrap_or_default(), message);
+        let Some(at) = C::WIRE.field_errors.filter(|_| !self.errors.is_empty()) else {
+            return match self.flat_details() {
+                Some(details) => body.with_details(details),
+                None => body,
+            };
+        };
+        let entries = self.errors.iter().map(|error| entry_of(&at, error)).collect();
+        let Some(mut value) = body.to_value() else {
+            return body;
+        };
+        if let Some(keys) = envelope::pointer_keys(at.entries) {
+            place_entries(&mut value, &keys, entries);
+        }
+        // The envelope's parts win over the entries' members at their place.
+        let code = envelope::code_value(&C::WIRE, &body.code).unwrap_or(Value::Null);
+        envelope::place_reply_parts(&C::WIRE, &mut value, code, body.message.as_deref(), None);
+        ErrorBody::from_value(value).unwrap_or(body)
+    }
+
+    /// The field errors in the flat shapes: one is the details, several go
+    /// under `errors` in the details.
+    fn flat_details(&self) -> Option<Details> {
+        match self.errors.as_slice() {
             [] => None,
             [one] => Some(one.clone()),
             many => {
@@ -129,23 +155,21 @@ impl<C: Catalogue> ProblemDetails<C> {
                     Value::Array(list),
                 )])))
             }
-        };
-        let message = self.detail.clone().or_else(|| self.title.clone());
-        let body = ErrorBody::with_code(self.code.clone().unwrap_or_default(), message);
-        match details {
-            Some(details) => body.with_details(details),
-            None => body,
         }
     }
 
     /// The problem form of a catalogue body received with `status`; a code
-    /// catalogue `C` knows supplies the doc link and title. Details that are
-    /// one `{field, …}` object become the one field error.
+    /// catalogue `C` knows supplies the doc link and title. The field errors
+    /// are read where `wire.field_errors` says (each entry whose field member
+    /// is a string), else from details that are one `{field, …}` object.
     pub fn from_error_body(body: &ErrorBody<C>, status: u16) -> ProblemDetails<C> {
         let known = body.error_code();
-        let errors = match &body.details {
-            Some(details) if details.field().is_some() => vec![details.clone()],
-            _ => Vec::new(),
+        let errors = match (C::WIRE.field_errors, body.to_value()) {
+            (Some(at), Some(value)) => read_entries(&at, &value),
+            _ => match &body.details {
+                Some(details) if details.field().is_some() => vec![details.clone()],
+                _ => Vec::new(),
+            },
         };
         let message = body.message.clone();
         ProblemDetails {
@@ -159,6 +183,109 @@ impl<C: Catalogue> ProblemDetails<C> {
             extensions: Map::new(),
             catalogue: PhantomData,
         }
+    }
+}
+
+/// A problem's field error (`{field, message, value}`) as an entry of the
+/// catalogue's field errors, under the member names it gives.
+fn entry_of(at: &FieldErrorsAt, error: &Details) -> Value {
+    let mut entry = Map::new();
+    let members = [
+        (Some(at.field), error.field().map(Value::from)),
+        (at.message, error.message().map(Value::from)),
+        (at.value, error.value().cloned()),
+    ];
+    for (name, value) in members {
+        if let (Some(name), Some(value)) = (name, value) {
+            entry.insert(name.to_owned(), value);
+        }
+    }
+    Value::Object(entry)
+}
+
+/// Puts `entries` where `keys` (of a [`FieldErrorsAt`] pointer) lead: at
+/// the last `*`, one array element per entry; at an earlier `*`, one
+/// element holding them all; at the end, the first entry's members.
+fn place_entries(at: &mut Value, keys: &[String], mut entries: Vec<Value>) {
+    let Some((key, rest)) = keys.split_first() else {
+        if let (Some(Value::Object(first)), Some(place)) = (entries.first_mut(), object_of(at)) {
+            place.append(first);
+        }
+        return;
+    };
+    if key != "*" {
+        if let Some(place) = object_of(at) {
+            let next = place.entry(key.clone()).or_insert_with(|| Value::Object(Map::new()));
+            place_entries(next, rest, entries);
+        }
+        return;
+    }
+    let elements = if rest.iter().any(|key| key == "*") {
+        let mut element = Value::Object(Map::new());
+        place_entries(&mut element, rest, entries);
+        vec![element]
+    } else {
+        let each = entries.drain(..).map(|entry| {
+            let mut element = Value::Object(Map::new());
+            place_entries(&mut element, rest, vec![entry]);
+            element
+        });
+        each.collect()
+    };
+    *at = Value::Array(elements);
+}
+
+/// `value` as an object to put members in: itself, or a new one in place of `null`.
+fn object_of(value: &mut Value) -> Option<&mut Map<String, Value>> {
+    if value.is_null() {
+        *value = Value::Object(Map::new());
+    }
+    value.as_object_mut()
+}
+
+/// The field errors of `body` where `at` says: every entry (a `*` key
+/// standing for every element of an array) whose field member is a string,
+/// as a `{field, message, value}` object.
+fn read_entries(at: &FieldErrorsAt, body: &Value) -> Vec<Details> {
+    let mut found = Vec::new();
+    if let Some(keys) = envelope::pointer_keys(at.entries) {
+        collect_entries(body, &keys, &mut found);
+    }
+    found
+        .into_iter()
+        .filter_map(|entry| {
+            let field = entry.get(at.field)?.as_str()?;
+            let mut error = Map::from_iter([("field".to_owned(), Value::from(field))]);
+            let message = at
+                .message
+                .and_then(|name| entry.get(name))
+                .filter(|message| message.is_string());
+            if let Some(message) = message {
+                error.insert("message".to_owned(), message.clone());
+            }
+            if let Some(value) = at.value.and_then(|name| entry.get(name)) {
+                error.insert("value".to_owned(), value.clone());
+            }
+            Some(Details::from(error))
+        })
+        .collect()
+}
+
+/// Every object `keys` lead to from `at`, a `*` key walking each element of an array.
+fn collect_entries<'v>(at: &'v Value, keys: &[String], found: &mut Vec<&'v Map<String, Value>>) {
+    match (keys.split_first(), at) {
+        (None, Value::Object(entry)) => found.push(entry),
+        (Some((key, rest)), Value::Array(items)) if key == "*" => {
+            for item in items {
+                collect_entries(item, rest, found);
+            }
+        }
+        (Some((key, rest)), Value::Object(members)) => {
+            if let Some(next) = members.get(key) {
+                collect_entries(next, rest, found);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -304,5 +431,48 @@ mod tests {
             back,
             json!({"error": {"code": 429, "message": "Quota exceeded", "status": "RESOURCE_EXHAUSTED"}})
         );
+    }
+
+    #[test]
+    fn field_errors_go_where_the_catalogue_says_and_are_read_back_from_there() {
+        let errors = vec![
+            Details::try_from(json!({"field": "name", "message": "required"})).unwrap(),
+            Details::try_from(json!({"field": "age", "message": "too low", "value": -1})).unwrap(),
+        ];
+        let problem = ProblemDetails::new(GoogleCode::InvalidArgument).with_errors(errors.clone());
+        let body = problem.to_error_body();
+        assert_eq!(
+            serde_json::to_value(&body).unwrap(),
+            json!({"error": {"code": 400, "status": "INVALID_ARGUMENT", "message": "Invalid argument",
+                "details": [{"fieldViolations": [{"field": "name", "description": "required"},
+                    {"field": "age", "description": "too low"}]}]}})
+        );
+        let back = ProblemDetails::from_error_body(&body, 400);
+        let without_values = vec![
+            errors[0].clone(),
+            Details::try_from(json!({"field": "age", "message": "too low"})).unwrap(),
+        ];
+        assert_eq!(back.errors, without_values, "Google's entries carry no value");
+
+        // Stripe has one place for one field error: the error object's `param`.
+        let problem = ProblemDetails::new(StripeCode::CardDeclined)
+            .with_detail("Your card was declined.")
+            .with_errors(errors.clone());
+        let body = serde_json::to_value(problem.to_error_body()).unwrap();
+        assert_eq!(body["error"]["param"], "name");
+        assert_eq!(
+            body["error"]["message"], "Your card was declined.",
+            "the envelope's message wins"
+        );
+        let body: ErrorBody<StripeCode> = serde_json::from_value(body).unwrap();
+        let back = ProblemDetails::from_error_body(&body, 402);
+        assert_eq!(
+            back.errors.iter().map(Details::field).collect::<Vec<_>>(),
+            [Some("name")]
+        );
+        // An entry without its field member as a string is no field error.
+        let body: ErrorBody<StripeCode> =
+            serde_json::from_value(json!({"error": {"code": "card_declined", "message": "m"}})).unwrap();
+        assert_eq!(ProblemDetails::from_error_body(&body, 402).errors, vec![]);
     }
 }

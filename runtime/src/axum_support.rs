@@ -244,7 +244,12 @@ mod tests {
         let response = ErrorResponse::new(AwsCode::Throttling).into_response();
         assert_eq!(header(&response, "x-amzn-errortype"), Some("ThrottlingException"));
         let response = ErrorResponse::new(TestCode::Forbidden).into_response();
-        assert_eq!(response.headers().len(), 1, "content-type only: {:?}", response.headers());
+        assert_eq!(
+            response.headers().len(),
+            1,
+            "content-type only: {:?}",
+            response.headers()
+        );
     }
 
     #[test]

@@ -81,4 +81,36 @@ mod tests {
             "{text}"
         );
     }
+
+    #[test]
+    fn every_part_of_the_writing_side_is_written_into_the_const() {
+        let stripe = Wire {
+            code: "/error/code".to_owned(),
+            message: Some("/error/message".to_owned()),
+            details: None,
+            doc_url: Some("/error/doc_url".to_owned()),
+            category: Some("/error/type".to_owned()),
+            status: Some("/error/http".to_owned()),
+            field_errors: Some(crate::model::FieldErrorsAt {
+                entries: "/error".to_owned(),
+                field: "param".to_owned(),
+                message: Some("message".to_owned()),
+                value: None,
+            }),
+            ..Wire::default()
+        };
+        let version = Constant::String("2.0".to_owned());
+        let text = wire_const(&stripe, &[("/jsonrpc".to_owned(), &version)]).to_string();
+        for expected in [
+            r#"doc_url : :: core :: option :: Option :: Some ("/error/doc_url")"#,
+            r#"category : :: core :: option :: Option :: Some ("/error/type")"#,
+            r#"status : :: core :: option :: Option :: Some ("/error/http")"#,
+            r#"constants : & [("/jsonrpc" , "\"2.0\"")]"#,
+            r#"entries : "/error" , field : "param""#,
+        ] {
+            assert!(text.contains(expected), "{expected} in {text}");
+        }
+        // A constant alone is no flat body either.
+        assert!(!wire_const(&Wire::default(), &[("/v".to_owned(), &version)]).is_empty());
+    }
 }

@@ -12,6 +12,7 @@ mod lib_rs;
 mod markdown;
 mod openapi;
 mod perfect_hash;
+mod reply_parts;
 mod retry_rs;
 pub mod runtime;
 mod rust;

@@ -1,20 +1,22 @@
 //! `docs/errors.md`: the published error reference, built as plain text.
 
-use super::text::{code_span, escape_markdown as esc};
-use crate::model::{Code, Model, Retry, StatusClass, message_example};
+use super::reply_parts::{self, Part};
+use super::text::{code_span, escape_markdown as esc, inert_json};
+use crate::model::{Code, Model, ResponseField, Retry, StatusClass};
 
 /// Renders the reference page: body format, status tables, one section per
 /// category with a stable anchor per code, and how clients must retry.
 pub fn render_markdown(model: &Model) -> String {
     let mut page = String::new();
     let api = esc(&model.api_name);
+    let code = code_span(&reply_parts::dotted(&model.wire.code));
     let out = &mut page;
     line(out, &format!("# {api} errors"));
     line(out, "");
     line(
         out,
         &format!(
-            "Every error reply of the {api} carries a JSON body with a machine-readable `code`: branch on `code`, never on the message. \
+            "Every error reply of the {api} carries a JSON body with a machine-readable {code}: branch on {code}, never on the message. \
              This page is generated from the API's error catalogue, as is the code that handles these errors. Online: <{}>.",
             model.docs_url
         ),
@@ -47,25 +49,107 @@ fn cell_code_span(text: &str) -> String {
     code_span(text).replace('|', "\\|")
 }
 
+/// The body's documented fields (nested ones by dotted path), where each
+/// part of a reply is in it, and the first code's example reply.
 fn response_format(out: &mut String, model: &Model) {
     line(out, "## Error response format");
     line(out, "");
-    table(
-        out,
-        &["Field", "Type", "Description"],
-        model
-            .response_fields
-            .iter()
-            .map(|field| vec![format!("`{}`", field.name), esc(&field.ty), esc(&field.description)]),
-    );
+    let mut rows = Vec::new();
+    field_rows(&model.response_fields, "", &mut rows);
+    table(out, &["Field", "Type", "Description"], rows);
+    line(out, "Where each part of a reply is:");
+    line(out, "");
+    for (part, pointer) in reply_parts::located(&model.wire) {
+        let at = code_span(&reply_parts::dotted(pointer));
+        let sentence = match part {
+            Part::Code => match &model.wire.code_header {
+                Some(header) => format!(
+                    "{at} (a JSON {}; branch on it; when the body has none, the {} header)",
+                    reply_parts::code_json_type(model),
+                    code_span(header)
+                ),
+                None => format!("{at} (a JSON {}; branch on it)", reply_parts::code_json_type(model)),
+            },
+            Part::Category => format!("{at} (one of the category ids below)"),
+            _ => at,
+        };
+        let optional = if part.is_required() { "" } else { " (when present)" };
+        line(out, &format!("- {}{optional}: {sentence}.", capitalized(part.label())));
+    }
+    field_errors(out, model);
+    for (pointer, value) in model.constants() {
+        line(
+            out,
+            &format!(
+                "- {} is always {}.",
+                code_span(&reply_parts::dotted(&pointer)),
+                code_span(&value.to_json().to_string())
+            ),
+        );
+    }
+    line(out, "");
     let example = &model.codes[0];
     line(out, "For example:");
     line(out, "");
     line(out, "```json");
-    // The body every export shows for a code without an `example:`.
-    line(out, &message_example(&example.code, &example.message).to_string());
+    line(out, &inert_json(&example.example));
     line(out, "```");
     line(out, "");
+}
+
+/// One table row per documented field, depth first, nested ones named by
+/// their dotted path (`error.code`).
+fn field_rows(fields: &[ResponseField], parent: &str, rows: &mut Vec<Vec<String>>) {
+    for field in fields {
+        let path = if parent.is_empty() {
+            field.name.clone()
+        } else {
+            format!("{parent}.{}", field.name)
+        };
+        rows.push(vec![cell_code_span(&path), esc(&field.ty), esc(&field.description)]);
+        field_rows(&field.fields, &path, rows);
+    }
+}
+
+/// Where a validation error's field errors are: `wire.field_errors`, else
+/// the default shapes of the details, when the body has details.
+fn field_errors(out: &mut String, model: &Model) {
+    if let Some(at) = &model.wire.field_errors {
+        let mut members = vec![format!("the request field in {}", code_span(&at.field))];
+        if let Some(message) = &at.message {
+            members.push(format!("what is wrong in {}", code_span(message)));
+        }
+        if let Some(value) = &at.value {
+            members.push(format!("the rejected value in {}", code_span(value)));
+        }
+        line(
+            out,
+            &format!(
+                "- Field errors (of a validation error): each entry at {}, with {}.",
+                code_span(&reply_parts::dotted(&at.entries)),
+                members.join(", ")
+            ),
+        );
+    } else if let Some(details) = &model.wire.details {
+        let details = reply_parts::dotted(details);
+        line(
+            out,
+            &format!(
+                "- Field errors (of a validation error): {} is one entry with `field`, `message` and `value`, or a list of them, in itself or in {} or {}.",
+                code_span(&details),
+                code_span(&format!("{details}.errors")),
+                code_span(&format!("{details}.fields"))
+            ),
+        );
+    }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn status_tables(out: &mut String, model: &Model) {
@@ -146,6 +230,14 @@ fn code_tables(out: &mut String, model: &Model) {
                 ]
             }),
         );
+        line(out, "Example replies, one per code in table order:");
+        line(out, "");
+        line(out, "```json");
+        for code in model.codes_of(category) {
+            line(out, &inert_json(&code.example));
+        }
+        line(out, "```");
+        line(out, "");
     }
 }
 

@@ -156,7 +156,11 @@ fn errors_json_of_every_catalogue_validates_against_its_schema_with_its_wire_and
         assert_eq!(wire["code_type"], model.wire.code_type.as_str(), "{label}");
         assert_eq!(wire["message"].as_str(), model.wire.message.as_deref(), "{label}");
         assert_eq!(wire["details"].as_str(), model.wire.details.as_deref(), "{label}");
-        assert_eq!(wire["code_header"].as_str(), model.wire.code_header.as_deref(), "{label}");
+        assert_eq!(
+            wire["code_header"].as_str(),
+            model.wire.code_header.as_deref(),
+            "{label}"
+        );
         assert_eq!(wire["status"].as_str(), model.wire.status.as_deref(), "{label}");
         assert_eq!(wire["doc_url"].as_str(), model.wire.doc_url.as_deref(), "{label}");
         assert_eq!(wire["category"].as_str(), model.wire.category.as_deref(), "{label}");
@@ -193,7 +197,11 @@ fn errors_json_of_every_catalogue_validates_against_its_schema_with_its_wire_and
 fn walk_exported(fields: &Value, parent: &str, out: &mut Vec<(String, String, Option<Value>)>) {
     for field in fields.as_array().unwrap() {
         let path = format!("{parent}.{}", field["field"].as_str().unwrap());
-        out.push((path.clone(), field["type"].as_str().unwrap().to_owned(), field.get("value").cloned()));
+        out.push((
+            path.clone(),
+            field["type"].as_str().unwrap().to_owned(),
+            field.get("value").cloned(),
+        ));
         if let Some(members) = field.get("fields") {
             walk_exported(members, &path, out);
         }
@@ -208,7 +216,11 @@ fn walk_model(
 ) {
     for field in fields {
         let path = format!("{parent}.{}", field.name);
-        out.push((path.clone(), field.ty.clone(), field.value.as_ref().map(|value| value.to_json())));
+        out.push((
+            path.clone(),
+            field.ty.clone(),
+            field.value.as_ref().map(|value| value.to_json()),
+        ));
         walk_model(&field.fields, &path, out);
     }
 }
@@ -229,15 +241,23 @@ fn openapi_fragment_is_openapi_3_1_whose_references_all_resolve() {
         assert!(components.headers.contains_key("RetryAfterHint"), "{label}");
         for (name, response) in &components.responses {
             let response = response.resolve(&spec).unwrap();
-            assert!(!response.description.as_deref().unwrap_or_default().is_empty(), "{label}: {name}");
+            assert!(
+                !response.description.as_deref().unwrap_or_default().is_empty(),
+                "{label}: {name}"
+            );
             assert!(response.content["application/json"].schema.is_some(), "{label}: {name}");
         }
         let mut references = Vec::new();
         collect_references(&document, &mut references);
         assert!(references.len() > 3, "{label}: {references:?}");
         for reference in references {
-            let pointer = reference.strip_prefix('#').unwrap_or_else(|| panic!("{label}: {reference}"));
-            assert!(document.pointer(pointer).is_some(), "{label}: {reference} resolves to nothing");
+            let pointer = reference
+                .strip_prefix('#')
+                .unwrap_or_else(|| panic!("{label}: {reference}"));
+            assert!(
+                document.pointer(pointer).is_some(),
+                "{label}: {reference} resolves to nothing"
+            );
         }
     }
 }
@@ -266,7 +286,10 @@ fn openapi_body_schema_accepts_each_codes_reply_as_sent_and_codes_added_later() 
         for i in 0..model.codes.len() {
             let reply = wire_reply(model, i);
             if let Err(err) = valid(&reply) {
-                panic!("{label}: the reply of {} does not match ErrorResponse: {err}\n{reply}", model.codes[i].code);
+                panic!(
+                    "{label}: the reply of {} does not match ErrorResponse: {err}\n{reply}",
+                    model.codes[i].code
+                );
             }
         }
         let reply = wire_reply(model, 0);
@@ -291,7 +314,11 @@ fn openapi_body_schema_accepts_each_codes_reply_as_sent_and_codes_added_later() 
         assert!(valid(&mistyped).is_err(), "{label}: a code of the wrong type validates");
         let mut codeless = reply.clone();
         let (parent, key) = wire.code.rsplit_once('/').unwrap();
-        let parent = if parent.is_empty() { &mut codeless } else { codeless.pointer_mut(parent).unwrap() };
+        let parent = if parent.is_empty() {
+            &mut codeless
+        } else {
+            codeless.pointer_mut(parent).unwrap()
+        };
         parent.as_object_mut().unwrap().remove(key);
         assert!(valid(&codeless).is_err(), "{label}: a body without its code validates");
 
@@ -312,7 +339,10 @@ fn openapi_code_schema_lists_every_known_code_as_an_annotated_enumeration_left_o
         let schema = &document["components"]["schemas"]["ErrorCode"];
         let ty = model.wire.code_type.as_str();
         assert_eq!(schema["type"], ty, "{label}");
-        assert!(schema.get("enum").is_none(), "{label}: a closed enum breaks clients on a new code");
+        assert!(
+            schema.get("enum").is_none(),
+            "{label}: a closed enum breaks clients on a new code"
+        );
         let alternatives = schema["anyOf"].as_array().unwrap();
         let (last, known) = alternatives.split_last().unwrap();
         assert_eq!(last["type"], ty, "{label}: the last alternative takes any {ty}");
@@ -410,11 +440,64 @@ fn a_code_header_is_documented_in_every_output() {
     );
     let page = rendered(&generator, "docs/errors.md");
     assert!(
-        page.contains("- The code: `__type` (a JSON string; branch on it; when the body has none, the `x-amzn-ErrorType` header)."),
+        page.contains(
+            "- The code: `__type` (a JSON string; branch on it; when the body has none, the `x-amzn-ErrorType` header)."
+        ),
         "{page}"
     );
     // Without a code header, no output mentions one.
     let (_, flat) = &generators()[0];
     let (document, _, _) = body_schema(flat);
     assert!(document["components"]["headers"].get("ErrorCodeHeader").is_none());
+}
+
+#[test]
+fn reference_page_says_where_each_part_of_a_real_reply_is() {
+    let page = |name: &str| {
+        let spec = support::workspace().join(format!("tests/fixtures/real/{name}.yaml"));
+        rendered(&Generator::from_spec_file(&spec).unwrap(), "docs/errors.md")
+    };
+    let expected = [
+        (
+            "google",
+            vec![
+                "| `error.status` | string | The google.rpc.Code name |",
+                "- The code: `error.status` (a JSON string; branch on it).",
+                "- The HTTP status, repeated: `error.code`.",
+                "- Field errors (of a validation error): each entry at `error.details[].fieldViolations[]`, with the request field in `field`, what is wrong in `description`.",
+            ],
+        ),
+        (
+            "stripe",
+            vec![
+                "- The code's documentation link (when present): `error.doc_url`.",
+                "- The code's category id: `error.type` (each category below gives its id).",
+                "Its replies carry `card_error` in `error.type`.",
+            ],
+        ),
+        (
+            "jsonrpc",
+            vec![
+                "- The code: `error.code` (a JSON integer; branch on it).",
+                "- The details (when present): `error.data`.",
+                "- `jsonrpc` is always `\"2.0\"`.",
+            ],
+        ),
+        (
+            "oauth2",
+            vec![
+                "- The code: `error` (a JSON string; branch on it).",
+                "- The message: `error_description`.",
+            ],
+        ),
+    ];
+    for (name, lines) in expected {
+        let page = page(name);
+        for text in lines {
+            assert!(
+                page.lines().any(|line| line == text),
+                "{name}: no line {text:?} in\n{page}"
+            );
+        }
+    }
 }

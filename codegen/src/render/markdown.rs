@@ -70,7 +70,7 @@ fn response_format(out: &mut String, model: &Model) {
                 ),
                 None => format!("{at} (a JSON {}; branch on it)", reply_parts::code_json_type(model)),
             },
-            Part::Category => format!("{at} (one of the category ids below)"),
+            Part::Category => format!("{at} (each category below gives its id)"),
             _ => at,
         };
         let optional = if part.is_required() { "" } else { " (when present)" };
@@ -217,6 +217,17 @@ fn code_tables(out: &mut String, model: &Model) {
             ),
         }
         line(out, "");
+        if let Some(pointer) = &model.wire.category {
+            line(
+                out,
+                &format!(
+                    "Its replies carry {} in {}.",
+                    code_span(&category.id),
+                    code_span(&reply_parts::dotted(pointer))
+                ),
+            );
+            line(out, "");
+        }
         table(
             out,
             &["Code", "HTTP Status", "Description", "Resolution", "Retry"],

@@ -68,10 +68,24 @@ const BODY_SCHEMA: &str = "#/components/schemas/ErrorResponse";
 /// moved out into their own schemas where the body has them.
 fn schemas(model: &Model) -> Value {
     let mut body = body_schema(model);
-    if let Some(at) = &model.wire.field_errors {
-        if let Some(entry) = node_at(&mut body, &at.entries, true) {
-            refer_to(entry, FIELD_ERROR_SCHEMA);
-        }
+    if let Some(at) = &model.wire.field_errors
+        && let Some(entry) = node_at(&mut body, &at.entries, true)
+    {
+        refer_to(entry, FIELD_ERROR_SCHEMA);
+    }
+    let category = model
+        .wire
+        .category
+        .as_ref()
+        .and_then(|pointer| node_at(&mut body, pointer, false));
+    if let Some(Value::Mapping(members)) = category {
+        let ids = model
+            .categories
+            .iter()
+            .map(|category| category.id.as_str().into())
+            .collect();
+        // Examples, not an enum: the API may add a category.
+        members.insert("examples".into(), Value::Sequence(ids));
     }
     let code_field = hoist(&mut body, &model.wire.code, CODE_SCHEMA);
     let details = model
@@ -208,19 +222,18 @@ fn hoist(body: &mut Value, pointer: &str, to: &str) -> Option<Value> {
 /// (an entry with `field`, `message` and `value`, or a list of them): an
 /// `object` whose members the catalogue does not document gets those.
 fn default_details_shapes(model: &Model, mut details: Value) -> Value {
-    if model.wire.field_errors.is_none() {
-        if let Value::Mapping(members) = &mut details {
-            let undocumented = !members.contains_key("properties");
-            if undocumented && members.get("type") == Some(&Value::from("object")) {
-                let string = || map([("type", "string".into())]);
-                let properties = map([
-                    ("field", string()),
-                    ("message", string()),
-                    ("value", Value::Mapping(Mapping::new())),
-                ]);
-                members.insert("properties".into(), properties);
-            }
-        }
+    if model.wire.field_errors.is_none()
+        && let Value::Mapping(members) = &mut details
+        && !members.contains_key("properties")
+        && members.get("type") == Some(&Value::from("object"))
+    {
+        let string = || map([("type", "string".into())]);
+        let properties = map([
+            ("field", string()),
+            ("message", string()),
+            ("value", Value::Mapping(Mapping::new())),
+        ]);
+        members.insert("properties".into(), properties);
     }
     details
 }
@@ -284,7 +297,10 @@ fn field_error_schema(at: &FieldErrorsAt) -> Value {
     if let Some(message) = &at.message {
         properties.insert(
             message.as_str().into(),
-            map([("type", "string".into()), ("description", "What is wrong with it".into())]),
+            map([
+                ("type", "string".into()),
+                ("description", "What is wrong with it".into()),
+            ]),
         );
     }
     if let Some(value) = &at.value {
@@ -389,7 +405,10 @@ fn responses(model: &Model) -> Value {
         let examples: Mapping = codes
             .iter()
             .map(|code| {
-                let example = map([("summary", code.message.as_str().into()), ("value", yaml(&code.example))]);
+                let example = map([
+                    ("summary", code.message.as_str().into()),
+                    ("value", yaml(&code.example)),
+                ]);
                 (Value::from(code.code.as_str()), example)
             })
             .collect();
@@ -403,7 +422,10 @@ fn responses(model: &Model) -> Value {
                 "content",
                 map([(
                     "application/json",
-                    map([("schema", reference(BODY_SCHEMA)), ("examples", Value::Mapping(examples))]),
+                    map([
+                        ("schema", reference(BODY_SCHEMA)),
+                        ("examples", Value::Mapping(examples)),
+                    ]),
                 )]),
             ),
         ]);

@@ -85,11 +85,7 @@ pub fn dotted(pointer: &str) -> String {
             path.push_str(&key);
         }
     }
-    if path.is_empty() {
-        "(the body)".to_owned()
-    } else {
-        path
-    }
+    if path.is_empty() { "(the body)".to_owned() } else { path }
 }
 
 /// The JSON type name of the codes (`string`, `integer`).
@@ -129,10 +125,15 @@ mod tests {
 
     #[test]
     fn the_default_wire_locates_code_message_and_details_only() {
-        let parts = located(&Wire::default());
+        let wire = Wire::default();
+        let parts = located(&wire);
         assert_eq!(
             parts,
-            [(Part::Code, "/code"), (Part::Message, "/error"), (Part::Details, "/details")]
+            [
+                (Part::Code, "/code"),
+                (Part::Message, "/error"),
+                (Part::Details, "/details")
+            ]
         );
         assert!(Part::Code.is_required() && Part::Message.is_required());
         assert!(!Part::Details.is_required() && !Part::DocUrl.is_required());

@@ -6,7 +6,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::reply_parts;
 use super::text::{code_span, escape_markdown as esc};
-use crate::model::{Constant, FieldErrorsAt, Lifecycle, Model, ResponseField, Retry};
+use crate::model::{FieldErrorsAt, Lifecycle, Model, ResponseField, Retry};
 
 /// Renders the fragment. serde_yaml's `Mapping` keeps insertion order, so the
 /// file reads in catalogue order. `description`s are CommonMark in OpenAPI:
@@ -114,7 +114,7 @@ fn field_schema(model: &Model, field: &ResponseField, pointer: &str) -> Value {
     schema.insert("type".into(), field.ty.as_str().into());
     schema.insert("description".into(), esc(&field.description).into());
     if let Some(value) = &field.value {
-        schema.insert("const".into(), constant(value));
+        schema.insert("const".into(), yaml(&value.to_json()));
     }
     if !field.fields.is_empty() {
         schema.extend(members(model, &field.fields, pointer));
@@ -137,7 +137,7 @@ fn members(model: &Model, fields: &[ResponseField], pointer: &str) -> Mapping {
     let mut properties = Mapping::new();
     let mut required = Vec::new();
     for field in fields {
-        let path = format!("{pointer}/{}", field.name.replace('~', "~0").replace('/', "~1"));
+        let path = reply_parts::member(pointer, &field.name);
         if is_required(model, &path) {
             required.push(Value::from(field.name.as_str()));
         }
@@ -159,14 +159,6 @@ fn is_required(model: &Model, pointer: &str) -> bool {
         .into_iter()
         .any(|(part, target)| part.is_required() && encloses(target))
         || model.constants().iter().any(|(target, _)| encloses(target))
-}
-
-fn constant(value: &Constant) -> Value {
-    match value {
-        Constant::String(text) => text.as_str().into(),
-        Constant::Integer(number) => (*number).into(),
-        Constant::Boolean(flag) => (*flag).into(),
-    }
 }
 
 /// The schema node at `pointer` below `schema`, following `properties` for

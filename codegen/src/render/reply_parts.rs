@@ -69,6 +69,12 @@ pub fn keys(pointer: &str) -> Vec<String> {
         .collect()
 }
 
+/// The pointer to member `key` of the value at `parent`, `key` escaped
+/// (`~` as `~0`, `/` as `~1`): the inverse of [`keys`].
+pub fn member(parent: &str, key: &str) -> String {
+    format!("{parent}/{}", key.replace('~', "~0").replace('/', "~1"))
+}
+
 /// A pointer as a reader writes a path: keys joined with `.`, and a `*`
 /// key (every element of an array, in `wire.field_errors.entries`) as `[]`
 /// after its array: `/error/details/*/fieldViolations/*` →
@@ -115,6 +121,8 @@ mod tests {
     fn pointers_unescape_into_keys_and_read_as_dotted_paths() {
         assert_eq!(keys("/a~1b/c~0d/~01"), ["a/b", "c~d", "~1"]);
         assert_eq!(keys(""), Vec::<String>::new());
+        assert_eq!(member("/error", "a/b~c"), "/error/a~1b~0c");
+        assert_eq!(keys(&member("", "a/b~c")), ["a/b~c"]);
         assert_eq!(dotted("/error/code"), "error.code");
         assert_eq!(
             dotted("/error/details/*/fieldViolations/*"),

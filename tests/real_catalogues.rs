@@ -51,3 +51,25 @@ fn lower_case_wire_codes_get_upper_camel_case_variants() {
     assert!(codes.contains(&("slow_down", "SlowDown")), "{codes:?}");
     assert!(codes.contains(&("invalid_grant", "InvalidGrant")), "{codes:?}");
 }
+
+#[test]
+fn every_real_catalogue_states_an_example_and_each_example_is_its_wire_body() {
+    for spec in real_specs() {
+        let model = errcat_codegen::load_spec(&spec, "real.yaml").unwrap().model;
+        let stated: Vec<&str> = model
+            .codes
+            .iter()
+            .filter(|code| code.example_stated)
+            .map(|code| code.code.as_str())
+            .collect();
+        assert_eq!(stated.len(), 1, "{}: {stated:?}", spec.display());
+        for code in &model.codes {
+            let at_code = code.example.pointer(&model.wire.code);
+            let expected = errcat_codegen::envelope::code_value(model.wire.code_type, &code.code);
+            assert_eq!(at_code, Some(&expected), "{}: {}", spec.display(), code.code);
+            for (pointer, value) in model.constants() {
+                assert_eq!(code.example.pointer(&pointer), Some(&value.to_json()), "{}", code.code);
+            }
+        }
+    }
+}

@@ -24,6 +24,7 @@
 
 mod build_script;
 pub mod commands;
+pub mod envelope;
 pub mod error;
 pub mod front;
 mod generator;

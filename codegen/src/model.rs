@@ -183,6 +183,47 @@ pub struct ResponseField {
     /// The value every reply carries here (`value:`, JSON-RPC's `"2.0"`), if
     /// the field has one.
     pub value: Option<Constant>,
+    /// The documented elements of an `array` field (`items:`), if any: a
+    /// field named [`ITEMS`], as a `field_errors.entries` pointer reaches it.
+    pub items: Option<Box<ResponseField>>,
+}
+
+/// The name of an array's documented elements ([`ResponseField::items`]), and
+/// the key standing for every element in a `field_errors.entries` pointer.
+pub const ITEMS: &str = "*";
+
+/// The keys of JSON Pointer `pointer` (RFC 6901), unescaped; none for the
+/// whole body (`""`).
+pub fn pointer_keys(pointer: &str) -> Vec<String> {
+    match pointer.strip_prefix('/') {
+        None => Vec::new(),
+        Some(rest) => rest
+            .split('/')
+            .map(|key| key.replace("~1", "/").replace("~0", "~"))
+            .collect(),
+    }
+}
+
+/// `key` escaped as one key of a JSON Pointer.
+pub fn pointer_key(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// The body members `fields` give one value (`value:`, at any depth below
+/// objects): each one's JSON Pointer and value, in spec order.
+pub fn constants(fields: &[ResponseField]) -> Vec<(String, &Constant)> {
+    fn walk<'m>(fields: &'m [ResponseField], prefix: &str, out: &mut Vec<(String, &'m Constant)>) {
+        for field in fields {
+            let pointer = format!("{prefix}/{}", pointer_key(&field.name));
+            if let Some(value) = &field.value {
+                out.push((pointer.clone(), value));
+            }
+            walk(&field.fields, &pointer, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(fields, "", &mut out);
+    out
 }
 
 /// A body member's one value (`value:` of a `response:` field): a string,
@@ -264,8 +305,9 @@ pub struct Code {
     pub since: Option<semver::Version>,
     /// Whether it is still sent, deprecated or retired.
     pub lifecycle: Lifecycle,
-    /// An example reply body: the spec's `example:`, else
-    /// [`message_example`] of its message.
+    /// An example reply body: the spec's `example:` (checked against the
+    /// envelope), else the body the API sends for the code, laid out by
+    /// `wire:` ([`crate::envelope::body`]).
     pub example: serde_json::Value,
     /// Whether [`example`](Code::example) is the spec's own `example:`
     /// rather than one made from the catalogue.
@@ -340,18 +382,7 @@ impl Model {
     /// `response:`, at any depth): each one's JSON Pointer and value, in
     /// spec order.
     pub fn constants(&self) -> Vec<(String, &Constant)> {
-        fn walk<'m>(fields: &'m [ResponseField], prefix: &str, out: &mut Vec<(String, &'m Constant)>) {
-            for field in fields {
-                let pointer = format!("{prefix}/{}", field.name.replace('~', "~0").replace('/', "~1"));
-                if let Some(value) = &field.value {
-                    out.push((pointer.clone(), value));
-                }
-                walk(&field.fields, &pointer, out);
-            }
-        }
-        let mut out = Vec::new();
-        walk(&self.response_fields, "", &mut out);
-        out
+        constants(&self.response_fields)
     }
 
     /// Semver version of the generated crate: the stated one, else [`DEFAULT_VERSION`].

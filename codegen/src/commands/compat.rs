@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::model::{Code, Model, Retry, message_example};
+use crate::model::{Code, Model, Retry};
 
 /// How a change affects clients, from the mildest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -384,7 +384,7 @@ impl Shown for bool {
 
 /// Whether the code's example is the one validation makes when the spec has none.
 fn made_from_message(code: &Code) -> bool {
-    code.example == message_example(&code.code, &code.message)
+    !code.example_stated
 }
 
 /// How far a retry class is from "retry freely": moving up breaks clients

@@ -45,7 +45,11 @@ pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
         ],
     ),
     ("wire.field_errors", &["entries", "field", "message", "value"]),
-    ("response[]", &["field", "type", "description", "fields", "value"]),
+    (
+        "response[]",
+        &["field", "type", "description", "fields", "value", "items"],
+    ),
+    ("response[].items", &["type", "description", "fields", "items"]),
     ("statuses[]", &["status", "description", "note"]),
     ("categories[]", &["id", "title", "prefix", "codes"]),
     (
@@ -102,14 +106,25 @@ pub fn unknown_keys(map: &SourceMap) -> Vec<Problem> {
 }
 
 /// `categories[3].codes[0]` → `categories[].codes[]`; a body field nested at
-/// any depth (`response[0].fields[1].fields[0]`) has the shape of a top-level
-/// one, `response[]`.
+/// any depth (`response[0].items.fields[1].fields[0]`) has the shape of a
+/// top-level one, `response[]`, and an array's elements at any depth that of
+/// `response[].items`.
 fn shape_of(path: &str) -> String {
     let shape = indexes_removed(path);
-    match shape.strip_prefix("response[]") {
-        Some(rest) if rest.split_terminator(".fields[]").all(str::is_empty) => "response[]".to_owned(),
-        _ => shape,
+    let Some(mut rest) = shape.strip_prefix("response[]") else {
+        return shape;
+    };
+    let mut last = "response[]";
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix(".fields[]") {
+            (rest, last) = (after, "response[]");
+        } else if let Some(after) = rest.strip_prefix(".items") {
+            (rest, last) = (after, "response[].items");
+        } else {
+            return shape;
+        }
     }
+    last.to_owned()
 }
 
 /// `categories[3].codes[0]` → `categories[].codes[]`.
@@ -149,7 +164,8 @@ fn quoted(key: &str) -> String {
 mod tests {
     use super::*;
     use crate::front::spec::{
-        CategorySpec, CodeSpec, FieldErrorsSpec, ResponseFieldSpec, RetryAfterSpec, Spec, StatusSpec, WireSpec,
+        CategorySpec, CodeSpec, FieldErrorsSpec, ItemsSpec, ResponseFieldSpec, RetryAfterSpec, Spec, StatusSpec,
+        WireSpec,
     };
 
     /// A deserializer that only records the field list serde asks for.
@@ -207,6 +223,7 @@ mod tests {
             ("wire", serde_fields::<WireSpec>()),
             ("wire.field_errors", serde_fields::<FieldErrorsSpec>()),
             ("response[]", serde_fields::<ResponseFieldSpec>()),
+            ("response[].items", serde_fields::<ItemsSpec>()),
             ("statuses[]", serde_fields::<StatusSpec>()),
             ("categories[]", serde_fields::<CategorySpec>()),
             ("categories[].codes[]", serde_fields::<CodeSpec>()),
@@ -260,5 +277,8 @@ mod tests {
         assert_eq!(shape_of("categories[12].codes[3]"), "categories[].codes[]");
         assert_eq!(shape_of("response[0].fields[1].fields[2]"), "response[]");
         assert_eq!(shape_of("response[0].fieldz[1]"), "response[].fieldz[]");
+        assert_eq!(shape_of("response[0].items.fields[1].items"), "response[].items");
+        assert_eq!(shape_of("response[0].items.items.fields[0]"), "response[]");
+        assert_eq!(shape_of("response[0].itemsz"), "response[].itemsz");
     }
 }

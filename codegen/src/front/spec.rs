@@ -131,6 +131,28 @@ pub struct ResponseFieldSpec {
     /// The one value every reply carries in the field.
     #[serde(default)]
     pub value: Option<serde_yaml::Value>,
+    /// The elements of an `array` field.
+    #[serde(default)]
+    pub items: Option<Box<ItemsSpec>>,
+}
+
+/// `items:` of an `array` body field: what each element is, documented as a
+/// field is but without a name (a `field_errors.entries` pointer reaches it
+/// with a `*` key).
+#[derive(Debug, Clone, Deserialize)]
+pub struct ItemsSpec {
+    /// JSON type of each element.
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// What an element is; the array's own description when absent.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The members of `object` elements.
+    #[serde(default)]
+    pub fields: Option<Vec<ResponseFieldSpec>>,
+    /// The elements of `array` elements.
+    #[serde(default)]
+    pub items: Option<Box<ItemsSpec>>,
 }
 
 /// One row of `statuses:`.

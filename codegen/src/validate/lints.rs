@@ -15,11 +15,20 @@ pub enum Lint {
     TransientClientError,
     /// A code sent with a 2xx status (JSON-RPC over HTTP answers 200).
     SuccessStatus,
+    /// A code's `allow:` names a warning the code does not raise, so the
+    /// acknowledgement would hide the warning if it came back by mistake.
+    /// Itself not acknowledgeable: the fix is to remove the name.
+    UnusedAllow,
 }
 
 impl Lint {
     /// Every warning, by name.
-    pub const ALL: [Lint; 3] = [Lint::ThrottledStatus, Lint::TransientClientError, Lint::SuccessStatus];
+    pub const ALL: [Lint; 4] = [
+        Lint::ThrottledStatus,
+        Lint::TransientClientError,
+        Lint::SuccessStatus,
+        Lint::UnusedAllow,
+    ];
 
     /// The stable name a catalogue writes in `allow:`.
     pub fn name(self) -> &'static str {
@@ -27,6 +36,7 @@ impl Lint {
             Lint::ThrottledStatus => "throttled_status",
             Lint::TransientClientError => "transient_client_error",
             Lint::SuccessStatus => "success_status",
+            Lint::UnusedAllow => "unused_allow",
         }
     }
 
@@ -45,6 +55,9 @@ impl Lint {
     /// The line shown under the warning: its name and how to acknowledge it.
     pub fn note(self) -> String {
         let name = self.name();
+        if self == Lint::UnusedAllow {
+            return format!("this warning is `{name}`; remove the name from `allow:` (it cannot itself be allowed)");
+        }
         format!(
             "this warning is `{name}`; if the API really does this, acknowledge it on the code with `allow: [{name}]`"
         )

@@ -6,6 +6,7 @@
 pub mod body;
 pub mod doc_links;
 pub mod docs_url;
+pub mod example;
 pub(crate) mod ident;
 pub mod lints;
 mod rules;

@@ -3,16 +3,18 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::envelope;
 use crate::front::spec::{CodeSpec, Spec};
 use crate::model::{
     Category, Code, CodeType, Deprecation, Lifecycle, Model, ResponseField, Retry, RuntimeMode, Status, StatusClass,
-    Wire, canonical, message_example,
+    Wire, canonical,
 };
 use crate::problem::{Problem, Severity};
 use crate::suggest::closest;
 use crate::validate::body;
 use crate::validate::doc_links::DocLinks;
 use crate::validate::docs_url;
+use crate::validate::example;
 use crate::validate::ident;
 use crate::validate::lints::Lint;
 use crate::validate::text_rules;
@@ -29,10 +31,6 @@ pub const MAX_KEYWORDS: usize = 5;
 
 /// Longest keyword crates.io takes, in characters.
 pub const MAX_KEYWORD_CHARS: usize = 20;
-
-/// The members of a code's `example:` body: the body the generated crate
-/// writes (`ErrorBody`), whatever `wire:` says the API sends.
-const EXAMPLE_FIELDS: [&str; 3] = ["error", "code", "details"];
 
 /// A valid catalogue and the warnings it raised.
 #[derive(Debug)]
@@ -84,27 +82,52 @@ impl Checker {
         self.report(Severity::Error, path.into(), message.into(), help.into(), None);
     }
 
-    /// The warning `lint`, unless the code it is about acknowledges it.
-    fn warning(&mut self, lint: Lint, allowed: &[Lint], path: String, message: String, help: &str) {
-        if !allowed.contains(&lint) {
-            self.report(Severity::Warning, path, message, help.to_owned(), Some(lint));
+    /// The warning `lint`, unless the code it is about acknowledges it
+    /// (which then counts as used).
+    fn warning(&mut self, lint: Lint, allowed: &mut Allowed, path: String, message: String, help: &str) {
+        if allowed.acknowledges(lint) {
+            return;
         }
+        self.report(Severity::Warning, path, message, help.to_owned(), Some(lint));
     }
 
-    /// The warnings a code's `allow:` names; an unknown name is an error.
-    fn allowed(&mut self, path: &str, code: &CodeSpec) -> Vec<Lint> {
-        let mut allowed = Vec::new();
+    /// The warnings a code's `allow:` names; an unknown name is an error,
+    /// and so is `unused_allow`, which no code can acknowledge.
+    fn allowed(&mut self, path: &str, code: &CodeSpec) -> Allowed {
+        let mut allowed = Allowed::default();
         for (i, name) in code.allow.iter().enumerate() {
             let here = format!("{path}.allow[{i}]");
             if self.forbidden_text.contains(&here) {
                 continue;
             }
             match Lint::from_name(name) {
-                Ok(lint) => allowed.push(lint),
+                Ok(Lint::UnusedAllow) => self.error(
+                    here,
+                    "`unused_allow` cannot be acknowledged",
+                    "remove from `allow:` the name of the warning the code does not raise",
+                ),
+                Ok(lint) => allowed.names.push((here, lint, false)),
                 Err(help) => self.error(here, format!("`{name}` is not the name of a warning"), help),
             }
         }
         allowed
+    }
+
+    /// An `unused_allow` warning for each name in a code's `allow:` that
+    /// acknowledged nothing.
+    fn unused_allows(&mut self, code: &CodeSpec, allowed: Allowed) {
+        for (here, lint, used) in allowed.names {
+            if !used {
+                let name = lint.name();
+                self.report(
+                    Severity::Warning,
+                    here,
+                    format!("code `{}` allows `{name}`, a warning it does not raise", code.code),
+                    format!("remove `{name}` from `allow:`: left there, it would hide the warning if the code came to raise it by mistake"),
+                    Some(Lint::UnusedAllow),
+                );
+            }
+        }
     }
 
     fn model(&mut self, spec: &Spec) -> Model {
@@ -140,7 +163,7 @@ impl Checker {
         let wire = self.wire(spec);
         let (response_fields, wire) = self.body(spec, wire);
         let statuses = self.statuses(spec);
-        let (categories, codes) = self.categories(spec, &statuses, &docs_url, wire.code_type);
+        let (categories, codes) = self.categories(spec, &statuses, &docs_url, &wire, &response_fields);
         Model {
             schema: spec.schema,
             api_name: spec.name.clone(),
@@ -340,6 +363,18 @@ impl Checker {
         for (i, nested) in field.fields.iter().flatten().enumerate() {
             self.descriptions(&format!("{path}.fields[{i}]"), nested);
         }
+        let mut items = field.items.as_deref();
+        let mut path = format!("{path}.items");
+        while let Some(elements) = items {
+            if let Some(description) = &elements.description {
+                self.non_empty(format!("{path}.description"), description, "what each element is");
+            }
+            for (i, nested) in elements.fields.iter().flatten().enumerate() {
+                self.descriptions(&format!("{path}.fields[{i}]"), nested);
+            }
+            items = elements.items.as_deref();
+            path.push_str(".items");
+        }
     }
 
     fn statuses(&mut self, spec: &Spec) -> Vec<Status> {
@@ -388,7 +423,8 @@ impl Checker {
         spec: &Spec,
         statuses: &[Status],
         docs_url: &DocLinks,
-        code_type: CodeType,
+        wire: &Wire,
+        body: &[ResponseField],
     ) -> (Vec<Category>, Vec<Code>) {
         if spec.categories.is_empty() {
             self.error(
@@ -451,7 +487,7 @@ impl Checker {
             let first = codes.len();
             for (k, code) in category.codes.iter().enumerate() {
                 let path = format!("{path}.codes[{k}]");
-                let code_is_valid = self.wire_code(&path, &code.code, code_type);
+                let code_is_valid = self.wire_code(&path, &code.code, wire.code_type);
                 if code_is_valid && !code.code.starts_with(prefix) {
                     self.error(
                         format!("{path}.code"),
@@ -464,8 +500,8 @@ impl Checker {
                 }
                 self.unique(&mut code_names, &path, "code", &code.code, "code");
                 let code_variant = self.code_variant(&mut code_variants, &path, code, code_is_valid);
-                let allowed = self.allowed(&path, code);
-                self.code_status(&path, code, statuses, &allowed);
+                let mut allowed = self.allowed(&path, code);
+                self.code_status(&path, code, statuses, &mut allowed);
                 self.non_empty(
                     format!("{path}.message"),
                     &code.message,
@@ -477,12 +513,12 @@ impl Checker {
                     "what the caller should do",
                 );
                 let retry = self.retry(&path, &code.retry);
-                self.retry_fits_status(&path, retry, code.status, &allowed);
+                self.retry_fits_status(&path, retry, code.status, &mut allowed);
+                self.unused_allows(code, allowed);
                 let since = self.since(&path, code);
                 let lifecycle = self.lifecycle(&path, code);
-                let example = self.example(&path, code);
                 let anchor = anchors.claim(&code.code);
-                codes.push(Code {
+                let mut model_code = Code {
                     doc_url: self.doc_url(&path, code, docs_url, &anchor),
                     anchor,
                     code: code.code.clone(),
@@ -496,8 +532,15 @@ impl Checker {
                     since,
                     lifecycle,
                     example_stated: code.example.is_some(),
-                    example,
-                });
+                    example: serde_json::Value::Null,
+                };
+                model_code.example = match &code.example {
+                    None => envelope::body(wire, body, &model_code, &category.id),
+                    // A code already refused: its example would only repeat it.
+                    Some(stated) if !code_is_valid => canonical(serde_json::to_value(stated).unwrap_or_default()),
+                    Some(stated) => self.example(&path, stated, &model_code, wire, body, &category.id),
+                };
+                codes.push(model_code);
             }
             categories.push(Category {
                 id: category.id.clone(),
@@ -652,41 +695,22 @@ impl Checker {
         }
     }
 
-    /// The example body, checked to be `{error, code, details}` for this code,
-    /// or one made from the message.
-    fn example(&mut self, path: &str, code: &CodeSpec) -> serde_json::Value {
-        let generated = message_example(&code.code, &code.message);
-        let Some(example) = &code.example else {
-            return generated;
-        };
-        let here = format!("{path}.example");
-        let body = serde_json::to_value(example).ok().and_then(|json| match json {
-            serde_json::Value::Object(body) => Some(body),
-            _ => None,
-        });
-        let Some(body) = body else {
-            self.error(
-                here,
-                "the example is not a mapping of JSON values",
-                "write the reply body, e.g. `example: { error: \"…\", code: CODE, details: { field: email } }`",
-            );
-            return generated;
-        };
-        let fits = body.get("error").is_some_and(serde_json::Value::is_string)
-            && body.get("code").and_then(serde_json::Value::as_str) == Some(code.code.as_str())
-            && body.get("details").is_none_or(serde_json::Value::is_object)
-            && body.keys().all(|key| EXAMPLE_FIELDS.contains(&key.as_str()));
-        if !fits {
-            self.error(
-                here,
-                format!("the example is not an error body for `{}`", code.code),
-                format!(
-                    "give it `error` (text), `code: {}` and optionally `details` (a mapping), nothing else",
-                    code.code
-                ),
-            );
+    /// The spec's `example:` of `code`, checked against the envelope (see
+    /// [`example::check`]).
+    fn example(
+        &mut self,
+        path: &str,
+        stated: &serde_yaml::Value,
+        code: &Code,
+        wire: &Wire,
+        body: &[ResponseField],
+        category_id: &str,
+    ) -> serde_json::Value {
+        let stated = serde_json::to_value(stated).unwrap_or_default();
+        for problem in example::check(&format!("{path}.example"), &stated, wire, body, code, category_id) {
+            self.error(problem.path, problem.message, problem.help);
         }
-        canonical(serde_json::Value::Object(body))
+        canonical(stated)
     }
 
     /// Records `value` under `key` of `path`, reporting a repeat.
@@ -836,7 +860,7 @@ impl Checker {
 
     /// The code's status: from 200 to 599 and listed; a 2xx one is a warning,
     /// since most APIs never send an error with it.
-    fn code_status(&mut self, path: &str, code: &CodeSpec, statuses: &[Status], allowed: &[Lint]) {
+    fn code_status(&mut self, path: &str, code: &CodeSpec, statuses: &[Status], allowed: &mut Allowed) {
         let here = format!("{path}.status");
         let status = code.status;
         if !(200..=599).contains(&status) {
@@ -908,7 +932,7 @@ impl Checker {
         RuntimeMode::default()
     }
 
-    fn retry_fits_status(&mut self, path: &str, retry: Retry, status: u16, allowed: &[Lint]) {
+    fn retry_fits_status(&mut self, path: &str, retry: Retry, status: u16, allowed: &mut Allowed) {
         let here = format!("{path}.retry");
         match retry {
             Retry::Throttled if status != 429 && status != 503 => self.warning(
@@ -927,6 +951,26 @@ impl Checker {
             ),
             _ => {}
         }
+    }
+}
+
+/// The warnings one code's `allow:` names: each with its key path and
+/// whether the code raised it (so the name is used).
+#[derive(Default)]
+struct Allowed {
+    names: Vec<(String, Lint, bool)>,
+}
+
+impl Allowed {
+    /// Whether `lint` is acknowledged, marking each name of it used.
+    fn acknowledges(&mut self, lint: Lint) -> bool {
+        let mut found = false;
+        for (_, named, used) in &mut self.names {
+            if *named == lint {
+                (*used, found) = (true, true);
+            }
+        }
+        found
     }
 }
 
@@ -1142,6 +1186,7 @@ categories:
                         description: "typo".into(),
                         fields: None,
                         value: None,
+                        items: None,
                     })
                 }),
                 "response[2].type",
@@ -1323,12 +1368,46 @@ categories:
             })
             .is_empty()
         );
-        // Allowing another warning leaves this one standing.
+        // Allowing another warning leaves this one standing, and that
+        // allow, acknowledging nothing, is itself a warning.
         let found = problems(|s| {
             throttled_on_500(s);
             code(s, 1).allow = vec!["transient_client_error".into()];
         });
+        let paths: Vec<&str> = found.iter().map(|(_, path, _)| path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["categories[0].codes[1].retry", "categories[0].codes[1].allow[0]"],
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn an_allow_naming_a_warning_the_code_does_not_raise_is_a_warning() {
+        let found = validate(&{
+            let mut spec = base();
+            code(&mut spec, 0).allow = vec!["success_status".into()];
+            spec
+        })
+        .unwrap()
+        .warnings;
         assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            (found[0].lint, found[0].path.as_str(), found[0].message.as_str()),
+            (
+                Some(Lint::UnusedAllow),
+                "categories[0].codes[0].allow[0]",
+                "code `RATE_LIMITED` allows `success_status`, a warning it does not raise"
+            )
+        );
+        let (path, message) = single_error(|s| code(s, 0).allow = vec!["unused_allow".into()]);
+        assert_eq!(
+            (path.as_str(), message.as_str()),
+            (
+                "categories[0].codes[0].allow[0]",
+                "`unused_allow` cannot be acknowledged"
+            )
+        );
     }
 
     #[test]
@@ -1403,17 +1482,133 @@ categories:
     fn an_example_body_must_be_one_for_its_own_code() {
         let example = |yaml: &str| -> Option<serde_yaml::Value> { Some(serde_yaml::from_str(yaml).unwrap()) };
         let found = single_error(|s| code(s, 0).example = example("{ error: Slow down, code: RATE_BROKEN }"));
-        assert_eq!(found.1, "the example is not an error body for `RATE_LIMITED`");
+        assert_eq!(
+            found,
+            (
+                "categories[0].codes[0].example.code".into(),
+                "the example has \"RATE_BROKEN\" at `/code` (`wire.code`), where a reply for `RATE_LIMITED` has \"RATE_LIMITED\"".into()
+            )
+        );
+        let found = single_error(|s| code(s, 0).example = example("{ error: Slow down }"));
+        assert!(found.1.starts_with("the example has nothing at `/code`"), "{}", found.1);
         let found = single_error(|s| code(s, 0).example = example("[1, 2]"));
         assert_eq!(found.1, "the example is not a mapping of JSON values");
+        let found = single_error(|s| code(s, 0).example = example("{ error: 5, code: RATE_LIMITED }"));
+        assert_eq!(
+            found,
+            (
+                "categories[0].codes[0].example.error".into(),
+                "the example has 5 at `/error`, which `response:` documents as `string`".into()
+            )
+        );
+        let found = single_error(|s| code(s, 0).example = example("{ code: RATE_LIMITED, details: { limit: 10 } }"));
+        assert_eq!(
+            found,
+            (
+                "categories[0].codes[0].example.details".into(),
+                "the example has a member `details` at `/details`, which `response:` does not document".into()
+            )
+        );
 
         let mut spec = base();
+        spec.response
+            .push(serde_yaml::from_str("{ field: details, type: object, description: More }").unwrap());
         code(&mut spec, 0).example = example("{ error: Slow down, code: RATE_LIMITED, details: { limit: 10 } }");
         let model = validate(&spec).unwrap().model;
         assert_eq!(model.codes[0].example["details"]["limit"], 10);
+        assert!(model.codes[0].example_stated);
         assert_eq!(
             model.codes[1].example,
             serde_json::json!({ "error": "Broken", "code": "RATE_BROKEN" })
+        );
+    }
+
+    /// The base catalogue's body nested in `error`, with a constant, the
+    /// status and the category id, and each code's `example:` from `examples`.
+    fn nested(examples: [&str; 2]) -> Spec {
+        let mut spec = base();
+        spec.wire = Some(
+            serde_yaml::from_str(
+                "{ code: /error/code, message: /error/message, status: /error/http, category: /error/type }",
+            )
+            .unwrap(),
+        );
+        spec.response = serde_yaml::from_str(
+            "
+- { field: v, type: string, description: Version, value: '1' }
+- field: error
+  type: object
+  description: The error
+  fields:
+    - { field: code, type: string, description: Code }
+    - { field: message, type: string, description: Message }
+    - { field: http, type: integer, description: Status }
+    - { field: type, type: string, description: Category }
+    - field: violations
+      type: array
+      description: Field errors
+      items:
+        type: object
+        fields:
+          - { field: name, type: string, description: The field }
+",
+        )
+        .unwrap();
+        for (i, yaml) in examples.into_iter().enumerate() {
+            code(&mut spec, i).example = (!yaml.is_empty()).then(|| serde_yaml::from_str(yaml).unwrap());
+        }
+        spec
+    }
+
+    #[test]
+    fn a_code_without_an_example_gets_the_body_laid_out_by_wire() {
+        let model = validate(&nested(["", ""])).unwrap().model;
+        assert_eq!(
+            model.codes[0].example.to_string(),
+            r#"{"error":{"code":"RATE_LIMITED","http":429,"message":"Slow down","type":"rate"},"v":"1"}"#
+        );
+        assert!(!model.codes[0].example_stated);
+    }
+
+    #[test]
+    fn a_stated_example_carries_the_constants_status_and_category_and_documented_members_only() {
+        let good = "{ v: '1', error: { code: RATE_LIMITED, http: 429, type: rate, violations: [{ name: a }] } }";
+        assert!(validate(&nested([good, ""])).is_ok());
+        let errors = |example: &str| -> Vec<(String, String)> {
+            let spec = nested([example, ""]);
+            let problems = validate(&spec).map(|v| v.warnings).unwrap_or_else(|problems| problems);
+            problems.into_iter().map(|p| (p.path, p.message)).collect()
+        };
+        let found = errors("{ error: { code: RATE_LIMITED, http: 500, type: other } }");
+        let paths: Vec<&str> = found.iter().map(|(path, _)| path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "categories[0].codes[0].example",
+                "categories[0].codes[0].example.error.http",
+                "categories[0].codes[0].example.error.type"
+            ],
+            "{found:#?}"
+        );
+        assert!(
+            found[0].1.contains("nothing at `/v` (its `value:` in `response:`)"),
+            "{found:#?}"
+        );
+        let found = errors("{ v: '1', error: { code: RATE_LIMITED, violations: [{ name: 1 }, { nam: a }] } }");
+        assert_eq!(
+            found,
+            [
+                (
+                    "categories[0].codes[0].example.error.violations[0].name".to_owned(),
+                    "the example has 1 at `/error/violations/0/name`, which `response:` documents as `string`"
+                        .to_owned()
+                ),
+                (
+                    "categories[0].codes[0].example.error.violations[1].nam".to_owned(),
+                    "the example has a member `nam` at `/error/violations/1/nam`, which `response:` does not document"
+                        .to_owned()
+                )
+            ]
         );
     }
 }

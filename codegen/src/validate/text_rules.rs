@@ -231,6 +231,15 @@ pub fn every_string(spec: &Spec) -> Vec<FieldText<'_>> {
         out.add_opt("wire.message", wire.message.as_deref(), OneLine);
         out.add_opt("wire.details", wire.details.as_deref(), OneLine);
         out.add_opt("wire.code_header", wire.code_header.as_deref(), OneLine);
+        out.add_opt("wire.status", wire.status.as_deref(), OneLine);
+        out.add_opt("wire.doc_url", wire.doc_url.as_deref(), OneLine);
+        out.add_opt("wire.category", wire.category.as_deref(), OneLine);
+        if let Some(at) = &wire.field_errors {
+            out.add("wire.field_errors.entries", &at.entries, OneLine);
+            out.add("wire.field_errors.field", &at.field, OneLine);
+            out.add_opt("wire.field_errors.message", at.message.as_deref(), OneLine);
+            out.add_opt("wire.field_errors.value", at.value.as_deref(), OneLine);
+        }
     }
     out.body_fields("response", &spec.response);
     for (i, status) in spec.statuses.iter().enumerate() {
@@ -276,8 +285,27 @@ impl<'a> Texts<'a> {
             self.add(format!("{path}.field"), &field.field, Layout::OneLine);
             self.add(format!("{path}.type"), &field.ty, Layout::OneLine);
             self.add(format!("{path}.description"), &field.description, Layout::Prose);
+            if let Some(value) = &field.value {
+                self.yaml(format!("{path}.value"), value);
+            }
             self.body_fields(&format!("{path}.fields"), field.fields.as_deref().unwrap_or_default());
+            self.items(&format!("{path}.items"), field.items.as_deref());
         }
+    }
+
+    /// The texts of an array's `items:` and of what is nested in them.
+    fn items(&mut self, path: &str, items: Option<&'a crate::front::spec::ItemsSpec>) {
+        let Some(items) = items else {
+            return;
+        };
+        self.add(format!("{path}.type"), &items.ty, Layout::OneLine);
+        self.add_opt(
+            format!("{path}.description"),
+            items.description.as_deref(),
+            Layout::Prose,
+        );
+        self.body_fields(&format!("{path}.fields"), items.fields.as_deref().unwrap_or_default());
+        self.items(&format!("{path}.items"), items.items.as_deref());
     }
 
     fn add(&mut self, path: impl Into<String>, text: &'a str, layout: Layout) {

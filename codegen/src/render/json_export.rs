@@ -87,6 +87,8 @@ struct Field<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     fields: Vec<Field<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    items: Option<Box<Field<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     value: Option<serde_json::Value>,
 }
 
@@ -97,6 +99,7 @@ impl<'a> Field<'a> {
             ty: &field.ty,
             description: &field.description,
             fields: field.fields.iter().map(Field::of).collect(),
+            items: field.items.as_deref().map(|items| Box::new(Field::of(items))),
             value: field.value.as_ref().map(Constant::to_json),
         }
     }
@@ -381,7 +384,7 @@ const ERRORS_SCHEMA: &str = r##"{
       "anyOf": [{ "$ref": "#/$defs/pointer" }, { "type": "null" }]
     },
     "field": {
-      "description": "One documented member of the reply body; an object's members nest under `fields`.",
+      "description": "One documented member of the reply body; an object's members nest under `fields`, an array's elements under `items`.",
       "type": "object",
       "required": ["field", "type", "description"],
       "additionalProperties": false,
@@ -390,6 +393,7 @@ const ERRORS_SCHEMA: &str = r##"{
         "type": { "enum": ["string", "integer", "number", "boolean", "object", "array"] },
         "description": { "type": "string" },
         "fields": { "type": "array", "items": { "$ref": "#/$defs/field" } },
+        "items": { "$ref": "#/$defs/field", "description": "An array's elements, named `*`." },
         "value": { "type": ["string", "integer", "boolean"], "description": "The value every reply carries here." }
       }
     },

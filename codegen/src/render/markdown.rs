@@ -1,15 +1,14 @@
 //! `docs/errors.md`: the published error reference, built as plain text.
 
-use super::reply_parts::{self, Part};
 use super::text::{code_span, escape_markdown as esc, inert_json};
-use crate::model::{Code, Model, ResponseField, Retry, StatusClass};
+use crate::model::{Code, ITEMS, Model, ResponseField, Retry, StatusClass, Wire, pointer_keys};
 
 /// Renders the reference page: body format, status tables, one section per
 /// category with a stable anchor per code, and how clients must retry.
 pub fn render_markdown(model: &Model) -> String {
     let mut page = String::new();
     let api = esc(&model.api_name);
-    let code = code_span(&reply_parts::dotted(&model.wire.code));
+    let code = code_span(&dotted(&model.wire.code));
     let out = &mut page;
     line(out, &format!("# {api} errors"));
     line(out, "");
@@ -59,22 +58,21 @@ fn response_format(out: &mut String, model: &Model) {
     table(out, &["Field", "Type", "Description"], rows);
     line(out, "Where each part of a reply is:");
     line(out, "");
-    for (part, pointer) in reply_parts::located(&model.wire) {
-        let at = code_span(&reply_parts::dotted(pointer));
+    for (part, pointer) in located(&model.wire) {
+        let at = code_span(&dotted(pointer));
         let sentence = match part {
             Part::Code => match &model.wire.code_header {
                 Some(header) => format!(
                     "{at} (a JSON {}; branch on it; when the body has none, the {} header)",
-                    reply_parts::code_json_type(model),
+                    model.wire.code_type.as_str(),
                     code_span(header)
                 ),
-                None => format!("{at} (a JSON {}; branch on it)", reply_parts::code_json_type(model)),
+                None => format!("{at} (a JSON {}; branch on it)", model.wire.code_type.as_str()),
             },
             Part::Category => format!("{at} (each category below gives its id)"),
             _ => at,
         };
-        let optional = if part.is_required() { "" } else { " (when present)" };
-        line(out, &format!("- {}{optional}: {sentence}.", capitalized(part.label())));
+        line(out, &format!("- {}: {sentence}.", capitalized(part.label())));
     }
     field_errors(out, model);
     for (pointer, value) in model.constants() {
@@ -82,7 +80,7 @@ fn response_format(out: &mut String, model: &Model) {
             out,
             &format!(
                 "- {} is always {}.",
-                code_span(&reply_parts::dotted(&pointer)),
+                code_span(&dotted(&pointer)),
                 code_span(&value.to_json().to_string())
             ),
         );
@@ -101,13 +99,18 @@ fn response_format(out: &mut String, model: &Model) {
 /// their dotted path (`error.code`).
 fn field_rows(fields: &[ResponseField], parent: &str, rows: &mut Vec<Vec<String>>) {
     for field in fields {
-        let path = if parent.is_empty() {
+        let path = if field.name == ITEMS {
+            format!("{parent}[]")
+        } else if parent.is_empty() {
             field.name.clone()
         } else {
             format!("{parent}.{}", field.name)
         };
         rows.push(vec![cell_code_span(&path), esc(&field.ty), esc(&field.description)]);
         field_rows(&field.fields, &path, rows);
+        if let Some(items) = &field.items {
+            field_rows(std::slice::from_ref(items.as_ref()), &path, rows);
+        }
     }
 }
 
@@ -126,12 +129,12 @@ fn field_errors(out: &mut String, model: &Model) {
             out,
             &format!(
                 "- Field errors (of a validation error): each entry at {}, with {}.",
-                code_span(&reply_parts::dotted(&at.entries)),
+                code_span(&dotted(&at.entries)),
                 members.join(", ")
             ),
         );
     } else if let Some(details) = &model.wire.details {
-        let details = reply_parts::dotted(details);
+        let details = dotted(details);
         line(
             out,
             &format!(
@@ -142,6 +145,71 @@ fn field_errors(out: &mut String, model: &Model) {
             ),
         );
     }
+}
+
+/// One part of a reply that `wire:` locates in the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// The code a client branches on (`wire.code`).
+    Code,
+    /// The human-readable message (`wire.message`).
+    Message,
+    /// The details, an object or an array (`wire.details`).
+    Details,
+    /// The HTTP status, repeated as an integer (`wire.status`).
+    Status,
+    /// The code's documentation link (`wire.doc_url`).
+    DocUrl,
+    /// The id of the code's category (`wire.category`).
+    Category,
+}
+
+impl Part {
+    /// What the part is, for a sentence: "the code", "the message".
+    fn label(self) -> &'static str {
+        match self {
+            Part::Code => "the code",
+            Part::Message => "the message",
+            Part::Details => "the details",
+            Part::Status => "the HTTP status, repeated",
+            Part::DocUrl => "the code's documentation link",
+            Part::Category => "the code's category id",
+        }
+    }
+}
+
+/// Each part the wire locates, with its JSON Pointer, in the order the
+/// reference page lists them.
+fn located(wire: &Wire) -> Vec<(Part, &str)> {
+    [
+        (Part::Code, Some(&wire.code)),
+        (Part::Message, wire.message.as_ref()),
+        (Part::Details, wire.details.as_ref()),
+        (Part::Status, wire.status.as_ref()),
+        (Part::DocUrl, wire.doc_url.as_ref()),
+        (Part::Category, wire.category.as_ref()),
+    ]
+    .into_iter()
+    .filter_map(|(part, pointer)| Some((part, pointer?.as_str())))
+    .collect()
+}
+
+/// A pointer as a reader writes a path: keys joined with `.`, and a `*`
+/// key ([`ITEMS`]: every element of an array) as `[]` after its array: `/error/details/*/fieldViolations/*` →
+/// `error.details[].fieldViolations[]`. The whole body (`""`) is `(the body)`.
+fn dotted(pointer: &str) -> String {
+    let mut path = String::new();
+    for key in pointer_keys(pointer) {
+        if key == ITEMS {
+            path.push_str("[]");
+        } else {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(&key);
+        }
+    }
+    if path.is_empty() { "(the body)".to_owned() } else { path }
 }
 
 fn capitalized(text: &str) -> String {
@@ -223,7 +291,7 @@ fn code_tables(out: &mut String, model: &Model) {
                 &format!(
                     "Its replies carry {} in {}.",
                     code_span(&category.id),
-                    code_span(&reply_parts::dotted(pointer))
+                    code_span(&dotted(pointer))
                 ),
             );
             line(out, "");
@@ -334,4 +402,34 @@ fn code_list(out: &mut String, model: &Model, title: &str, keep: impl Fn(&crate:
     };
     line(out, &format!("{title}: {list}."));
     line(out, "");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_read_as_dotted_paths() {
+        assert_eq!(dotted("/a~1b/c~0d"), "a/b.c~d");
+        assert_eq!(dotted("/error/code"), "error.code");
+        assert_eq!(
+            dotted("/error/details/*/fieldViolations/*"),
+            "error.details[].fieldViolations[]"
+        );
+        assert_eq!(dotted(""), "(the body)");
+    }
+
+    #[test]
+    fn the_default_wire_locates_code_message_and_details_only() {
+        let wire = Wire::default();
+        let parts = located(&wire);
+        assert_eq!(
+            parts,
+            [
+                (Part::Code, "/code"),
+                (Part::Message, "/error"),
+                (Part::Details, "/details")
+            ]
+        );
+    }
 }

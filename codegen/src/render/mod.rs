@@ -12,7 +12,6 @@ mod lib_rs;
 mod markdown;
 mod openapi;
 mod perfect_hash;
-mod reply_parts;
 mod retry_rs;
 pub mod runtime;
 mod rust;

@@ -4,9 +4,9 @@
 
 use serde_yaml::{Mapping, Value};
 
-use super::reply_parts;
 use super::text::{code_span, escape_markdown as esc};
-use crate::model::{FieldErrorsAt, Lifecycle, Model, ResponseField, Retry};
+use crate::envelope::code_value;
+use crate::model::{FieldErrorsAt, ITEMS, Lifecycle, Model, ResponseField, Retry, pointer_key, pointer_keys};
 
 /// Renders the fragment. serde_yaml's `Mapping` keeps insertion order, so the
 /// file reads in catalogue order. `description`s are CommonMark in OpenAPI:
@@ -119,6 +119,10 @@ fn field_schema(model: &Model, field: &ResponseField, pointer: &str) -> Value {
     if !field.fields.is_empty() {
         schema.extend(members(model, &field.fields, pointer));
     }
+    if let Some(items) = &field.items {
+        let elements = format!("{pointer}/{ITEMS}");
+        schema.insert("items".into(), field_schema(model, items, &elements));
+    }
     Value::Mapping(schema)
 }
 
@@ -137,7 +141,7 @@ fn members(model: &Model, fields: &[ResponseField], pointer: &str) -> Mapping {
     let mut properties = Mapping::new();
     let mut required = Vec::new();
     for field in fields {
-        let path = reply_parts::member(pointer, &field.name);
+        let path = format!("{pointer}/{}", pointer_key(&field.name));
         if is_required(model, &path) {
             required.push(Value::from(field.name.as_str()));
         }
@@ -151,14 +155,13 @@ fn members(model: &Model, fields: &[ResponseField], pointer: &str) -> Mapping {
     schema
 }
 
-/// Whether every reply has the member at `pointer`: it holds or encloses a
-/// part every reply carries, or a constant.
+/// Whether every reply has the member at `pointer`: it holds or encloses the
+/// code or a constant. The other parts may be missing from a reply (RFC 6749
+/// §5.2's `error_description` and `error_uri` are optional), as a stated
+/// `example:` may leave them out.
 fn is_required(model: &Model, pointer: &str) -> bool {
     let encloses = |target: &str| target == pointer || target.starts_with(&format!("{pointer}/"));
-    reply_parts::located(&model.wire)
-        .into_iter()
-        .any(|(part, target)| part.is_required() && encloses(target))
-        || model.constants().iter().any(|(target, _)| encloses(target))
+    encloses(&model.wire.code) || model.constants().iter().any(|(target, _)| encloses(target))
 }
 
 /// The schema node at `pointer` below `schema`, following `properties` for
@@ -167,11 +170,11 @@ fn is_required(model: &Model, pointer: &str) -> bool {
 /// array elements the catalogue leaves undescribed).
 fn node_at<'s>(schema: &'s mut Value, pointer: &str, create: bool) -> Option<&'s mut Value> {
     let mut node = schema;
-    for key in reply_parts::keys(pointer) {
+    for key in pointer_keys(pointer) {
         let Value::Mapping(members) = node else {
             return None;
         };
-        node = if key == "*" {
+        node = if key == ITEMS {
             if create && !members.contains_key("items") {
                 members.insert("items".into(), Value::Mapping(Mapping::new()));
             }
@@ -237,7 +240,7 @@ fn default_details_shapes(model: &Model, mut details: Value) -> Value {
 /// closed `enum` makes generated clients reject the reply when the API adds
 /// a code.
 fn code_schema(model: &Model, field: Option<&Value>) -> Value {
-    let ty = reply_parts::code_json_type(model);
+    let ty = model.wire.code_type.as_str();
     let documented = field
         .and_then(|field| field.get("description"))
         .and_then(Value::as_str)
@@ -249,7 +252,7 @@ fn code_schema(model: &Model, field: Option<&Value>) -> Value {
         .iter()
         .map(|code| {
             let mut member = Mapping::new();
-            member.insert("const".into(), yaml(&reply_parts::code_value(model, &code.code)));
+            member.insert("const".into(), yaml(&code_value(model.wire.code_type, &code.code)));
             member.insert("title".into(), code.variant.as_str().into());
             member.insert("description".into(), esc(&code.message).into());
             if code.lifecycle != Lifecycle::Active {

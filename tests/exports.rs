@@ -24,11 +24,7 @@ fn rendered(generator: &Generator, path: &str) -> String {
 
 /// Every catalogue: the real spec, the fixtures, then the real APIs'.
 fn generators() -> Vec<(String, Generator)> {
-    let mut real: Vec<_> = std::fs::read_dir(support::workspace().join("tests/fixtures/real"))
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .collect();
-    real.sort();
+    let real = support::real_specs();
     assert!(real.len() >= 4, "{real:?}");
     support::all_specs()
         .into_iter()

@@ -7,21 +7,11 @@
 //! `drift::committed_generated_tree_matches_the_spec`; so are the outputs that
 //! are the same for every catalogue (the runtime templates).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use errcat_codegen::Generator;
 
 use crate::support;
-
-/// Every catalogue under `tests/fixtures/real/`, sorted.
-fn real_specs() -> Vec<PathBuf> {
-    let mut specs: Vec<_> = std::fs::read_dir(support::workspace().join("tests/fixtures/real"))
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .collect();
-    specs.sort();
-    specs
-}
 
 /// Whether `output` of a real API's catalogue is snapshotted: its
 /// documentation, what a reader of that API sees.
@@ -61,7 +51,7 @@ fn every_rendered_file_matches_its_snapshot() {
 
 #[test]
 fn every_real_apis_documentation_matches_its_snapshot() {
-    for spec in real_specs() {
+    for spec in support::real_specs() {
         assert_outputs_match(&spec, is_snapshotted_for_real, real_snapshot_name);
     }
 }
@@ -69,7 +59,7 @@ fn every_real_apis_documentation_matches_its_snapshot() {
 #[test]
 fn no_snapshot_file_is_orphaned() {
     let mut expected = support::expected_snapshot_files();
-    for spec in real_specs() {
+    for spec in support::real_specs() {
         expected.extend(
             errcat_codegen::render::OUTPUTS
                 .iter()

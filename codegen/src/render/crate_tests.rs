@@ -36,13 +36,12 @@ pub fn render_crate_tests(model: &Model) -> String {
     });
     let integer_codes = model.wire.code_type == CodeType::Integer;
     let as_sent = super::wire_const::as_sent_helper(&model.wire);
-    let (golden_body, rendered_body) = if as_sent.is_empty() {
-        (quote! { &reply["body"] }, quote! { &ErrorBody::new(code) })
+    // The golden replies are already laid out by `wire:` (crate::envelope).
+    let golden_body = quote! { &reply["body"] };
+    let rendered_body = if as_sent.is_empty() {
+        quote! { &ErrorBody::new(code) }
     } else {
-        (
-            quote! { &as_sent(&reply["body"]) },
-            quote! { &as_sent(&::serde_json::to_value(ErrorBody::new(code)).unwrap()) },
-        )
+        quote! { &as_sent(&::serde_json::to_value(ErrorBody::new(code)).unwrap()) }
     };
     let allow_deprecated = allow_deprecated(model);
     let statuses = model.statuses.iter().map(|status| unsuffixed(status.code.into()));

@@ -387,7 +387,11 @@ fn field_errors(body: &[ResponseField], at: &FieldErrorsAt, spec: &FieldErrorsSp
         if name.is_empty() || name.starts_with('/') {
             problems.push(problem(
                 here,
-                format!("`{name}` is not the name of a member of an entry"),
+                if name.is_empty() {
+                    "this member name is empty".to_owned()
+                } else {
+                    format!("`{name}` is a pointer, not the name of a member of an entry")
+                },
                 format!(
                     "write the name of the entry's member, e.g. `{key}: {}`, not a pointer: the entries are found by `entries`",
                     name.trim_start_matches('/').rsplit('/').next().filter(|n| !n.is_empty()).unwrap_or(key)

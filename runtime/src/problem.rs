@@ -356,6 +356,8 @@ mod tests {
             let written = serde_json::to_string(&body).unwrap();
             let read = super::super::api_error::ApiError::<C>::from_parts(code.http_status(), &[], written.as_bytes());
             assert_eq!(read.code(), Some(code), "{written}");
+            let message = C::WIRE.message.map(|_| code.message());
+            assert_eq!(read.message(), message, "{written}");
             assert_eq!(
                 ProblemDetails::from_error_body(&body, code.http_status()).error_code(),
                 Some(code)

@@ -1,25 +1,27 @@
 //! Replies of APIs nobody here designed, copied from their RFCs, specifications and public
 //! docs, read by clients generated from `tests/fixtures/real/`: each reply's
-//! code, kind, retry hint and re-authentication flag.
+//! code, kind, retry hint and re-authentication flag. The catalogues share
+//! the `errcat-runtime` crate, so one generic helper serves them all.
 
 mod field_errors;
+mod round_trip;
 
 use std::time::Duration;
 
 mod google {
-    errcat::catalogue!("fixtures/real/google.yaml");
+    errcat::catalogue!("fixtures/real/google.yaml", runtime = "crate", features = ["axum"]);
 }
 
 mod stripe {
-    errcat::catalogue!("fixtures/real/stripe.yaml");
+    errcat::catalogue!("fixtures/real/stripe.yaml", runtime = "crate", features = ["axum"]);
 }
 
 mod oauth2 {
-    errcat::catalogue!("fixtures/real/oauth2.yaml");
+    errcat::catalogue!("fixtures/real/oauth2.yaml", runtime = "crate", features = ["axum"]);
 }
 
 mod jsonrpc {
-    errcat::catalogue!("fixtures/real/jsonrpc.yaml");
+    errcat::catalogue!("fixtures/real/jsonrpc.yaml", runtime = "crate", features = ["axum"]);
 }
 
 #[test]

@@ -34,6 +34,8 @@ pub mod runtime {
     pub mod body;
     pub mod budget;
     pub mod catalogue;
+    #[cfg(feature = "serde")]
+    pub mod envelope;
     mod http_date;
     #[cfg(feature = "http")]
     pub mod http_support;
@@ -67,9 +69,11 @@ pub use runtime::stats::{ErrorStats, StatsSnapshot, ThresholdAlert, MAX_CATALOGU
 pub use runtime::status_class::StatusClass;
 pub use runtime::views::FieldError;
 #[cfg(feature = "serde")]
-pub use runtime::body::{Details, ErrorBody};
+pub use runtime::body::Details;
 #[cfg(feature = "serde")]
-pub use runtime::problem::{ProblemDetails, PROBLEM_JSON};
+pub use runtime::envelope::PointerError;
+#[cfg(feature = "serde")]
+pub use runtime::problem::PROBLEM_JSON;
 /// Any error reply of this API, read whatever its body: its [`ErrorCode`]
 /// when the code is one of the catalogue's.
 pub type ApiError = runtime::api_error::ApiError<ErrorCode>;
@@ -77,6 +81,13 @@ pub type ApiError = runtime::api_error::ApiError<ErrorCode>;
 pub type AuthError<'a> = runtime::views::AuthError<'a, ErrorCode>;
 /// A validation error and its field errors ([`ApiError::as_validation`]).
 pub type ValidationError<'a> = runtime::views::ValidationError<'a, ErrorCode>;
+/// The JSON body of this API's error replies, laid out as the API
+/// sends it; unknown codes still parse.
+#[cfg(feature = "serde")]
+pub type ErrorBody = runtime::body::ErrorBody<ErrorCode>;
+/// This API's error replies in RFC 9457 form (`application/problem+json`).
+#[cfg(feature = "serde")]
+pub type ProblemDetails = runtime::problem::ProblemDetails<ErrorCode>;
 /// A server's error reply for one of this API's codes, implementing
 /// axum's `IntoResponse`.
 #[cfg(feature = "axum")]

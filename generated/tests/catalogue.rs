@@ -408,6 +408,31 @@ const INTEGER_CODES: bool = false;
 /// Every code's golden reply (status, headers, body), as published beside the docs.
 #[cfg(feature = "serde")]
 const GOLDEN_REPLIES: &str = include_str!("../docs/examples.json");
+/// The codes whose golden body the generator wrote (their spec states no `example:`).
+#[cfg(feature = "serde")]
+const WRITTEN_EXAMPLES: &[ErrorCode] = &[
+    ErrorCode::AuthInvalidKey,
+    ErrorCode::AuthKeyExpired,
+    ErrorCode::AuthInsufficientScope,
+    ErrorCode::AuthConnectionNotFound,
+    ErrorCode::AuthSessionExpired,
+    ErrorCode::RateLimitExceeded,
+    ErrorCode::RateLimitQuotaExceeded,
+    ErrorCode::ConnectionNotFound,
+    ErrorCode::ConnectionExpired,
+    ErrorCode::ConnectionInvalidState,
+    ErrorCode::ConnectionLimitExceeded,
+    ErrorCode::UpstreamUnavailable,
+    ErrorCode::UpstreamTimeout,
+    ErrorCode::UpstreamRateLimited,
+    ErrorCode::UpstreamInvalidResponse,
+    ErrorCode::RulesOutdated,
+    ErrorCode::RulesUnavailable,
+    ErrorCode::RulesInvalidSignature,
+];
+/// A code this catalogue does not have, as its API would send it.
+#[cfg(feature = "serde")]
+const UNKNOWN_CODE: &str = "SOME_FUTURE_CODE";
 #[test]
 fn every_code_is_listed_once_in_catalogue_order() {
     assert_eq!(ErrorCode::ALL.len(), 22);
@@ -642,6 +667,20 @@ fn every_code_round_trips_through_serde() {
 }
 #[cfg(feature = "serde")]
 #[test]
+fn the_runtime_writes_the_golden_body_of_every_code_without_a_stated_example() {
+    let golden: ::serde_json::Value = ::serde_json::from_str(GOLDEN_REPLIES).unwrap();
+    for &code in WRITTEN_EXAMPLES {
+        let expected = &golden[code.as_str()]["body"];
+        assert_eq!(
+            & ::serde_json::to_value(ErrorBody::new(code)).unwrap(), expected, "{}", code
+            .as_str()
+        );
+        #[cfg(feature = "axum")]
+        assert_eq!(& ErrorResponse::new(code).body(), expected, "{}", code.as_str());
+    }
+}
+#[cfg(feature = "serde")]
+#[test]
 fn error_bodies_keep_unknown_codes_and_details() {
     for &(text, code, ..) in CODES {
         let body = ErrorBody::new(code);
@@ -650,12 +689,26 @@ fn error_bodies_keep_unknown_codes_and_details() {
         assert_eq!(parsed.error_code(), Some(code), "{text}");
         assert_eq!(parsed, body);
     }
-    let parsed: ErrorBody = ::serde_json::from_str(
-            r#"{"error":"new","code":"SOME_FUTURE_CODE","details":{"field":"email","message":"bad","value":42,"extra":[1]}}"#,
+    let details = Details::try_from(
+            ::serde_json::json!(
+                { "field" : "email", "message" : "bad", "value" : 42, "extra" : [1] }
+            ),
         )
         .unwrap();
-    assert_eq!(parsed.code, "SOME_FUTURE_CODE");
-    assert_eq!(parsed.error_code:: < ErrorCode > (), None);
+    let mut future = ErrorBody::new(ErrorCode::ALL[0]).with_details(details);
+    future.code = UNKNOWN_CODE.to_owned();
+    let json = ::serde_json::to_string(&future).unwrap();
+    let parsed: ErrorBody = ::serde_json::from_str(&json).unwrap();
+    assert_eq!(parsed.code, UNKNOWN_CODE);
+    assert_eq!(parsed.error_code(), None);
+    assert_eq!(
+        ApiError::from_parts(400, & [], json.as_bytes()).wire_code(), Some(UNKNOWN_CODE)
+    );
+    if <ErrorCode as Catalogue>::WIRE.details.is_none() {
+        assert_eq!(parsed.details, None, "the body has no place for details");
+        return;
+    }
+    assert_eq!(parsed, future);
     let details = parsed.details.expect("details");
     assert_eq!(details.field(), Some("email"));
     assert_eq!(details.message(), Some("bad"));

@@ -206,19 +206,22 @@ impl<C: Catalogue> ApiError<C> {
         self.cut_at.is_some()
     }
 
-    /// The body as the catalogue defines it, when it is one: `error` and
-    /// `code` strings, and `details` absent, `null` or an object.
+    /// The body as the catalogue's [`Wire`](super::catalogue::Wire) lays it
+    /// out, when it is one: a code (in the body or its code header), the
+    /// message when sent, and details absent, `null`, an object or an array.
+    /// Only the envelope's parts are read, so its
+    /// [`members`](super::body::ErrorBody::members) are the ones every reply
+    /// of the code carries (constants, status, doc link, category).
     #[cfg(feature = "serde")]
-    pub fn body(&self) -> Option<super::body::ErrorBody> {
+    pub fn body(&self) -> Option<super::body::ErrorBody<C>> {
         let details = match self.details.as_ref().map(JsonValue::to_serde) {
             None => None,
-            Some(serde_json::Value::Object(map)) => Some(super::body::Details::from(map)),
-            Some(_) => return None,
+            Some(value) => Some(super::body::Details::try_from(value).ok()?),
         };
-        Some(super::body::ErrorBody {
-            error: self.message.clone()?,
-            code: self.wire_code.clone()?,
-            details,
+        let body = super::body::ErrorBody::with_code(self.wire_code.clone()?, self.message.clone());
+        Some(match details {
+            Some(details) => body.with_details(details),
+            None => body,
         })
     }
 
@@ -533,13 +536,29 @@ mod tests {
             r#"{"error": "missing", "code": "SOME_CODE", "details": {"field": "email", "value": 3}}"#,
         );
         let body = err.body().expect("an error body");
-        assert_eq!((body.error.as_str(), body.code.as_str()), ("missing", "SOME_CODE"));
+        assert_eq!(
+            (body.message.as_deref(), body.code.as_str()),
+            (Some("missing"), "SOME_CODE")
+        );
         let details = body.details.expect("details");
         assert_eq!(details.field(), Some("email"));
         assert_eq!(details.value(), Some(&serde_json::json!(3)));
-        assert_eq!(read(422, r#"{"error": "x", "code": "Y", "details": [1]}"#).body(), None);
+        let listed = read(422, r#"{"error": "x", "code": "Y", "details": [1]}"#)
+            .body()
+            .expect("a body");
+        assert_eq!(
+            listed.details.and_then(|details| details.as_array().cloned()),
+            Some(vec![1.into()])
+        );
+        assert_eq!(read(422, r#"{"error": "x", "code": "Y", "details": 1}"#).body(), None);
         assert_eq!(read(422, r#"{"error": "x"}"#).body(), None);
         assert_eq!(read(502, "<html>").body(), None);
+        // A known code's body is the one its server writes.
+        for &code in TestCode::ALL {
+            let body = super::super::body::ErrorBody::new(code);
+            let json = serde_json::to_string(&body).unwrap();
+            assert_eq!(read(code.http_status(), &json).body(), Some(body));
+        }
     }
 
     /// Replies of real APIs, each read through its catalogue's envelope.

@@ -57,6 +57,7 @@ runtime_modules! {
     pub mod body: (feature "serde") => { Details, ErrorBody };
     pub mod budget: (always) => { RetryBudget };
     pub mod catalogue: (always) => { Catalogue, FieldErrorsAt, Retry, Wire };
+    pub mod envelope: (feature "serde") => { PointerError };
     mod http_date: (always);
     pub mod http_support: (feature "http") => { status_code_of };
     pub mod json: (always) => { JsonValue };

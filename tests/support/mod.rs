@@ -23,6 +23,16 @@ pub fn fixture_specs() -> Vec<PathBuf> {
     specs
 }
 
+/// The real APIs' catalogues under `tests/fixtures/real/`, sorted.
+pub fn real_specs() -> Vec<PathBuf> {
+    let mut specs: Vec<PathBuf> = std::fs::read_dir(workspace().join("tests/fixtures/real"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    specs.sort();
+    specs
+}
+
 /// Every catalogue: the real spec first, then the fixtures.
 pub fn all_specs() -> Vec<PathBuf> {
     let mut specs = vec![workspace().join(errcat_codegen::DEFAULT_SPEC)];

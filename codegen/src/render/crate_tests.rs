@@ -35,14 +35,12 @@ pub fn render_crate_tests(model: &Model) -> String {
         quote! { (#text, #url) }
     });
     let integer_codes = model.wire.code_type == CodeType::Integer;
-    let as_sent = super::wire_const::as_sent_helper(&model.wire);
-    // The golden replies are already laid out by `wire:` (crate::envelope).
-    let golden_body = quote! { &reply["body"] };
-    let rendered_body = if as_sent.is_empty() {
-        quote! { &ErrorBody::new(code) }
-    } else {
-        quote! { &as_sent(&::serde_json::to_value(ErrorBody::new(code)).unwrap()) }
-    };
+    let written_examples = model
+        .codes
+        .iter()
+        .filter(|code| !code.example_stated)
+        .map(|code| variant_path("ErrorCode", &code.variant));
+    let unknown_code = unknown_code(model);
     let allow_deprecated = allow_deprecated(model);
     let statuses = model.statuses.iter().map(|status| unsuffixed(status.code.into()));
     let code_count = unsuffixed(model.codes.len() as u64);
@@ -78,7 +76,14 @@ pub fn render_crate_tests(model: &Model) -> String {
         #[cfg(feature = "serde")]
         const GOLDEN_REPLIES: &str = include_str!("../docs/examples.json");
 
-        #as_sent
+        /// The codes whose golden body the generator wrote (their spec states no `example:`).
+        #[cfg(feature = "serde")]
+        #allow_deprecated
+        const WRITTEN_EXAMPLES: &[ErrorCode] = &[#(#written_examples,)*];
+
+        /// A code this catalogue does not have, as its API would send it.
+        #[cfg(feature = "serde")]
+        const UNKNOWN_CODE: &str = #unknown_code;
 
         #[test]
         fn every_code_is_listed_once_in_catalogue_order() {
@@ -155,7 +160,7 @@ pub fn render_crate_tests(model: &Model) -> String {
                     .iter()
                     .map(|(name, value)| (name.as_str(), value.as_str().unwrap()))
                     .collect();
-                let body = ::serde_json::to_vec(#golden_body).unwrap();
+                let body = ::serde_json::to_vec(&reply["body"]).unwrap();
                 let err = ApiError::from_parts(status, &headers, &body);
                 assert_eq!(err.code(), Some(code), "{text}");
                 assert_eq!(err.status(), status, "{text}");
@@ -171,7 +176,7 @@ pub fn render_crate_tests(model: &Model) -> String {
         #[test]
         fn server_rendered_bodies_parse_back_on_the_client() {
             for &(text, code, status, ..) in CODES {
-                let body = ::serde_json::to_vec(#rendered_body).unwrap();
+                let body = ::serde_json::to_vec(&ErrorBody::new(code)).unwrap();
                 let err = ApiError::from_parts(status, &[], &body);
                 assert_eq!(err.code(), Some(code), "{text}");
                 assert_eq!(err.message(), Some(code.message()), "{text}");
@@ -311,6 +316,18 @@ pub fn render_crate_tests(model: &Model) -> String {
 
         #[cfg(feature = "serde")]
         #[test]
+        fn the_runtime_writes_the_golden_body_of_every_code_without_a_stated_example() {
+            let golden: ::serde_json::Value = ::serde_json::from_str(GOLDEN_REPLIES).unwrap();
+            for &code in WRITTEN_EXAMPLES {
+                let expected = &golden[code.as_str()]["body"];
+                assert_eq!(&::serde_json::to_value(ErrorBody::new(code)).unwrap(), expected, "{}", code.as_str());
+                #[cfg(feature = "axum")]
+                assert_eq!(&ErrorResponse::new(code).body(), expected, "{}", code.as_str());
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        #[test]
         fn error_bodies_keep_unknown_codes_and_details() {
             for &(text, code, ..) in CODES {
                 let body = ErrorBody::new(code);
@@ -319,12 +336,19 @@ pub fn render_crate_tests(model: &Model) -> String {
                 assert_eq!(parsed.error_code(), Some(code), "{text}");
                 assert_eq!(parsed, body);
             }
-            let parsed: ErrorBody = ::serde_json::from_str(
-                r#"{"error":"new","code":"SOME_FUTURE_CODE","details":{"field":"email","message":"bad","value":42,"extra":[1]}}"#,
-            )
-            .unwrap();
-            assert_eq!(parsed.code, "SOME_FUTURE_CODE");
-            assert_eq!(parsed.error_code::<ErrorCode>(), None);
+            let details = Details::try_from(::serde_json::json!({"field": "email", "message": "bad", "value": 42, "extra": [1]})).unwrap();
+            let mut future = ErrorBody::new(ErrorCode::ALL[0]).with_details(details);
+            future.code = UNKNOWN_CODE.to_owned();
+            let json = ::serde_json::to_string(&future).unwrap();
+            let parsed: ErrorBody = ::serde_json::from_str(&json).unwrap();
+            assert_eq!(parsed.code, UNKNOWN_CODE);
+            assert_eq!(parsed.error_code(), None);
+            assert_eq!(ApiError::from_parts(400, &[], json.as_bytes()).wire_code(), Some(UNKNOWN_CODE));
+            if <ErrorCode as Catalogue>::WIRE.details.is_none() {
+                assert_eq!(parsed.details, None, "the body has no place for details");
+                return;
+            }
+            assert_eq!(parsed, future);
             let details = parsed.details.expect("details");
             assert_eq!(details.field(), Some("email"));
             assert_eq!(details.message(), Some("bad"));
@@ -332,4 +356,18 @@ pub fn render_crate_tests(model: &Model) -> String {
             assert_eq!(details.get("extra"), Some(&::serde_json::json!([1])));
         }
     })
+}
+
+/// A code the catalogue does not have, as its API would send it: text in a
+/// string catalogue, an integer's decimal text in an integer one.
+fn unknown_code(model: &Model) -> String {
+    let candidate = |n: u16| match model.wire.code_type {
+        CodeType::Integer => (1_000_000_007 + i64::from(n)).to_string(),
+        CodeType::String => format!("SOME_FUTURE_CODE{}", "_".repeat(n.into())),
+    };
+    // Fewer codes than candidates: one of them is free.
+    (0..=u16::MAX)
+        .map(candidate)
+        .find(|text| model.codes.iter().all(|code| code.code != *text))
+        .unwrap_or_default()
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{Code, Model, Retry, StatusClass};
+use crate::model::{Code, Constant, FieldErrorsAt, Model, ResponseField, Retry, StatusClass, Wire};
 
 #[derive(Serialize)]
 struct Catalogue<'a> {
@@ -21,6 +21,7 @@ struct Catalogue<'a> {
     docs_url: &'a str,
     retry_after: RetryAfter<'a>,
     request_id_header: &'a str,
+    wire: WireRow<'a>,
     response: Vec<Field<'a>>,
     statuses: Vec<StatusRow<'a>>,
     categories: Vec<CategoryRow<'a>>,
@@ -33,12 +34,75 @@ struct RetryAfter<'a> {
     default_secs: u64,
 }
 
+/// `wire:` with every key written out, defaults included, so a reader needs
+/// no knowledge of the defaults.
+#[derive(Serialize)]
+struct WireRow<'a> {
+    code: &'a str,
+    code_type: &'static str,
+    message: Option<&'a str>,
+    details: Option<&'a str>,
+    code_header: Option<&'a str>,
+    status: Option<&'a str>,
+    doc_url: Option<&'a str>,
+    category: Option<&'a str>,
+    field_errors: Option<FieldErrorsRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct FieldErrorsRow<'a> {
+    entries: &'a str,
+    field: &'a str,
+    message: Option<&'a str>,
+    value: Option<&'a str>,
+}
+
+impl<'a> WireRow<'a> {
+    fn of(wire: &'a Wire) -> WireRow<'a> {
+        WireRow {
+            code: &wire.code,
+            code_type: wire.code_type.as_str(),
+            message: wire.message.as_deref(),
+            details: wire.details.as_deref(),
+            code_header: wire.code_header.as_deref(),
+            status: wire.status.as_deref(),
+            doc_url: wire.doc_url.as_deref(),
+            category: wire.category.as_deref(),
+            field_errors: wire.field_errors.as_ref().map(|at: &'a FieldErrorsAt| FieldErrorsRow {
+                entries: &at.entries,
+                field: &at.field,
+                message: at.message.as_deref(),
+                value: at.value.as_deref(),
+            }),
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct Field<'a> {
     field: &'a str,
     #[serde(rename = "type")]
     ty: &'a str,
     description: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fields: Vec<Field<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    items: Option<Box<Field<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<serde_json::Value>,
+}
+
+impl<'a> Field<'a> {
+    fn of(field: &'a ResponseField) -> Field<'a> {
+        Field {
+            field: &field.name,
+            ty: &field.ty,
+            description: &field.description,
+            fields: field.fields.iter().map(Field::of).collect(),
+            items: field.items.as_deref().map(|items| Box::new(Field::of(items))),
+            value: field.value.as_ref().map(Constant::to_json),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -92,15 +156,8 @@ pub fn render_errors_json(model: &Model) -> String {
             default_secs: model.default_retry_after_secs,
         },
         request_id_header: &model.request_id_header,
-        response: model
-            .response_fields
-            .iter()
-            .map(|f| Field {
-                field: &f.name,
-                ty: &f.ty,
-                description: &f.description,
-            })
-            .collect(),
+        wire: WireRow::of(&model.wire),
+        response: model.response_fields.iter().map(Field::of).collect(),
         statuses: model
             .statuses
             .iter()
@@ -165,6 +222,9 @@ pub fn render_examples_json(model: &Model) -> String {
             if code.retry == Retry::Throttled {
                 headers.insert(&model.retry_after_header, model.default_retry_after_secs.to_string());
             }
+            if let Some(header) = &model.wire.code_header {
+                headers.insert(header, code.code.clone());
+            }
             let golden = Golden {
                 status: code.status,
                 headers,
@@ -197,7 +257,7 @@ const ERRORS_SCHEMA: &str = r##"{
   "title": "Error catalogue",
   "description": "An HTTP API's error catalogue, as exported by the error-catalogue generator.",
   "type": "object",
-  "required": ["schema", "name", "crate", "version", "docs_url", "retry_after", "request_id_header", "response", "statuses", "categories", "codes"],
+  "required": ["schema", "name", "crate", "version", "docs_url", "retry_after", "request_id_header", "wire", "response", "statuses", "categories", "codes"],
   "additionalProperties": false,
   "properties": {
     "$comment": { "type": "string" },
@@ -218,18 +278,41 @@ const ERRORS_SCHEMA: &str = r##"{
       }
     },
     "request_id_header": { "type": "string", "minLength": 1 },
-    "response": {
-      "type": "array",
-      "items": {
-        "type": "object",
-        "required": ["field", "type", "description"],
-        "additionalProperties": false,
-        "properties": {
-          "field": { "type": "string", "minLength": 1 },
-          "type": { "enum": ["string", "integer", "number", "boolean", "object", "array"] },
-          "description": { "type": "string" }
+    "wire": {
+      "description": "Where each part of an error reply lives, every key written out (null: the reply has no such part).",
+      "type": "object",
+      "required": ["code", "code_type", "message", "details", "code_header", "status", "doc_url", "category", "field_errors"],
+      "additionalProperties": false,
+      "properties": {
+        "code": { "$ref": "#/$defs/pointer" },
+        "code_type": { "enum": ["string", "integer"] },
+        "message": { "$ref": "#/$defs/optional_pointer" },
+        "details": { "$ref": "#/$defs/optional_pointer" },
+        "code_header": { "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "null" }] },
+        "status": { "$ref": "#/$defs/optional_pointer" },
+        "doc_url": { "$ref": "#/$defs/optional_pointer" },
+        "category": { "$ref": "#/$defs/optional_pointer" },
+        "field_errors": {
+          "anyOf": [
+            {
+              "type": "object",
+              "required": ["entries", "field", "message", "value"],
+              "additionalProperties": false,
+              "properties": {
+                "entries": { "$ref": "#/$defs/pointer", "description": "Where each entry is; a `*` key stands for every element of an array." },
+                "field": { "type": "string", "minLength": 1 },
+                "message": { "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "null" }] },
+                "value": { "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "null" }] }
+              }
+            },
+            { "type": "null" }
+          ]
         }
       }
+    },
+    "response": {
+      "type": "array",
+      "items": { "$ref": "#/$defs/field" }
     },
     "statuses": {
       "type": "array",
@@ -292,15 +375,31 @@ const ERRORS_SCHEMA: &str = r##"{
       "type": "string",
       "pattern": "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-(0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)(\\.(0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*))*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$"
     },
-    "error_body": {
+    "pointer": {
+      "description": "A JSON Pointer (RFC 6901) into the reply body.",
+      "type": "string",
+      "pattern": "^(/([^~/]|~[01])*)*$"
+    },
+    "optional_pointer": {
+      "anyOf": [{ "$ref": "#/$defs/pointer" }, { "type": "null" }]
+    },
+    "field": {
+      "description": "One documented member of the reply body; an object's members nest under `fields`, an array's elements under `items`.",
       "type": "object",
-      "required": ["error", "code"],
+      "required": ["field", "type", "description"],
       "additionalProperties": false,
       "properties": {
-        "error": { "type": "string" },
-        "code": { "type": "string" },
-        "details": { "type": "object" }
+        "field": { "type": "string", "minLength": 1 },
+        "type": { "enum": ["string", "integer", "number", "boolean", "object", "array"] },
+        "description": { "type": "string" },
+        "fields": { "type": "array", "items": { "$ref": "#/$defs/field" } },
+        "items": { "$ref": "#/$defs/field", "description": "An array's elements, named `*`." },
+        "value": { "type": ["string", "integer", "boolean"], "description": "The value every reply carries here." }
       }
+    },
+    "error_body": {
+      "description": "A reply body exactly as the API sends it: its shape is what `wire` and `response` say.",
+      "type": "object"
     }
   }
 }

@@ -1,20 +1,21 @@
 //! `docs/errors.md`: the published error reference, built as plain text.
 
-use super::text::{code_span, escape_markdown as esc};
-use crate::model::{Code, Model, Retry, StatusClass, message_example};
+use super::text::{code_span, escape_markdown as esc, inert_json};
+use crate::model::{Code, ITEMS, Model, ResponseField, Retry, StatusClass, Wire, pointer_keys};
 
 /// Renders the reference page: body format, status tables, one section per
 /// category with a stable anchor per code, and how clients must retry.
 pub fn render_markdown(model: &Model) -> String {
     let mut page = String::new();
     let api = esc(&model.api_name);
+    let code = code_span(&dotted(&model.wire.code));
     let out = &mut page;
     line(out, &format!("# {api} errors"));
     line(out, "");
     line(
         out,
         &format!(
-            "Every error reply of the {api} carries a JSON body with a machine-readable `code`: branch on `code`, never on the message. \
+            "Every error reply of the {api} carries a JSON body with a machine-readable {code}: branch on {code}, never on the message. \
              This page is generated from the API's error catalogue, as is the code that handles these errors. Online: <{}>.",
             model.docs_url
         ),
@@ -47,25 +48,176 @@ fn cell_code_span(text: &str) -> String {
     code_span(text).replace('|', "\\|")
 }
 
+/// The body's documented fields (nested ones by dotted path), where each
+/// part of a reply is in it, and the first code's example reply.
 fn response_format(out: &mut String, model: &Model) {
     line(out, "## Error response format");
     line(out, "");
-    table(
-        out,
-        &["Field", "Type", "Description"],
-        model
-            .response_fields
-            .iter()
-            .map(|field| vec![format!("`{}`", field.name), esc(&field.ty), esc(&field.description)]),
-    );
+    let mut rows = Vec::new();
+    field_rows(&model.response_fields, "", &mut rows);
+    table(out, &["Field", "Type", "Description"], rows);
+    line(out, "Where each part of a reply is:");
+    line(out, "");
+    for (part, pointer) in located(&model.wire) {
+        let at = code_span(&dotted(pointer));
+        let sentence = match part {
+            Part::Code => match &model.wire.code_header {
+                Some(header) => format!(
+                    "{at} (a JSON {}; branch on it; when the body has none, the {} header)",
+                    model.wire.code_type.as_str(),
+                    code_span(header)
+                ),
+                None => format!("{at} (a JSON {}; branch on it)", model.wire.code_type.as_str()),
+            },
+            Part::Category => format!("{at} (each category below gives its id)"),
+            _ => at,
+        };
+        line(out, &format!("- {}: {sentence}.", capitalized(part.label())));
+    }
+    field_errors(out, model);
+    for (pointer, value) in model.constants() {
+        line(
+            out,
+            &format!(
+                "- {} is always {}.",
+                code_span(&dotted(&pointer)),
+                code_span(&value.to_json().to_string())
+            ),
+        );
+    }
+    line(out, "");
     let example = &model.codes[0];
     line(out, "For example:");
     line(out, "");
     line(out, "```json");
-    // The body every export shows for a code without an `example:`.
-    line(out, &message_example(&example.code, &example.message).to_string());
+    line(out, &inert_json(&example.example));
     line(out, "```");
     line(out, "");
+}
+
+/// One table row per documented field, depth first, nested ones named by
+/// their dotted path (`error.code`).
+fn field_rows(fields: &[ResponseField], parent: &str, rows: &mut Vec<Vec<String>>) {
+    for field in fields {
+        let path = if field.name == ITEMS {
+            format!("{parent}[]")
+        } else if parent.is_empty() {
+            field.name.clone()
+        } else {
+            format!("{parent}.{}", field.name)
+        };
+        rows.push(vec![cell_code_span(&path), esc(&field.ty), esc(&field.description)]);
+        field_rows(&field.fields, &path, rows);
+        if let Some(items) = &field.items {
+            field_rows(std::slice::from_ref(items.as_ref()), &path, rows);
+        }
+    }
+}
+
+/// Where a validation error's field errors are: `wire.field_errors`, else
+/// the default shapes of the details, when the body has details.
+fn field_errors(out: &mut String, model: &Model) {
+    if let Some(at) = &model.wire.field_errors {
+        let mut members = vec![format!("the request field in {}", code_span(&at.field))];
+        if let Some(message) = &at.message {
+            members.push(format!("what is wrong in {}", code_span(message)));
+        }
+        if let Some(value) = &at.value {
+            members.push(format!("the rejected value in {}", code_span(value)));
+        }
+        line(
+            out,
+            &format!(
+                "- Field errors (of a validation error): each entry at {}, with {}.",
+                code_span(&dotted(&at.entries)),
+                members.join(", ")
+            ),
+        );
+    } else if let Some(details) = &model.wire.details {
+        let details = dotted(details);
+        line(
+            out,
+            &format!(
+                "- Field errors (of a validation error): {} is one entry with `field`, `message` and `value`, or a list of them, in itself or in {} or {}.",
+                code_span(&details),
+                code_span(&format!("{details}.errors")),
+                code_span(&format!("{details}.fields"))
+            ),
+        );
+    }
+}
+
+/// One part of a reply that `wire:` locates in the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// The code a client branches on (`wire.code`).
+    Code,
+    /// The human-readable message (`wire.message`).
+    Message,
+    /// The details, an object or an array (`wire.details`).
+    Details,
+    /// The HTTP status, repeated as an integer (`wire.status`).
+    Status,
+    /// The code's documentation link (`wire.doc_url`).
+    DocUrl,
+    /// The id of the code's category (`wire.category`).
+    Category,
+}
+
+impl Part {
+    /// What the part is, for a sentence: "the code", "the message".
+    fn label(self) -> &'static str {
+        match self {
+            Part::Code => "the code",
+            Part::Message => "the message",
+            Part::Details => "the details",
+            Part::Status => "the HTTP status, repeated",
+            Part::DocUrl => "the code's documentation link",
+            Part::Category => "the code's category id",
+        }
+    }
+}
+
+/// Each part the wire locates, with its JSON Pointer, in the order the
+/// reference page lists them.
+fn located(wire: &Wire) -> Vec<(Part, &str)> {
+    [
+        (Part::Code, Some(&wire.code)),
+        (Part::Message, wire.message.as_ref()),
+        (Part::Details, wire.details.as_ref()),
+        (Part::Status, wire.status.as_ref()),
+        (Part::DocUrl, wire.doc_url.as_ref()),
+        (Part::Category, wire.category.as_ref()),
+    ]
+    .into_iter()
+    .filter_map(|(part, pointer)| Some((part, pointer?.as_str())))
+    .collect()
+}
+
+/// A pointer as a reader writes a path: keys joined with `.`, and a `*`
+/// key ([`ITEMS`]: every element of an array) as `[]` after its array: `/error/details/*/fieldViolations/*` →
+/// `error.details[].fieldViolations[]`. The whole body (`""`) is `(the body)`.
+fn dotted(pointer: &str) -> String {
+    let mut path = String::new();
+    for key in pointer_keys(pointer) {
+        if key == ITEMS {
+            path.push_str("[]");
+        } else {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(&key);
+        }
+    }
+    if path.is_empty() { "(the body)".to_owned() } else { path }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn status_tables(out: &mut String, model: &Model) {
@@ -133,6 +285,17 @@ fn code_tables(out: &mut String, model: &Model) {
             ),
         }
         line(out, "");
+        if let Some(pointer) = &model.wire.category {
+            line(
+                out,
+                &format!(
+                    "Its replies carry {} in {}.",
+                    code_span(&category.id),
+                    code_span(&dotted(pointer))
+                ),
+            );
+            line(out, "");
+        }
         table(
             out,
             &["Code", "HTTP Status", "Description", "Resolution", "Retry"],
@@ -146,6 +309,14 @@ fn code_tables(out: &mut String, model: &Model) {
                 ]
             }),
         );
+        line(out, "Example replies, one per code in table order:");
+        line(out, "");
+        line(out, "```json");
+        for code in model.codes_of(category) {
+            line(out, &inert_json(&code.example));
+        }
+        line(out, "```");
+        line(out, "");
     }
 }
 
@@ -231,4 +402,34 @@ fn code_list(out: &mut String, model: &Model, title: &str, keep: impl Fn(&crate:
     };
     line(out, &format!("{title}: {list}."));
     line(out, "");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_read_as_dotted_paths() {
+        assert_eq!(dotted("/a~1b/c~0d"), "a/b.c~d");
+        assert_eq!(dotted("/error/code"), "error.code");
+        assert_eq!(
+            dotted("/error/details/*/fieldViolations/*"),
+            "error.details[].fieldViolations[]"
+        );
+        assert_eq!(dotted(""), "(the body)");
+    }
+
+    #[test]
+    fn the_default_wire_locates_code_message_and_details_only() {
+        let wire = Wire::default();
+        let parts = located(&wire);
+        assert_eq!(
+            parts,
+            [
+                (Part::Code, "/code"),
+                (Part::Message, "/error"),
+                (Part::Details, "/details")
+            ]
+        );
+    }
 }

@@ -76,6 +76,18 @@ pub fn quoted_string(text: &str) -> String {
     out
 }
 
+/// `value` as one line of JSON without `<`, `>` or `&`: each is written as
+/// its `\uXXXX` escape (they only occur inside strings), which every JSON
+/// reader turns back into the same character, so the text stays inert in
+/// HTML and Markdown whatever the catalogue's strings hold.
+pub fn inert_json(value: &serde_json::Value) -> String {
+    value
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,6 +118,14 @@ mod tests {
         assert_eq!(code_span("Retry-After"), "`Retry-After`");
         assert_eq!(code_span("X-`Hint`"), "`` X-`Hint` ``");
         assert_eq!(code_span("a``b"), "```a``b```");
+    }
+
+    #[test]
+    fn inert_json_reads_back_as_the_same_value_without_markup_characters() {
+        let value = serde_json::json!({ "error": "<b>a & b</b> \\u003c", "code": "X" });
+        let text = inert_json(&value);
+        assert!(!text.contains(['<', '>', '&']), "{text}");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), value);
     }
 
     #[test]

@@ -1,6 +1,5 @@
 //! `Catalogue::WIRE` in the generated `impl Catalogue for ErrorCode`: where
-//! the runtime reads each part of a reply, and the generated tests' helper
-//! that lays the crate's flat body out that way. Both are written only when
+//! the runtime reads and writes each part of a reply. It is written only when
 //! the catalogue's `wire:` is not the flat body the trait assumes, so a
 //! catalogue without `wire:` generates exactly what it did before.
 
@@ -61,39 +60,6 @@ pub fn wire_const(wire: &Wire, constants: &[(String, &Constant)]) -> TokenStream
     }
 }
 
-/// For the generated tests: `as_sent`, which lays a flat body (`{error,
-/// code, details}`, as the crate writes it) out where the catalogue's `wire:`
-/// says the API sends each part; nothing for the flat body.
-pub fn as_sent_helper(wire: &Wire) -> TokenStream {
-    if *wire == Wire::default() {
-        return TokenStream::new();
-    }
-    quote! {
-        #[cfg(feature = "serde")]
-        fn as_sent(flat: &::serde_json::Value) -> ::serde_json::Value {
-            let wire = <ErrorCode as Catalogue>::WIRE;
-            let code = match &flat["code"] {
-                ::serde_json::Value::String(text) if wire.integer_code => ::serde_json::from_str(text).unwrap(),
-                code => code.clone(),
-            };
-            let parts = [(Some(wire.code), code), (wire.message, flat["error"].clone()), (wire.details, flat["details"].clone())];
-            let mut body = ::serde_json::Value::Object(::serde_json::Map::new());
-            for (pointer, value) in parts {
-                let Some(pointer) = pointer.filter(|_| !value.is_null()) else { continue };
-                let keys: ::std::vec::Vec<::std::string::String> =
-                    pointer.split('/').skip(1).map(|key| key.replace("~1", "/").replace("~0", "~")).collect();
-                let (last, path) = keys.split_last().unwrap();
-                let mut at = &mut body;
-                for key in path {
-                    at = at.as_object_mut().unwrap().entry(key.clone()).or_insert_with(|| ::serde_json::json!({}));
-                }
-                at.as_object_mut().unwrap().insert(last.clone(), value);
-            }
-            body
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,5 +80,37 @@ mod tests {
             text.contains("code_header : :: core :: option :: Option :: None"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn every_part_of_the_writing_side_is_written_into_the_const() {
+        let stripe = Wire {
+            code: "/error/code".to_owned(),
+            message: Some("/error/message".to_owned()),
+            details: None,
+            doc_url: Some("/error/doc_url".to_owned()),
+            category: Some("/error/type".to_owned()),
+            status: Some("/error/http".to_owned()),
+            field_errors: Some(crate::model::FieldErrorsAt {
+                entries: "/error".to_owned(),
+                field: "param".to_owned(),
+                message: Some("message".to_owned()),
+                value: None,
+            }),
+            ..Wire::default()
+        };
+        let version = Constant::String("2.0".to_owned());
+        let text = wire_const(&stripe, &[("/jsonrpc".to_owned(), &version)]).to_string();
+        for expected in [
+            r#"doc_url : :: core :: option :: Option :: Some ("/error/doc_url")"#,
+            r#"category : :: core :: option :: Option :: Some ("/error/type")"#,
+            r#"status : :: core :: option :: Option :: Some ("/error/http")"#,
+            r#"constants : & [("/jsonrpc" , "\"2.0\"")]"#,
+            r#"entries : "/error" , field : "param""#,
+        ] {
+            assert!(text.contains(expected), "{expected} in {text}");
+        }
+        // A constant alone is no flat body either.
+        assert!(!wire_const(&Wire::default(), &[("/v".to_owned(), &version)]).is_empty());
     }
 }

@@ -377,8 +377,8 @@ async fn no_reply_to_a_post_is_a_transport_failure_after_one_attempt() {
 /// codes are sent with 200 reads a 200's body, and hands it back whole when
 /// it holds no error; the OFAuth client never reads a success's body.
 mod errors_on_status_200 {
-    use std::io::{BufRead, BufReader, Write};
-    use std::net::{TcpListener, TcpStream};
+    use std::io::Write;
+    use std::net::TcpListener;
     use std::sync::Arc;
     use std::sync::atomic::{AtomicU32, Ordering};
     use std::time::Duration;
@@ -387,6 +387,8 @@ mod errors_on_status_200 {
     use axum::extract::State;
     use axum::http::header;
     use axum::routing::post;
+
+    use crate::support::read_request_head;
 
     mod jsonrpc {
         errcat::catalogue!("fixtures/real/jsonrpc.yaml", features = ["reqwest"]);
@@ -472,15 +474,6 @@ mod errors_on_status_200 {
             }
         });
         base
-    }
-
-    /// Reads up to the blank line that ends the request head (the requests have no body).
-    fn read_request_head(stream: &TcpStream) {
-        let mut reader = BufReader::new(stream);
-        let mut line = String::new();
-        while reader.read_line(&mut line).unwrap_or(0) > 2 {
-            line.clear();
-        }
     }
 
     #[tokio::test]

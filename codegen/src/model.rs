@@ -130,6 +130,21 @@ pub struct FieldErrorsAt {
     pub value: Option<String>,
 }
 
+impl Wire {
+    /// The parts a reply carries at a JSON Pointer, each with its `wire:`
+    /// key: the code, message, details, status, doc link and category.
+    pub fn placed_parts(&self) -> [(&'static str, Option<&str>); 6] {
+        [
+            ("code", Some(self.code.as_str())),
+            ("message", self.message.as_deref()),
+            ("details", self.details.as_deref()),
+            ("status", self.status.as_deref()),
+            ("doc_url", self.doc_url.as_deref()),
+            ("category", self.category.as_deref()),
+        ]
+    }
+}
+
 impl Default for Wire {
     fn default() -> Wire {
         Wire {

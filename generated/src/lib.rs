@@ -101,18 +101,21 @@ pub type RetryError = runtime::reqwest_support::RetryError<ErrorCode>;
 /// How one attempt failed: an error reply, or no whole reply.
 #[cfg(feature = "reqwest")]
 pub type SendFailure = runtime::reqwest_support::SendFailure<ErrorCode>;
-/// The response itself when its status is not an error (below 400), else
-/// the [`ApiError`] read from its status, headers and at most
-/// [`DEFAULT_MAX_BODY_BYTES`] of its body.
+/// The response itself when it is not an error reply (a 4xx or 5xx
+/// status, or, when the catalogue has codes sent below 400, a body
+/// with a code), else the [`ApiError`] read from its status, headers
+/// and at most [`DEFAULT_MAX_BODY_BYTES`] of its body.
 #[cfg(feature = "reqwest")]
 pub async fn error_for_response(
     response: ::reqwest::Response,
 ) -> ::core::result::Result<::reqwest::Response, ApiError> {
     runtime::reqwest_support::error_for_response(response).await
 }
-/// The response itself when its status is not an error (below 400), else
-/// the [`ApiError`] read from its status, headers and at most
-/// `max_body_bytes` of its body (the rest is never received).
+/// The response itself when it is not an error reply (a 4xx or 5xx
+/// status, or, when the catalogue has codes sent below 400, a body
+/// with a code), else the [`ApiError`] read from its status, headers
+/// and at most `max_body_bytes` of its body (the rest of an error's
+/// body is never received).
 #[cfg(feature = "reqwest")]
 pub async fn error_for_response_limited(
     response: ::reqwest::Response,

@@ -10,7 +10,7 @@
 //! [`within_two_seconds`], so a missing bound fails the test instead of hanging it.
 
 use std::future::Future;
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::net::{TcpListener, TcpStream};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -21,7 +21,7 @@ use ofauth_errors::{
     error_for_response, error_for_response_limited, send_with_retry,
 };
 
-use crate::support::xtask;
+use crate::support::{read_request_head, xtask};
 
 /// The short per-attempt timeout the tests give the client.
 const ATTEMPT_TIMEOUT: Duration = Duration::from_millis(200);
@@ -46,15 +46,6 @@ fn serve(reply: impl Fn(u32, TcpStream) + Send + Sync + 'static) -> String {
         }
     });
     base
-}
-
-/// Reads up to the blank line that ends the request head (the tests' requests have no body).
-fn read_request_head(stream: &TcpStream) {
-    let mut reader = BufReader::new(stream);
-    let mut line = String::new();
-    while reader.read_line(&mut line).unwrap_or(0) > 2 {
-        line.clear();
-    }
 }
 
 /// Keeps the connection open and silent for good.

@@ -224,3 +224,14 @@ pub fn assert_snapshot_folder_holds_exactly(folder: &str, expected: impl IntoIte
         "these snapshots in tests/{folder} were never reviewed; run `cargo insta review`: {missing:?}"
     );
 }
+
+/// Reads up to the blank line that ends an HTTP request head, for the tests'
+/// hand-written servers (their requests have no body).
+pub fn read_request_head(stream: &std::net::TcpStream) {
+    use std::io::BufRead;
+    let mut reader = std::io::BufReader::new(stream);
+    let mut line = String::new();
+    while reader.read_line(&mut line).unwrap_or(0) > 2 {
+        line.clear();
+    }
+}

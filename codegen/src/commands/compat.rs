@@ -169,26 +169,27 @@ impl Changes {
                     member(&at.value)
                 )
             });
-            [
-                ("wire.code", Some(wire.code.clone())),
-                ("wire.code_type", Some(wire.code_type.as_str().to_owned())),
-                ("wire.message", wire.message.clone()),
-                ("wire.details", wire.details.clone()),
-                ("wire.code_header", wire.code_header.clone()),
-                ("wire.status", wire.status.clone()),
-                ("wire.doc_url", wire.doc_url.clone()),
-                ("wire.category", wire.category.clone()),
-                ("wire.field_errors", field_errors),
-            ]
+            let placed = wire
+                .placed_parts()
+                .map(|(key, pointer)| (key, pointer.map(str::to_owned)));
+            let others = [
+                ("code_type", Some(wire.code_type.as_str().to_owned())),
+                ("code_header", wire.code_header.clone()),
+                ("field_errors", field_errors),
+            ];
+            placed
+                .into_iter()
+                .chain(others)
+                .map(|(key, place)| (format!("wire.{key}"), place))
         };
-        for ((subject, before), (_, after)) in parts(&old.wire).into_iter().zip(parts(&new.wire)) {
+        for ((subject, before), (_, after)) in parts(&old.wire).zip(parts(&new.wire)) {
             let impact = match (&before, &after) {
                 (Some(place), None) if !documents(&new.response_fields, place) => continue,
                 (None, Some(place)) if !documents(&old.response_fields, place) => continue,
                 (None, Some(_)) => Impact::Additive,
                 _ => Impact::Breaking,
             };
-            self.differ(impact, subject, "place", &before, &after);
+            self.differ(impact, &subject, "place", &before, &after);
         }
     }
 

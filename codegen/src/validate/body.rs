@@ -231,18 +231,12 @@ pub fn landed(wire: Wire, spec: Option<&WireSpec>, body: &[ResponseField], probl
     };
     // A default part yields to the parts `wire:` writes: moving the code to
     // `/error` says the message is not there.
-    let written_places: Vec<&str> = [
-        ("code", Some(wire.code.as_str())),
-        ("message", wire.message.as_deref()),
-        ("details", wire.details.as_deref()),
-        ("status", wire.status.as_deref()),
-        ("doc_url", wire.doc_url.as_deref()),
-        ("category", wire.category.as_deref()),
-    ]
-    .into_iter()
-    .filter(|(key, _)| written(key))
-    .filter_map(|(_, pointer)| pointer)
-    .collect();
+    let written_places: Vec<&str> = wire
+        .placed_parts()
+        .into_iter()
+        .filter(|(key, _)| written(key))
+        .filter_map(|(_, pointer)| pointer)
+        .collect();
     let default_yields = |key: &str, pointer: &Option<String>| {
         pointer.clone().filter(|at| {
             written(key)
@@ -264,18 +258,12 @@ pub fn landed(wire: Wire, spec: Option<&WireSpec>, body: &[ResponseField], probl
         category: land("category", wire.category.clone()),
         ..wire
     };
-    let parts: Vec<(&str, &str)> = [
-        ("code", Some(wire.code.as_str())),
-        ("message", wire.message.as_deref()),
-        ("details", wire.details.as_deref()),
-        ("status", wire.status.as_deref()),
-        ("doc_url", wire.doc_url.as_deref()),
-        ("category", wire.category.as_deref()),
-    ]
-    .into_iter()
-    .filter_map(|(key, pointer)| Some((key, pointer?)))
-    .filter(|(_, pointer)| wire::check_pointer(pointer).is_ok())
-    .collect();
+    let parts: Vec<(&str, &str)> = wire
+        .placed_parts()
+        .into_iter()
+        .filter_map(|(key, pointer)| Some((key, pointer?)))
+        .filter(|(_, pointer)| wire::check_pointer(pointer).is_ok())
+        .collect();
     apart(&parts, &written, problems);
     constants_apart(body, &parts, problems);
     if let (Some(at), Some(spec)) = (&wire.field_errors, spec.and_then(|spec| spec.field_errors.as_ref())) {

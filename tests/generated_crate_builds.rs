@@ -6,10 +6,12 @@
 
 mod support;
 
+use support::Tests;
+
 #[test]
 fn the_hostile_strings_fixture_becomes_a_crate_that_builds_tests_and_documents_cleanly() {
     let (_dir, out) = support::generate_crate(&support::workspace().join("tests/fixtures/odd_strings.yaml"), &[]);
-    support::build_test_lint_and_document(&out);
+    support::build_test_lint_and_document(&out, Tests::CatalogueOnly);
 }
 
 #[test]
@@ -18,7 +20,7 @@ fn the_real_catalogue_becomes_a_crate_that_builds_on_its_own() {
     // Each feature alone is linted on the hostile-strings crate, whose
     // features are these: which items a feature gates comes from the
     // runtime's table, not from the catalogue.
-    support::build_test_lint_and_document_with_all_features(&out);
+    support::build_test_lint_and_document_with_all_features(&out, Tests::All);
 }
 
 #[test]
@@ -57,12 +59,12 @@ fn every_real_catalogue_generates_without_warnings_and_builds_tests_lints_and_do
     let manifest = format!("[workspace]\nmembers = [{}]\nresolver = \"3\"\n", members.join(", "));
     std::fs::write(dir.path().join("Cargo.toml"), manifest).unwrap();
     std::fs::copy(support::workspace().join("Cargo.lock"), dir.path().join("Cargo.lock")).unwrap();
-    support::build_test_lint_and_document_with_all_features(dir.path());
+    support::build_test_lint_and_document_with_all_features(dir.path(), Tests::All);
 }
 
 #[test]
 fn the_integer_codes_fixture_becomes_a_crate_whose_codes_round_trip_through_their_numbers() {
     let spec = support::workspace().join("tests/fixtures/integer_codes.yaml");
     let (_dir, out) = support::generate_crate(&spec, &[&"--deny-warnings"]);
-    support::build_test_lint_and_document(&out);
+    support::build_test_lint_and_document(&out, Tests::CatalogueOnly);
 }

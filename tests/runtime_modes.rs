@@ -116,5 +116,5 @@ fn a_crate_mode_crate_over_this_repository_s_runtime_builds_tests_lints_and_docu
     // Regenerating needs the flag too, and the headers say so.
     let lib = std::fs::read_to_string(out.join("src/lib.rs")).unwrap();
     assert!(lib.lines().next().unwrap().contains(" --runtime-path "), "{lib}");
-    support::build_test_lint_and_document(&out);
+    support::build_test_lint_and_document(&out, support::Tests::All);
 }

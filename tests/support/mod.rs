@@ -107,20 +107,36 @@ pub fn generate_crate(spec: &Path, args: &[&dyn AsRef<OsStr>]) -> (tempfile::Tem
     (dir, out)
 }
 
+/// Which of a generated crate's tests `cargo test` runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tests {
+    /// Every test, an inline runtime's own unit tests included.
+    All,
+    /// Only the catalogue's tests (`tests/catalogue.rs`). An inline
+    /// runtime's unit tests are the same text in every crate (and use the
+    /// runtime's test catalogues, not this one): they run, with and without
+    /// features, in the OFAuth crate.
+    CatalogueOnly,
+}
+
 /// Builds, tests, lints and documents the crate in `out` with the real
 /// `cargo`, warning-free: with and without its features, and each feature
 /// alone.
-pub fn build_test_lint_and_document(out: &Path) {
-    build_test_lint_and_document_with_all_features(out);
+pub fn build_test_lint_and_document(out: &Path, tests: Tests) {
+    build_test_lint_and_document_with_all_features(out, tests);
     lint_each_feature_alone(out);
 }
 
 /// [`build_test_lint_and_document`] without the lint of each feature alone:
 /// which items a feature gates comes from the runtime's table and the
 /// renderers, not from the catalogue, so one crate per code type checks it.
-pub fn build_test_lint_and_document_with_all_features(out: &Path) {
-    cargo(out, "test", &["--quiet"]);
-    cargo(out, "test", &["--quiet", "--all-features"]);
+pub fn build_test_lint_and_document_with_all_features(out: &Path, tests: Tests) {
+    let only: &[&str] = match tests {
+        Tests::All => &[],
+        Tests::CatalogueOnly => &["--test", "catalogue"],
+    };
+    cargo(out, "test", &[&["--quiet"][..], only].concat());
+    cargo(out, "test", &[&["--quiet", "--all-features"][..], only].concat());
     cargo(
         out,
         "clippy",

@@ -227,14 +227,31 @@ pub(crate) fn read_error_body(text: &str, cut: bool, wire: &Wire) -> Option<Erro
     (complete || cut).then_some(body)
 }
 
-/// The keys of an RFC 6901 pointer, `~1` and `~0` unescaped; `None` for text
-/// that is not a pointer.
-fn pointer_keys(pointer: &str) -> Option<Vec<String>> {
+/// The keys of an RFC 6901 pointer, `~1` and `~0` unescaped; `None` for
+/// text that is not a pointer.
+pub(crate) fn pointer_keys(pointer: &str) -> Option<Vec<String>> {
     if pointer.is_empty() {
         return Some(Vec::new());
     }
-    let keys = pointer.strip_prefix('/')?.split('/');
-    Some(keys.map(|key| key.replace("~1", "/").replace("~0", "~")).collect())
+    pointer.strip_prefix('/')?.split('/').map(unescape).collect()
+}
+
+/// One pointer key, unescaped: `~0` is `~`, `~1` is `/`, any other `~` is
+/// no pointer.
+fn unescape(key: &str) -> Option<String> {
+    let mut out = String::with_capacity(key.len());
+    let mut chars = key.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '~' => match chars.next()? {
+                '0' => out.push('~'),
+                '1' => out.push('/'),
+                _ => return None,
+            },
+            c => out.push(c),
+        }
+    }
+    Some(out)
 }
 
 /// Stores `value`, read for `part`, in `body` when it has the part's type.

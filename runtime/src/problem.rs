@@ -131,7 +131,7 @@ impl<C: Catalogue> ProblemDetails<C> {
         let Some(mut value) = body.to_value() else {
             return body;
         };
-        if let Some(keys) = envelope::pointer_keys(at.entries) {
+        if let Some(keys) = super::json::pointer_keys(at.entries) {
             place_entries(&mut value, &keys, entries);
         }
         // The envelope's parts win over the entries' members at their place.
@@ -246,7 +246,7 @@ fn object_of(value: &mut Value) -> Option<&mut Map<String, Value>> {
 /// as a `{field, message, value}` object.
 fn read_entries(at: &FieldErrorsAt, body: &Value) -> Vec<Details> {
     let mut found = Vec::new();
-    if let Some(keys) = envelope::pointer_keys(at.entries) {
+    if let Some(keys) = super::json::pointer_keys(at.entries) {
         collect_entries(body, &keys, &mut found);
     }
     found

@@ -149,7 +149,7 @@ impl<C: Catalogue> serde::Serialize for ErrorBody<C> {
         let parts: Vec<Vec<String>> = [C::WIRE.message, Some(C::WIRE.code), C::WIRE.details]
             .into_iter()
             .flatten()
-            .filter_map(envelope::pointer_keys)
+            .filter_map(super::json::pointer_keys)
             .collect();
         serde::Serialize::serialize(
             &PartsFirst {

@@ -13,6 +13,7 @@ use core::fmt;
 use serde_json::{Map, Value};
 
 use super::catalogue::{Catalogue, Wire};
+use super::json::pointer_keys;
 
 /// Why [`set_member`] refused a pointer. The body is left as it was.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,33 +83,6 @@ pub fn set_member(body: &mut Value, pointer: &str, value: Value) -> Result<(), P
     }
     place(body, path, last, value);
     Ok(())
-}
-
-/// The keys of an RFC 6901 pointer, `~1` and `~0` unescaped; `None` for
-/// text that is not a pointer.
-pub(crate) fn pointer_keys(pointer: &str) -> Option<Vec<String>> {
-    if pointer.is_empty() {
-        return Some(Vec::new());
-    }
-    pointer.strip_prefix('/')?.split('/').map(unescape).collect()
-}
-
-/// One pointer key, unescaped: `~0` is `~`, `~1` is `/`, any other `~` is
-/// no pointer.
-fn unescape(key: &str) -> Option<String> {
-    let mut out = String::with_capacity(key.len());
-    let mut chars = key.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '~' => match chars.next()? {
-                '0' => out.push('~'),
-                '1' => out.push('/'),
-                _ => return None,
-            },
-            c => out.push(c),
-        }
-    }
-    Some(out)
 }
 
 /// Puts `value` at `path` then `last` in `body`, making every value on the

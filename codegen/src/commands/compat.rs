@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use crate::model::{Code, ITEMS, Model, ResponseField, Retry, Wire, pointer_keys};
+use crate::model::{Code, ITEMS, Model, ResponseField, Retry, Wire};
 
 /// How a change affects clients, from the mildest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -184,8 +184,8 @@ impl Changes {
         };
         for ((subject, before), (_, after)) in parts(&old.wire).zip(parts(&new.wire)) {
             let impact = match (&before, &after) {
-                (Some(place), None) if !documents(&new.response_fields, place) => continue,
-                (None, Some(place)) if !documents(&old.response_fields, place) => continue,
+                (Some(place), None) if crate::validate::body::find(&new.response_fields, place).is_none() => continue,
+                (None, Some(place)) if crate::validate::body::find(&old.response_fields, place).is_none() => continue,
                 (None, Some(_)) => Impact::Additive,
                 _ => Impact::Breaking,
             };
@@ -454,22 +454,6 @@ fn renamed_to<'a>(removed: &Code, old: &Model, new: &'a Model) -> Option<&'a str
                 && new.categories[code.category].id == old.categories[removed.category].id
         })
         .map(|code| code.code.as_str())
-}
-
-/// Whether `pointer` (a JSON Pointer) names a field documented in `fields`.
-fn documents(fields: &[ResponseField], pointer: &str) -> bool {
-    let keys = pointer_keys(pointer);
-    let mut level = fields;
-    !keys.is_empty()
-        && keys
-            .iter()
-            .all(|key| match level.iter().find(|field| field.name == *key) {
-                Some(field) => {
-                    level = &field.fields;
-                    true
-                }
-                None => false,
-            })
 }
 
 /// Two versions of one list, paired by key: what only the old one has, what

@@ -474,7 +474,7 @@ impl Missed {
 /// The documented field `pointer` lands on, with its key path; `None` when it
 /// lands on none (or on the whole body, which is no field). A `*` key is a
 /// member's name here: only [`walk`] for field errors reads it as every element.
-fn find<'a>(body: &'a [ResponseField], pointer: &str) -> Option<(String, &'a ResponseField)> {
+pub(crate) fn find<'a>(body: &'a [ResponseField], pointer: &str) -> Option<(String, &'a ResponseField)> {
     walk(body, pointer, false).ok()
 }
 

@@ -49,6 +49,8 @@ Options:
                        With `runtime: crate` in the catalogue: take the
                        `errcat-runtime` crate from this folder (a path
                        dependency) rather than from crates.io
+      --no-typescript  Leave out the TypeScript client (clients/typescript/)
+      --no-python      Leave out the Python client (clients/python/)
   -h, --help           Print help
 ";
 
@@ -144,6 +146,8 @@ pub struct CodegenOptions {
     pub deny_warnings: bool,
     pub standalone: bool,
     pub runtime_path: Option<PathBuf>,
+    pub no_typescript: bool,
+    pub no_python: bool,
 }
 
 /// Where the older catalogue comes from.
@@ -242,6 +246,8 @@ fn parse_codegen(parser: &mut lexopt::Parser, frontend: &Frontend<'_>) -> Parsed
             Long("spec") => options.spec = Some(value(parser)?.into()),
             Long("out") => options.out = Some(value(parser)?.into()),
             Long("runtime-path") => options.runtime_path = Some(value(parser)?.into()),
+            Long("no-typescript") => options.no_typescript = true,
+            Long("no-python") => options.no_python = true,
             other => return Err(unexpected(other, "codegen", frontend)),
         }
     }

@@ -29,6 +29,12 @@ pub fn codegen(
         // Regenerating without the flag would drop the `[workspace]` table.
         provenance.command.push_str(" --standalone");
     }
+    // Likewise the clients left out.
+    for (off, flag) in [(options.no_typescript, " --no-typescript"), (options.no_python, " --no-python")] {
+        if off {
+            provenance.command.push_str(flag);
+        }
+    }
     if let Some(runtime) = &options.runtime_path {
         // Likewise the runtime's path in `Cargo.toml`.
         let label = path_label(runtime, frontend.root);
@@ -40,6 +46,8 @@ pub fn codegen(
             .deny_warnings(options.deny_warnings)
             .force(options.force)
             .standalone(options.standalone)
+            .typescript(!options.no_typescript)
+            .python(!options.no_python)
             .provenance(provenance.clone());
         // Cargo.toml names the runtime's folder from the crate's own.
         let generator = match &options.runtime_path {

@@ -44,6 +44,8 @@ pub struct Generator {
     deny_warnings: bool,
     force: bool,
     standalone: bool,
+    typescript: bool,
+    python: bool,
     provenance: Provenance,
     features: Vec<String>,
 }
@@ -96,6 +98,8 @@ impl Generator {
             deny_warnings: false,
             force: false,
             standalone: false,
+            typescript: true,
+            python: true,
             provenance: Provenance::new(label, crate::DEFAULT_OUT),
             features: Vec::new(),
         }
@@ -124,6 +128,22 @@ impl Generator {
     /// a path dependency of one), or cargo refuses to build it.
     pub fn standalone(mut self, standalone: bool) -> Generator {
         self.standalone = standalone;
+        self
+    }
+
+    /// With `false`, the TypeScript client (`clients/typescript/`) is left
+    /// out; a previous run's copy is removed like any output no longer
+    /// produced. Default `true`.
+    pub fn typescript(mut self, typescript: bool) -> Generator {
+        self.typescript = typescript;
+        self
+    }
+
+    /// With `false`, the Python client (`clients/python/`) is left out; a
+    /// previous run's copy is removed like any output no longer produced.
+    /// Default `true`.
+    pub fn python(mut self, python: bool) -> Generator {
+        self.python = python;
         self
     }
 
@@ -191,6 +211,17 @@ impl Generator {
             return Err(Error::invalid(self.loaded.warnings.clone()));
         }
         let mut files = crate::render_files(&self.loaded.model, &self.provenance);
+        let model = &self.loaded.model;
+        let clients = [
+            (self.typescript, crate::render::render_typescript_client as fn(&Model) -> Vec<(String, String)>),
+            (self.python, crate::render::render_python_client),
+        ];
+        for (_, render) in clients.into_iter().filter(|(wanted, _)| *wanted) {
+            files.extend(render(model).into_iter().map(|(path, body)| OutputFile {
+                contents: crate::header::stamp(&path, &body, &self.provenance),
+                path,
+            }));
+        }
         if self.standalone {
             let manifest = files.iter_mut().find(|file| file.path == "Cargo.toml");
             if let Some(manifest) = manifest {

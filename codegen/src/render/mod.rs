@@ -5,6 +5,7 @@
 mod cargo_toml;
 mod category_rs;
 mod code_rs;
+mod conformance;
 mod crate_tests;
 mod dispatch;
 mod json_export;
@@ -12,26 +13,31 @@ mod lib_rs;
 mod markdown;
 mod openapi;
 mod perfect_hash;
+mod python;
 mod retry_rs;
 pub mod runtime;
 mod rust;
 mod status_rs;
 mod text;
+mod typescript;
 mod wire_const;
 mod wire_rs;
 
 pub use cargo_toml::render_cargo_toml;
 pub use category_rs::render_category_rs;
 pub use code_rs::render_code_rs;
+pub use conformance::render_conformance;
 pub use crate_tests::render_crate_tests;
 pub use dispatch::DecisionTree;
 pub use json_export::{render_errors_json, render_errors_schema, render_examples_json};
 pub use lib_rs::render_lib_rs;
 pub use markdown::render_markdown;
 pub use openapi::render_openapi;
+pub use python::render_python_client;
 pub use retry_rs::render_retry_rs;
 pub use status_rs::render_status_rs;
 pub use text::{escape_markdown, quoted_string};
+pub use typescript::render_typescript_client;
 pub use wire_rs::render_wire_rs;
 
 use crate::model::Model;
@@ -46,6 +52,7 @@ pub const OUTPUTS: &[(&str, Renderer)] = &[
     // touches; this keeps it out of the user's commits too.
     (".gitignore", |_| "/target/\n".to_owned()),
     ("Cargo.toml", render_cargo_toml),
+    ("docs/conformance.json", render_conformance),
     ("docs/errors.json", render_errors_json),
     ("docs/errors.md", render_markdown),
     ("docs/errors.schema.json", render_errors_schema),

@@ -134,7 +134,7 @@ fn comment_syntax(path: &str) -> Option<(&'static str, &'static str)> {
     match file_name.rsplit('.').next() {
         Some("json") => None,
         Some("md") => Some(("<!-- ", " -->")),
-        Some("toml" | "yaml" | "yml" | "gitignore") => Some(("# ", "")),
+        Some("toml" | "yaml" | "yml" | "gitignore" | "py" | "typed") => Some(("# ", "")),
         _ => Some(("// ", "")),
     }
 }

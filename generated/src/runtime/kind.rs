@@ -51,10 +51,12 @@ impl ErrorKind {
         }
     }
 
-    /// A stable lower-case name, e.g. `rate_limited`, for logs and metric labels.
+    /// A stable lower-case name, e.g. `rate_limited`, for logs and metric labels:
+    /// the snake_case of the variant, the same string the TypeScript and Python
+    /// clients use for their `kind`.
     pub const fn as_str(self) -> &'static str {
         match self {
-            ErrorKind::ReAuthenticate => "reauthenticate",
+            ErrorKind::ReAuthenticate => "re_authenticate",
             ErrorKind::Auth => "auth",
             ErrorKind::Validation => "validation",
             ErrorKind::RateLimited => "rate_limited",

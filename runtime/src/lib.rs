@@ -100,6 +100,11 @@ pub mod sources {
     /// Every module of the runtime, in file-name order.
     pub const MODULES: &[Module] = super::MODULES;
 
+    /// The TypeScript client's hand-written files (`typescript/` in this
+    /// crate), as (file name, text): copied verbatim into every generated
+    /// TypeScript client beside its generated catalogue.
+    pub const TYPESCRIPT: &[(&str, &str)] = &[];
+
     /// One Cargo feature of the runtime, as a generated crate declares it.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub struct Feature {
@@ -113,6 +118,11 @@ pub mod sources {
         /// line, e.g. `axum = { version = "0.8", optional = true, default-features = false }`.
         pub dependencies: &'static [&'static str],
     }
+
+    /// The Python client's hand-written files (`python/` in this crate), as
+    /// (file name, text): copied verbatim into every generated Python client
+    /// beside its generated catalogue.
+    pub const PYTHON: &[(&str, &str)] = &[];
 
     /// The Cargo features a generated crate offers, in `Cargo.toml` order
     /// (`sources` itself is the runtime's own and not among them).

@@ -251,3 +251,18 @@ pub fn read_request_head(stream: &std::net::TcpStream) {
         line.clear();
     }
 }
+
+/// `program`, checked to run (`program --version`), for a test that runs a
+/// generated client with it. A machine without it fails the test with a
+/// message naming the tool and what it is for: such a test never skips.
+pub fn require_tool(program: &str, what_for: &str) -> PathBuf {
+    match Command::new(program).arg("--version").output() {
+        Ok(output) if output.status.success() => PathBuf::from(program),
+        Ok(output) => panic!(
+            "`{program} --version` failed ({}): this test needs {what_for}\n{}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        ),
+        Err(err) => panic!("this test needs `{program}` on PATH ({what_for}), but it could not be run: {err}"),
+    }
+}

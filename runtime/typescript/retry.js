@@ -1,0 +1,166 @@
+// Retrying: `RetryPolicy` (a port of the Rust runtime's `policy.rs`),
+// `RetryBudget` (of `budget.rs`) and `fetchWithRetry`. Declarations:
+// `retry.d.ts`.
+
+import { ApiError } from "./api-error.js";
+import { DEFAULT_RETRY_AFTER_SECS, ERROR_TABLE } from "./catalogue.js";
+import { SplitMix64 } from "./rng.js";
+
+/** @typedef {import("./retry.js").RetryPolicyOptions} RetryPolicyOptions */
+/** @typedef {import("./retry.js").FetchWithRetryOptions} FetchWithRetryOptions */
+
+/**
+ * When and how long to retry: throttled errors wait for the server's hint
+ * (or the catalogue's default), transient errors back off exponentially
+ * with full jitter and never wait less than a hint; every hint is capped at
+ * `maxHintMs`; errors that are not retryable are never retried.
+ */
+export class RetryPolicy {
+  /** @param {RetryPolicyOptions} [options] */
+  constructor(options = {}) {
+    /** The most attempts in all, the first one included (at least 1); default 3. @readonly */
+    this.maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? 3));
+    /** The backoff before the second attempt, doubling after each failure; default 500 ms. @readonly */
+    this.baseDelayMs = options.baseDelayMs ?? 500;
+    /** The longest backoff, before jitter; default 20000 ms. @readonly */
+    this.maxDelayMs = options.maxDelayMs ?? 20_000;
+    /** Whether backoffs are drawn at random up to their ceiling; default on. @readonly */
+    this.jitter = options.jitter ?? true;
+    /** The longest server hint honoured; default 300000 ms (5 minutes). @readonly */
+    this.maxHintMs = options.maxHintMs ?? 300_000;
+    /** @private */
+    this.rng = options.seed === undefined ? SplitMix64.fromEntropy() : new SplitMix64(options.seed);
+  }
+
+  /**
+   * How long to wait before the next attempt, in ms, or `undefined` to
+   * stop: the error is not retryable, or `attempt` (the attempts made so
+   * far, 1 after the first failure) has reached the maximum.
+   * @param {number} attempt
+   * @param {ApiError} error
+   * @returns {number | undefined}
+   */
+  nextDelayMs(attempt, error) {
+    if (attempt >= this.maxAttempts || !error.retryable) return undefined;
+    const hint = error.retryHintMs === undefined ? undefined : Math.min(error.retryHintMs, this.maxHintMs);
+    if (error.kind === "rate_limited") return hint ?? Math.min(DEFAULT_RETRY_AFTER_SECS * 1000, this.maxHintMs);
+    const backoff = this.backoffMs(attempt);
+    return hint === undefined ? backoff : Math.max(hint, backoff);
+  }
+
+  /**
+   * `baseDelayMs * 2^(attempt - 1)`, at most `maxDelayMs`; with jitter, a
+   * uniform draw from zero to that ("full jitter"), in whole nanoseconds as
+   * the Rust client draws it.
+   * @param {number} attempt
+   */
+  backoffMs(attempt) {
+    const doublings = Math.min(Math.max(attempt - 1, 0), 63);
+    const ceiling = Math.min(this.baseDelayMs * 2 ** doublings, this.maxDelayMs);
+    if (!this.jitter) return ceiling;
+    const ceilingNanos = BigInt(Math.round(ceiling * 1e6));
+    return Number(this.rng.upTo(ceilingNanos)) / 1e6;
+  }
+}
+
+/** Tokens in a new budget, as in the AWS SDKs' standard retry mode: 500. */
+export const DEFAULT_BUDGET_CAPACITY = 500;
+/** Tokens a retry after a throttled reply spends: 5. */
+const RETRY_COST = 5;
+/** Tokens a retry after a transient failure spends: 10 (an outage signal drains faster). */
+const TRANSIENT_RETRY_COST = 10;
+/** Tokens a success gives back: 1. */
+const SUCCESS_REFILL = 1;
+
+/**
+ * A retry budget shared by all the requests of one client: each retry
+ * spends tokens (5 after throttling, 10 after a transient failure), each
+ * success refills one, and once drained nothing is retried and `isOutage`
+ * reports a persistent outage.
+ */
+export class RetryBudget {
+  /** @param {number} [capacity] tokens when full; default 500 */
+  constructor(capacity = DEFAULT_BUDGET_CAPACITY) {
+    /** Tokens when full. @readonly */
+    this.capacity = capacity;
+    /** Tokens left. */
+    this.available = capacity;
+  }
+
+  /**
+   * Spends the tokens for retrying after `error`, if the budget has them;
+   * `false` means do not retry.
+   * @param {ApiError} error
+   */
+  tryAcquire(error) {
+    if (!error.retryable) return false;
+    const cost = error.kind === "transient" ? TRANSIENT_RETRY_COST : RETRY_COST;
+    if (this.available < cost) return false;
+    this.available -= cost;
+    return true;
+  }
+
+  /** Gives a token back for a request that succeeded, up to the capacity. */
+  recordSuccess() {
+    this.available = Math.min(this.capacity, this.available + SUCCESS_REFILL);
+  }
+
+  /** Whether the budget is drained: not even a retry after throttling can be paid for. */
+  isOutage() {
+    return this.available < RETRY_COST;
+  }
+}
+
+/** Whether a code of the catalogue is sent with a status below 400 (JSON-RPC's 200). */
+const CODES_BELOW_400 = ERROR_TABLE.some((info) => info.status < 400);
+
+/**
+ * @param {number} ms
+ * @returns {Promise<void>}
+ */
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * The error a response is, or `undefined` for a success. A 4xx or 5xx is
+ * an error; so is another status whose body has a code, when the
+ * catalogue sends a code with a status below 400 (only then is a
+ * success's body read, from a clone, so the response stays whole).
+ * @param {Response} response
+ * @returns {Promise<ApiError | undefined>}
+ */
+export async function errorForResponse(response) {
+  if (response.status >= 400) return ApiError.fromResponse(response);
+  if (!CODES_BELOW_400) return undefined;
+  const error = await ApiError.fromResponse(response.clone());
+  return error.wireCode === undefined ? undefined : error;
+}
+
+/**
+ * `fetch`es `input`, retrying error replies as the policy says: resolves
+ * to the `Response` of the first success, throws the last `ApiError`.
+ * A failure to fetch at all (network error, abort) is thrown as it is.
+ * @param {RequestInfo | URL} input
+ * @param {RequestInit} [init]
+ * @param {FetchWithRetryOptions} [options]
+ * @returns {Promise<Response>}
+ */
+export async function fetchWithRetry(input, init, options = {}) {
+  const policy = options.policy ?? new RetryPolicy();
+  const send = options.fetch ?? globalThis.fetch;
+  const wait = options.sleep ?? sleep;
+  const maxAttempts = Math.min(policy.maxAttempts, options.maxAttempts ?? Infinity);
+  for (let attempt = 1; ; attempt += 1) {
+    const response = await send(input, init);
+    const error = await errorForResponse(response);
+    if (error === undefined) {
+      options.budget?.recordSuccess();
+      return response;
+    }
+    options.onError?.(error, attempt);
+    const delay = attempt >= maxAttempts ? undefined : policy.nextDelayMs(attempt, error);
+    if (delay === undefined || (options.budget !== undefined && !options.budget.tryAcquire(error))) throw error;
+    await wait(delay);
+  }
+}

@@ -50,9 +50,11 @@ function read(entry, members) {
     const value = name === null ? undefined : member(entry, name);
     return typeof value === "string" ? value : undefined;
   };
-  /** @type {FieldError} */
-  const error = { field: text(members.field), message: text(members.message) };
+  const field = text(members.field);
+  const message = text(members.message);
   const value = members.value === null ? undefined : member(entry, members.value);
-  if (value !== undefined) error.value = toPlain(value);
+  // `value` is there only when the entry echoed one (JSON `null` included).
+  /** @type {FieldError} */
+  const error = value === undefined ? { field, message } : { field, message, value: /** @type {import("./api-error.js").JsonValue} */ (toPlain(value)) };
   return Object.freeze(error);
 }

@@ -51,7 +51,11 @@ fn node_test(package: &Path) {
         .lines()
         .find_map(|line| line.strip_prefix("# pass "))
         .and_then(|count| count.trim().parse::<usize>().ok());
-    assert!(passed.is_some_and(|count| count > 0), "no test ran in {}:\n{report}", package.display());
+    assert!(
+        passed.is_some_and(|count| count > 0),
+        "no test ran in {}:\n{report}",
+        package.display()
+    );
     assert!(report.contains("\n# fail 0\n"), "{report}");
 }
 
@@ -118,7 +122,10 @@ fn hostile_catalogue_text_comes_back_byte_identical_and_never_breaks_the_source(
         assert_eq!(entry["reauth"], code.reauth);
     }
     assert!(
-        model.codes.iter().any(|code| code.message.contains('"') && code.resolution.contains("*/")),
+        model
+            .codes
+            .iter()
+            .any(|code| code.message.contains('"') && code.resolution.contains("*/")),
         "the fixture should hold hostile text"
     );
 }
@@ -126,14 +133,26 @@ fn hostile_catalogue_text_comes_back_byte_identical_and_never_breaks_the_source(
 #[test]
 fn every_hand_written_runtime_file_ships_in_each_client() {
     let runtime = support::workspace().join("runtime/typescript");
-    let shipped: Vec<&str> = errcat_runtime::sources::TYPESCRIPT.iter().map(|(name, _)| *name).collect();
+    let shipped: Vec<&str> = errcat_runtime::sources::TYPESCRIPT
+        .iter()
+        .map(|(name, _)| *name)
+        .collect();
     // The test catalogue, the runtime's own tests and its checker settings stay home.
-    let home_only = ["catalogue.js", "catalogue.d.ts", "example.ts", "package.json", "tsconfig.json"];
+    let home_only = [
+        "catalogue.js",
+        "catalogue.d.ts",
+        "example.ts",
+        "package.json",
+        "tsconfig.json",
+    ];
     for entry in std::fs::read_dir(&runtime).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
         let is_file = runtime.join(&name).is_file();
         if is_file && !home_only.contains(&name.as_str()) {
-            assert!(shipped.contains(&name.as_str()), "{name} is not in errcat_runtime::sources::TYPESCRIPT");
+            assert!(
+                shipped.contains(&name.as_str()),
+                "{name} is not in errcat_runtime::sources::TYPESCRIPT"
+            );
         }
     }
     let (_dir, out) = generate(&support::workspace().join("tests/fixtures/single_code.yaml"));
@@ -165,7 +184,11 @@ fn the_package_is_named_after_the_crate_and_has_no_dependencies() {
 #[test]
 fn no_typescript_leaves_the_client_out() {
     let spec = support::workspace().join("tests/fixtures/single_code.yaml");
-    let files = Generator::from_spec_file(&spec).unwrap().typescript(false).render().unwrap();
+    let files = Generator::from_spec_file(&spec)
+        .unwrap()
+        .typescript(false)
+        .render()
+        .unwrap();
     assert!(files.iter().all(|file| !file.path.starts_with(CLIENT)));
     let files = Generator::from_spec_file(&spec).unwrap().render().unwrap();
     assert!(files.iter().any(|file| file.path == format!("{CLIENT}/catalogue.js")));

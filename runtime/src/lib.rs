@@ -108,7 +108,10 @@ pub mod sources {
     pub const TYPESCRIPT: &[(&str, &str)] = &[
         ("api-error.d.ts", include_str!("../typescript/api-error.d.ts")),
         ("api-error.js", include_str!("../typescript/api-error.js")),
-        ("catalogue-types.d.ts", include_str!("../typescript/catalogue-types.d.ts")),
+        (
+            "catalogue-types.d.ts",
+            include_str!("../typescript/catalogue-types.d.ts"),
+        ),
         ("counters.d.ts", include_str!("../typescript/counters.d.ts")),
         ("counters.js", include_str!("../typescript/counters.js")),
         ("field-errors.js", include_str!("../typescript/field-errors.js")),
@@ -119,7 +122,10 @@ pub mod sources {
         ("retry.d.ts", include_str!("../typescript/retry.d.ts")),
         ("retry.js", include_str!("../typescript/retry.js")),
         ("rng.js", include_str!("../typescript/rng.js")),
-        ("test/conformance.test.js", include_str!("../typescript/conformance/runner.js")),
+        (
+            "test/conformance.test.js",
+            include_str!("../typescript/conformance/runner.js"),
+        ),
     ];
 
     /// One Cargo feature of the runtime, as a generated crate declares it.

@@ -90,8 +90,11 @@ export declare function errorForResponse(response: Response): Promise<ApiError |
 
 /**
  * `fetch`es `input`, retrying error replies as the policy says: resolves to
- * the first success's `Response`, throws the last `ApiError`. A request
- * body that is a stream cannot be sent twice: pass a string or bytes.
+ * the first success's `Response`, throws the last `ApiError`. A failure to
+ * fetch at all (network error) is retried like a 503 without a body when
+ * the method is idempotent (GET, HEAD, OPTIONS, PUT, DELETE, TRACE), else
+ * thrown as it is, as is the last one; an aborted request is never retried.
+ * A request body that is a stream cannot be sent twice: pass a string or bytes.
  */
 export declare function fetchWithRetry(
   input: RequestInfo | URL,

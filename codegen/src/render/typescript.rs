@@ -26,7 +26,10 @@ pub fn render_typescript_client(model: &Model) -> Vec<(String, String)> {
     let generated = [
         (CATALOGUE_JS, catalogue::render_catalogue_js(model)),
         (CATALOGUE_DTS, catalogue::render_catalogue_dts(model)),
-        ("package.json", package_json::render_package_json(model, &published_files())),
+        (
+            "package.json",
+            package_json::render_package_json(model, &published_files()),
+        ),
     ];
     let copied = TYPESCRIPT.iter().map(|(name, text)| (*name, (*text).to_owned()));
     let mut files: Vec<(String, String)> = generated

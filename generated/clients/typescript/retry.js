@@ -139,10 +139,25 @@ export async function errorForResponse(response) {
   return error.wireCode === undefined ? undefined : error;
 }
 
+/** Methods whose requests may be repeated safely (RFC 9110 §9.2.2). */
+const IDEMPOTENT_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"];
+
+/**
+ * The method `input` and `init` send with.
+ * @param {RequestInfo | URL} input
+ * @param {RequestInit | undefined} init
+ */
+function methodOf(input, init) {
+  const method = init?.method ?? (typeof Request !== "undefined" && input instanceof Request ? input.method : "GET");
+  return method.toUpperCase();
+}
+
 /**
  * `fetch`es `input`, retrying error replies as the policy says: resolves
  * to the `Response` of the first success, throws the last `ApiError`.
- * A failure to fetch at all (network error, abort) is thrown as it is.
+ * A failure to fetch at all (network error) is retried like a 503 without
+ * a body when the method is idempotent, else thrown as it is, as is the
+ * last one; an aborted request is never retried.
  * @param {RequestInfo | URL} input
  * @param {RequestInit} [init]
  * @param {FetchWithRetryOptions} [options]
@@ -153,16 +168,29 @@ export async function fetchWithRetry(input, init, options = {}) {
   const send = options.fetch ?? globalThis.fetch;
   const wait = options.sleep ?? sleep;
   const maxAttempts = Math.min(policy.maxAttempts, options.maxAttempts ?? Infinity);
+  const retriesTransportErrors = IDEMPOTENT_METHODS.includes(methodOf(input, init));
   for (let attempt = 1; ; attempt += 1) {
-    const response = await send(input, init);
-    const error = await errorForResponse(response);
-    if (error === undefined) {
-      options.budget?.recordSuccess();
-      return response;
+    /** @type {ApiError} */
+    let error;
+    /** @type {unknown} */
+    let thrown;
+    try {
+      const response = await send(input, init);
+      const failure = await errorForResponse(response);
+      if (failure === undefined) {
+        options.budget?.recordSuccess();
+        return response;
+      }
+      options.onError?.(failure, attempt);
+      error = failure;
+      thrown = failure;
+    } catch (cause) {
+      if (!retriesTransportErrors || init?.signal?.aborted) throw cause;
+      error = ApiError.fromParts(503, {}, "");
+      thrown = cause;
     }
-    options.onError?.(error, attempt);
     const delay = attempt >= maxAttempts ? undefined : policy.nextDelayMs(attempt, error);
-    if (delay === undefined || (options.budget !== undefined && !options.budget.tryAcquire(error))) throw error;
+    if (delay === undefined || (options.budget !== undefined && !options.budget.tryAcquire(error))) throw thrown;
     await wait(delay);
   }
 }

@@ -174,3 +174,21 @@ test("fetchWithRetry reads a JSON-RPC error on status 200 and hands back other s
   assert.deepEqual(await response.json(), { jsonrpc: "2.0", result: 19, id: 1 });
   assert.deepEqual(server.waits, [500]);
 });
+
+test("fetchWithRetry retries a failure to fetch only for idempotent methods", async () => {
+  const offline = () => {
+    throw new TypeError("fetch failed");
+  };
+  const flaky = scripted([offline, ok]);
+  const response = await fetchWithRetry("https://api.test/x", undefined, { policy: noJitter(), ...flaky });
+  assert.deepEqual([response.status, flaky.waits], [200, [500]]);
+  const down = scripted([offline]);
+  await assert.rejects(fetchWithRetry("https://api.test/x", { method: "DELETE" }, { policy: noJitter(), ...down }), TypeError);
+  assert.deepEqual(down.waits, [500, 1000]);
+  const post = scripted([offline, ok]);
+  await assert.rejects(fetchWithRetry("https://api.test/x", { method: "post" }, { policy: noJitter(), ...post }), TypeError);
+  assert.equal(post.calls(), 1);
+  const aborted = scripted([offline, ok]);
+  await assert.rejects(fetchWithRetry("https://api.test/x", { signal: AbortSignal.abort() }, { policy: noJitter(), ...aborted }));
+  assert.equal(aborted.calls(), 1);
+});

@@ -18,7 +18,11 @@ pub fn render_catalogue_js(model: &Model) -> String {
         // Writing to a String cannot fail.
         let _ = writeln!(out, "/** {doc} */\nexport const {name} = {value};");
     }
-    let _ = writeln!(out, "/** Where each part of an error reply lives. */\nexport const WIRE = {};", wire(&model.wire));
+    let _ = writeln!(
+        out,
+        "/** Where each part of an error reply lives. */\nexport const WIRE = {};",
+        wire(&model.wire)
+    );
     out.push_str("/** Every code's entry, in catalogue order. */\nexport const ERROR_TABLE = Object.freeze([\n");
     for code in &model.codes {
         let _ = writeln!(out, "  {},", entry(model, code));
@@ -56,7 +60,11 @@ pub fn render_catalogue_dts(model: &Model) -> String {
 fn constants(model: &Model) -> [(&'static str, &'static str, String); 5] {
     [
         ("The API's name.", "API_NAME", js_string(&model.api_name)),
-        ("The package's version.", "VERSION", js_string(&model.version().to_string())),
+        (
+            "The package's version.",
+            "VERSION",
+            js_string(&model.version().to_string()),
+        ),
         (
             "The header carrying the API's retry hint, in seconds.",
             "RETRY_AFTER_HEADER",
@@ -100,7 +108,10 @@ fn wire(wire: &Wire) -> String {
         ("category", js_string_or_null(wire.category.as_deref())),
         ("fieldErrors", field_errors),
     ];
-    let lines: Vec<String> = members.iter().map(|(name, value)| format!("  {name}: {value},\n")).collect();
+    let lines: Vec<String> = members
+        .iter()
+        .map(|(name, value)| format!("  {name}: {value},\n"))
+        .collect();
     format!("Object.freeze({{\n{}}})", lines.concat())
 }
 
@@ -116,7 +127,10 @@ fn entry(model: &Model, code: &Code) -> String {
         ("retry", js_string(code.retry.as_str())),
         ("reauth", code.reauth.to_string()),
         ("docUrl", js_string(&code.doc_url)),
-        ("since", js_string_or_null(code.since.as_ref().map(ToString::to_string).as_deref())),
+        (
+            "since",
+            js_string_or_null(code.since.as_ref().map(ToString::to_string).as_deref()),
+        ),
         ("deprecated", js_string_or_null(deprecation.map(|d| d.reason.as_str()))),
         (
             "replacedBy",

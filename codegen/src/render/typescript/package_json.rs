@@ -6,7 +6,10 @@ use crate::render::quoted_string;
 
 /// `package.json`, publishing `files` (besides itself).
 pub fn render_package_json(model: &Model, files: &[&str]) -> String {
-    let description = format!("Error catalogue client of the {}: codes, typed errors, retries.", model.api_name);
+    let description = format!(
+        "Error catalogue client of the {}: codes, typed errors, retries.",
+        model.api_name
+    );
     let mut members = vec![
         ("name", quoted_string(&model.crate_name.to_ascii_lowercase())),
         ("version", quoted_string(&model.version().to_string())),
@@ -16,7 +19,8 @@ pub fn render_package_json(model: &Model, files: &[&str]) -> String {
         ("types", quoted_string("./index.d.ts")),
         (
             "exports",
-            "{\n    \".\": {\n      \"types\": \"./index.d.ts\",\n      \"default\": \"./index.js\"\n    }\n  }".to_owned(),
+            "{\n    \".\": {\n      \"types\": \"./index.d.ts\",\n      \"default\": \"./index.js\"\n    }\n  }"
+                .to_owned(),
         ),
         ("files", list(files)),
         ("sideEffects", "false".to_owned()),
@@ -38,6 +42,9 @@ pub fn render_package_json(model: &Model, files: &[&str]) -> String {
 
 /// A JSON array of strings, one per line.
 fn list(items: &[&str]) -> String {
-    let lines: Vec<String> = items.iter().map(|item| format!("    {}", quoted_string(item))).collect();
+    let lines: Vec<String> = items
+        .iter()
+        .map(|item| format!("    {}", quoted_string(item)))
+        .collect();
     format!("[\n{}\n  ]", lines.join(",\n"))
 }

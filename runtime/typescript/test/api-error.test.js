@@ -14,7 +14,7 @@ import {
   isErrorCode,
   kindOf,
 } from "../index.js";
-import { withCatalogue } from "./support.js";
+import { withCatalogue } from "../testing/support.js";
 
 /** @param {import("../index.js").ErrorInfo} info */
 const bodyOf = (info) => JSON.stringify({ error: info.message, code: info.code });

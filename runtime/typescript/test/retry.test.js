@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { ApiError, DEFAULT_RETRY_AFTER_SECS, ErrorCode, RETRY_AFTER_HEADER, RetryBudget, RetryPolicy, fetchWithRetry } from "../index.js";
-import { withCatalogue } from "./support.js";
+import { withCatalogue } from "../testing/support.js";
 
 /**
  * @param {number} status

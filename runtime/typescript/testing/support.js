@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const RUNTIME = fileURLToPath(new URL("..", import.meta.url));
 
 /**
- * The package's main entry over `test/catalogues/<name>.js`.
+ * The package's main entry over `testing/catalogues/<name>.js`.
  * @param {string} name
  */
 export async function withCatalogue(name) {
@@ -18,6 +18,6 @@ export async function withCatalogue(name) {
   for (const file of readdirSync(RUNTIME).filter((file) => /\.(js|json)$/.test(file))) {
     cpSync(join(RUNTIME, file), join(dir, file));
   }
-  cpSync(join(RUNTIME, "test", "catalogues", `${name}.js`), join(dir, "catalogue.js"));
+  cpSync(join(RUNTIME, "testing", "catalogues", `${name}.js`), join(dir, "catalogue.js"));
   return import(pathToFileURL(join(dir, "index.js")).href);
 }

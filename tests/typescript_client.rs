@@ -193,3 +193,239 @@ fn no_typescript_leaves_the_client_out() {
     let files = Generator::from_spec_file(&spec).unwrap().render().unwrap();
     assert!(files.iter().any(|file| file.path == format!("{CLIENT}/catalogue.js")));
 }
+
+/// A small deterministic generator (xorshift64*), so that the random
+/// replies are the same on every run.
+struct Draw(u64);
+
+impl Draw {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % n
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+/// One random reply of the OFAuth API as (status, headers, body): known,
+/// unknown, AWS-form and mistyped codes, every shape of details, escapes,
+/// duplicate members, bodies cut anywhere, and hint and request-id headers
+/// valid or not.
+fn random_reply(draw: &mut Draw, known: &[&str]) -> (u16, Vec<(String, String)>, String) {
+    const STATUSES: [u16; 14] = [200, 204, 302, 400, 401, 403, 404, 409, 422, 429, 500, 502, 503, 504];
+    const HINTS: [&str; 17] = [
+        "\u{a0}7\u{85}",
+        "3",
+        "0.5",
+        "1.250",
+        " 7 ",
+        "0",
+        "-1",
+        "abc",
+        "",
+        "1e3",
+        "31536000000",
+        "99999999999999999999999",
+        "Sun, 06 Nov 1994 08:49:47 GMT",
+        "Sunday, 06-Nov-94 08:49:47 GMT",
+        "Sun Nov  6 08:49:47 1994",
+        "Sun, 06 Nov 1994 08:00:00 GMT",
+        "Sun, 06 Nov 1994 08:49:47 CET",
+    ];
+    const IDS: [&str; 7] = [" req-1 ", "ok", "", "a\u{1}b", "a\u{202e}b", "\tx\t", "\u{a0}x\u{3000}"];
+    const MESSAGES: [&str; 7] = [
+        r#""m""#,
+        r#""line\nbreak""#,
+        r#""\u202e""#,
+        "5",
+        "null",
+        r#""\ud83d\ude00""#,
+        r#""\ud800x""#,
+    ];
+    const DETAILS: [&str; 9] = [
+        "null",
+        r#"{"field": "email", "message": "required", "value": 3}"#,
+        r#"{"errors": [{"field": "a"}, {"message": "b", "value": [1, "x", null]}, "junk", {"other": 1}]}"#,
+        r#"{"fields": [{"field": "f", "value": {"k": true}}, {"field": 7}]}"#,
+        r#"[{"field": "x", "message": null}, {"message": "only"}]"#,
+        r#"{"field": "name"}"#,
+        "5",
+        r#""text""#,
+        r#"{"__proto__": {"field": "p"}, "errors": []}"#,
+    ];
+    let status = STATUSES[draw.below(STATUSES.len())];
+    let mut headers = Vec::new();
+    for name in [
+        "Retry-After",
+        "X-RateLimit-Retry-After",
+        "retry-after",
+        "X-Request-Id",
+        "x-request-id",
+    ] {
+        if draw.below(3) == 0 {
+            let value = if name.ends_with("Id") || name.ends_with("id") {
+                draw.pick(&IDS)
+            } else {
+                draw.pick(&HINTS)
+            };
+            headers.push((name.to_owned(), value.to_owned()));
+        }
+    }
+    let code = match draw.below(6) {
+        0 => r#""NEW_CODE""#.to_owned(),
+        1 => draw.pick(&["42", "null", r#""""#, "true"]).to_owned(),
+        2 => format!(r#""{}:http://internal.example/x""#, draw.pick(known)),
+        3 => format!(r#""com.example.v1#{}""#, draw.pick(known)),
+        _ => format!(r#""{}""#, draw.pick(known)),
+    };
+    let mut members = vec![format!(r#""code": {code}"#)];
+    if draw.below(4) > 0 {
+        members.push(format!(r#""error": {}"#, draw.pick(&MESSAGES)));
+    }
+    if draw.below(2) == 0 {
+        members.push(format!(r#""details": {}"#, draw.pick(&DETAILS)));
+    }
+    if draw.below(8) == 0 {
+        members.push(r#""code": "AUTH_INVALID_KEY""#.to_owned());
+    }
+    let rotate = draw.below(members.len());
+    members.rotate_left(rotate);
+    let body = format!("{{{}}}", members.join(", "));
+    let body = match draw.below(10) {
+        0 => body.chars().take(draw.below(body.chars().count())).collect(),
+        1 => draw
+            .pick(&["", "<html>502</html>", "null", "[1, 2]", r#"{"code": "A"} x"#, "  "])
+            .to_owned(),
+        2 => {
+            // Around the nesting limit (64 levels): the whole body is read, or none of it.
+            let depth = 61 + draw.below(5);
+            format!(
+                r#"{{"code": "{}", "details": {}{}}}"#,
+                draw.pick(known),
+                "[".repeat(depth),
+                "]".repeat(depth)
+            )
+        }
+        _ => body,
+    };
+    (status, headers, body)
+}
+
+/// What a client makes of a reply, in the conformance vectors' terms plus
+/// the details, the raw body and the summary line.
+fn rust_reading(status: u16, headers: &[(String, String)], body: &str) -> Value {
+    use ofauth_errors::{ApiError, RetryPolicy};
+    let received_at = std::time::UNIX_EPOCH + std::time::Duration::from_millis(784_111_777_000);
+    let pairs: Vec<(&str, &str)> = headers
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str()))
+        .collect();
+    let error = ApiError::from_parts_at(status, &pairs, body.as_bytes(), received_at);
+    let policy = RetryPolicy::builder().jitter(false).max_attempts(8).build();
+    let millis = |duration: std::time::Duration| duration.as_millis() as f64;
+    let json = |value: &ofauth_errors::JsonValue| serde_json::from_str::<Value>(&value.to_string()).unwrap();
+    let field_errors: Vec<Value> = error
+        .as_validation()
+        .map(|view| view.field_errors())
+        .unwrap_or_default()
+        .iter()
+        .map(|entry| {
+            let mut read = serde_json::json!({"field": entry.field(), "message": entry.message()});
+            if let Some(value) = entry.value() {
+                read["value"] = json(value);
+            }
+            read
+        })
+        .collect();
+    serde_json::json!({
+        "is_error": error.is_error(),
+        "code": error.code().map(|code| code.as_str()),
+        "wire_code": error.wire_code(),
+        "message": error.message(),
+        "request_id": error.request_id(),
+        "kind": error.kind().as_str(),
+        "retryable": error.is_retryable(),
+        "requires_reauth": error.requires_reauth(),
+        "retry_after_ms": error.retry_after().map(millis),
+        "field_errors": field_errors,
+        "delays_ms": (1..=8).map(|attempt| policy.next_delay(attempt, &error).map(millis)).collect::<Vec<_>>(),
+        "details": error.details().map(json),
+        "raw_body": error.raw_body().map(String::from_utf8_lossy),
+        "summary": error.to_string(),
+    })
+}
+
+/// The same reading by the TypeScript client, in the same terms.
+const TYPESCRIPT_READING: &str = r#"
+const m = await import("./index.js");
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+const replies = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+const readings = replies.map(([status, headers, body]) => {
+  const error = m.ApiError.fromParts(status, headers, body, { receivedAt: 784111777000 });
+  const policy = new m.RetryPolicy({ maxAttempts: 8, jitter: false });
+  const delays = [];
+  for (let attempt = 1; attempt <= 8; attempt += 1) delays.push(policy.nextDelayMs(attempt, error) ?? null);
+  return {
+    is_error: error.isError, code: error.code ?? null, wire_code: error.wireCode ?? null,
+    message: error.serverMessage ?? null, request_id: error.requestId ?? null, kind: error.kind,
+    retryable: error.retryable, requires_reauth: error.requiresReauth, retry_after_ms: error.retryAfterMs ?? null,
+    field_errors: error.fieldErrors.map((e) => ({ field: e.field ?? null, message: e.message ?? null, ...("value" in e ? { value: e.value } : {}) })),
+    delays_ms: delays, details: error.details ?? null, raw_body: error.rawBody ?? null, summary: error.message,
+  };
+});
+process.stdout.write(JSON.stringify(readings));
+"#;
+
+#[test]
+fn the_client_reads_thousands_of_random_replies_exactly_as_the_rust_client_does() {
+    const REPLIES: usize = 3000;
+    let known: Vec<&str> = ofauth_errors::ErrorCode::ALL.iter().map(|code| code.as_str()).collect();
+    let mut draw = Draw(0x9E37_79B9_7F4A_7C15);
+    let replies: Vec<(u16, Vec<(String, String)>, String)> =
+        (0..REPLIES).map(|_| random_reply(&mut draw, &known)).collect();
+    let client = support::workspace().join("generated").join(CLIENT);
+    let mut child = Command::new(node())
+        .args(["--input-type=module", "-e", TYPESCRIPT_READING])
+        .current_dir(&client)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input = serde_json::to_vec(&replies).unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || std::io::Write::write_all(&mut stdin, &input));
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    assert!(output.status.success(), "node failed");
+    let typescript: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(typescript.len(), REPLIES);
+    for ((status, headers, body), read) in replies.iter().zip(&typescript) {
+        let expected = as_floats(rust_reading(*status, headers, body));
+        assert_eq!(
+            as_floats(read.clone()),
+            expected,
+            "status {status}, headers {headers:?}, body {body:?}"
+        );
+    }
+}
+
+/// `value` with every number as a float: JavaScript has no other, and
+/// serde_json tells `7000` from `7000.0`.
+fn as_floats(value: Value) -> Value {
+    match value {
+        Value::Number(number) => number
+            .as_f64()
+            .and_then(serde_json::Number::from_f64)
+            .map_or(Value::Null, Value::Number),
+        Value::Array(items) => Value::Array(items.into_iter().map(as_floats).collect()),
+        Value::Object(members) => {
+            Value::Object(members.into_iter().map(|(key, item)| (key, as_floats(item))).collect())
+        }
+        other => other,
+    }
+}

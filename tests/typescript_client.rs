@@ -316,8 +316,9 @@ fn random_reply(draw: &mut Draw, known: &[&str]) -> (u16, Vec<(String, String)>,
 }
 
 /// What a client makes of a reply, in the conformance vectors' terms plus
-/// the details, the raw body and the summary line.
-fn rust_reading(status: u16, headers: &[(String, String)], body: &str) -> Value {
+/// the details, the raw body, the summary line and the delays of a policy
+/// with jitter seeded with `seed`, in nanoseconds.
+fn rust_reading(status: u16, headers: &[(String, String)], body: &str, seed: u64) -> Value {
     use ofauth_errors::{ApiError, RetryPolicy};
     let received_at = std::time::UNIX_EPOCH + std::time::Duration::from_millis(784_111_777_000);
     let pairs: Vec<(&str, &str)> = headers
@@ -326,6 +327,7 @@ fn rust_reading(status: u16, headers: &[(String, String)], body: &str) -> Value 
         .collect();
     let error = ApiError::from_parts_at(status, &pairs, body.as_bytes(), received_at);
     let policy = RetryPolicy::builder().jitter(false).max_attempts(8).build();
+    let seeded = RetryPolicy::builder().seed(seed).max_attempts(8).build();
     let millis = |duration: std::time::Duration| duration.as_millis() as f64;
     let json = |value: &ofauth_errors::JsonValue| serde_json::from_str::<Value>(&value.to_string()).unwrap();
     let field_errors: Vec<Value> = error
@@ -353,6 +355,9 @@ fn rust_reading(status: u16, headers: &[(String, String)], body: &str) -> Value 
         "retry_after_ms": error.retry_after().map(millis),
         "field_errors": field_errors,
         "delays_ms": (1..=8).map(|attempt| policy.next_delay(attempt, &error).map(millis)).collect::<Vec<_>>(),
+        "jittered_ns": (1..=8)
+            .map(|attempt| seeded.next_delay(attempt, &error).map(|delay| delay.as_nanos() as f64))
+            .collect::<Vec<_>>(),
         "details": error.details().map(json),
         "raw_body": error.raw_body().map(String::from_utf8_lossy),
         "summary": error.to_string(),
@@ -365,17 +370,23 @@ const m = await import("./index.js");
 const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
 const replies = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-const readings = replies.map(([status, headers, body]) => {
+const readings = replies.map(([status, headers, body], index) => {
   const error = m.ApiError.fromParts(status, headers, body, { receivedAt: 784111777000 });
   const policy = new m.RetryPolicy({ maxAttempts: 8, jitter: false });
   const delays = [];
   for (let attempt = 1; attempt <= 8; attempt += 1) delays.push(policy.nextDelayMs(attempt, error) ?? null);
+  const seeded = new m.RetryPolicy({ maxAttempts: 8, seed: index });
+  const jittered = [];
+  for (let attempt = 1; attempt <= 8; attempt += 1) {
+    const delay = seeded.nextDelayMs(attempt, error);
+    jittered.push(delay === undefined ? null : Math.round(delay * 1e6));
+  }
   return {
     is_error: error.isError, code: error.code ?? null, wire_code: error.wireCode ?? null,
     message: error.serverMessage ?? null, request_id: error.requestId ?? null, kind: error.kind,
     retryable: error.retryable, requires_reauth: error.requiresReauth, retry_after_ms: error.retryAfterMs ?? null,
     field_errors: error.fieldErrors.map((e) => ({ field: e.field ?? null, message: e.message ?? null, ...("value" in e ? { value: e.value } : {}) })),
-    delays_ms: delays, details: error.details ?? null, raw_body: error.rawBody ?? null, summary: error.message,
+    delays_ms: delays, jittered_ns: jittered, details: error.details ?? null, raw_body: error.rawBody ?? null, summary: error.message,
   };
 });
 process.stdout.write(JSON.stringify(readings));
@@ -404,8 +415,8 @@ fn the_client_reads_thousands_of_random_replies_exactly_as_the_rust_client_does(
     assert!(output.status.success(), "node failed");
     let typescript: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(typescript.len(), REPLIES);
-    for ((status, headers, body), read) in replies.iter().zip(&typescript) {
-        let expected = as_floats(rust_reading(*status, headers, body));
+    for (index, ((status, headers, body), read)) in replies.iter().zip(&typescript).enumerate() {
+        let expected = as_floats(rust_reading(*status, headers, body, index as u64));
         assert_eq!(
             as_floats(read.clone()),
             expected,

@@ -211,11 +211,14 @@ impl Draw {
     }
 }
 
-/// One random reply of the OFAuth API as (status, headers, body): known,
+/// A reply as (status, headers, body).
+type Reply = (u16, Vec<(String, String)>, String);
+
+/// One random reply of the OFAuth API: known,
 /// unknown, AWS-form and mistyped codes, every shape of details, escapes,
 /// duplicate members, bodies cut anywhere, and hint and request-id headers
 /// valid or not.
-fn random_reply(draw: &mut Draw, known: &[&str]) -> (u16, Vec<(String, String)>, String) {
+fn random_reply(draw: &mut Draw, known: &[&str]) -> Reply {
     const STATUSES: [u16; 14] = [200, 204, 302, 400, 401, 403, 404, 409, 422, 429, 500, 502, 503, 504];
     const HINTS: [&str; 17] = [
         "\u{a0}7\u{85}",
@@ -397,8 +400,7 @@ fn the_client_reads_thousands_of_random_replies_exactly_as_the_rust_client_does(
     const REPLIES: usize = 3000;
     let known: Vec<&str> = ofauth_errors::ErrorCode::ALL.iter().map(|code| code.as_str()).collect();
     let mut draw = Draw(0x9E37_79B9_7F4A_7C15);
-    let replies: Vec<(u16, Vec<(String, String)>, String)> =
-        (0..REPLIES).map(|_| random_reply(&mut draw, &known)).collect();
+    let replies: Vec<Reply> = (0..REPLIES).map(|_| random_reply(&mut draw, &known)).collect();
     let client = support::workspace().join("generated").join(CLIENT);
     let mut child = Command::new(node())
         .args(["--input-type=module", "-e", TYPESCRIPT_READING])

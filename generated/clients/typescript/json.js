@@ -17,7 +17,7 @@ export const MAX_DEPTH = 64;
 export const MAX_VALUES = 4096;
 
 /** A JSON number, kept as written so that no precision is lost. */
-export class JsonNumber {
+class JsonNumber {
   /** @param {string} text the number as written */
   constructor(text) {
     /** @readonly */

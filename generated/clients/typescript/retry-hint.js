@@ -23,7 +23,7 @@ const RUST_TRIM = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202
  * `text` without surrounding white space, as Rust trims it.
  * @param {string} text
  */
-export function rustTrim(text) {
+function rustTrim(text) {
   return text.replace(RUST_TRIM, "");
 }
 

@@ -151,11 +151,49 @@ function methodOf(input, init) {
 }
 
 /**
+ * The caller's abort signal, in `init` or on the `Request`.
+ * @param {RequestInfo | URL} input
+ * @param {RequestInit | undefined} init
+ * @returns {AbortSignal | undefined}
+ */
+function callerSignal(input, init) {
+  return init?.signal ?? (typeof Request !== "undefined" && input instanceof Request ? input.signal : undefined);
+}
+
+/** How long one attempt (sending, the reply's head, an error reply's body) may take by default: 30 s (30000 ms), as the Rust client's `RetrySend`. */
+export const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000;
+
+/** How long all attempts and the waits between them may take by default: 2 minutes (120000 ms), as the Rust client's `RetrySend`. */
+export const DEFAULT_DEADLINE_MS = 120_000;
+
+/**
+ * A signal that aborts when `caller` does or after `ms`, and how to stop
+ * its timer once the attempt is over.
+ * @param {AbortSignal | undefined} caller
+ * @param {number} ms
+ */
+function attemptSignal(caller, ms) {
+  const controller = new AbortController();
+  const abort = () => controller.abort(caller?.reason);
+  if (caller?.aborted) abort();
+  caller?.addEventListener("abort", abort, { once: true });
+  const timer = setTimeout(() => controller.abort(new DOMException("the attempt timed out", "TimeoutError")), ms);
+  const done = () => {
+    clearTimeout(timer);
+    caller?.removeEventListener("abort", abort);
+  };
+  return { signal: controller.signal, done };
+}
+
+/**
  * `fetch`es `input`, retrying error replies as the policy says: resolves
  * to the `Response` of the first success, throws the last `ApiError`.
- * A failure to fetch at all (network error) is retried like a 503 without
- * a body when the method is idempotent, else thrown as it is, as is the
- * last one; an aborted request is never retried.
+ * Each attempt (sending, the reply's head and an error reply's body) ends
+ * within `attemptTimeoutMs`, and all attempts and waits within
+ * `deadlineMs`: a wait that would pass it is not started. A failure to
+ * fetch at all (network error, attempt timeout) is retried like a 503
+ * without a body when the method is idempotent, else thrown as it is, as
+ * is the last one; a request the caller aborts is never retried.
  * @param {RequestInfo | URL} input
  * @param {RequestInit} [init]
  * @param {FetchWithRetryOptions} [options]
@@ -165,16 +203,23 @@ export async function fetchWithRetry(input, init, options = {}) {
   const policy = options.policy ?? new RetryPolicy();
   const send = options.fetch ?? globalThis.fetch;
   const wait = options.sleep ?? sleep;
+  const now = options.now ?? Date.now;
+  const deadline = now() + (options.deadlineMs ?? DEFAULT_DEADLINE_MS);
   const maxAttempts = Math.min(policy.maxAttempts, options.maxAttempts ?? Infinity);
   const retriesTransportErrors = IDEMPOTENT_METHODS.includes(methodOf(input, init));
+  const caller = callerSignal(input, init);
   for (let attempt = 1; ; attempt += 1) {
+    const timeout = Math.min(options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS, Math.max(0, deadline - now()));
+    const { signal, done } = attemptSignal(caller, timeout);
     /** @type {ApiError} */
     let error;
     /** @type {unknown} */
     let thrown;
     try {
-      const response = await send(input, init);
+      const response = await send(input, { ...init, signal });
       const failure = await errorForResponse(response);
+      // A success's body is the caller's to read, beyond the attempt's time.
+      done();
       if (failure === undefined) {
         options.budget?.recordSuccess();
         return response;
@@ -183,12 +228,14 @@ export async function fetchWithRetry(input, init, options = {}) {
       error = failure;
       thrown = failure;
     } catch (cause) {
-      if (!retriesTransportErrors || init?.signal?.aborted) throw cause;
+      done();
+      if (!retriesTransportErrors || caller?.aborted) throw cause;
       error = ApiError.fromParts(503, {}, "");
       thrown = cause;
     }
     const delay = attempt >= maxAttempts ? undefined : policy.nextDelayMs(attempt, error);
-    if (delay === undefined || (options.budget !== undefined && !options.budget.tryAcquire(error))) throw thrown;
+    const paid = delay !== undefined && now() + delay <= deadline && (options.budget?.tryAcquire(error) ?? true);
+    if (delay === undefined || !paid) throw thrown;
     await wait(delay);
   }
 }

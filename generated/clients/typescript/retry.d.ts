@@ -44,6 +44,12 @@ export declare class RetryPolicy {
   backoffMs(attempt: number): number;
 }
 
+/** How long one attempt may take by default: 30000 ms (30 s). */
+export declare const DEFAULT_ATTEMPT_TIMEOUT_MS: number;
+
+/** How long all attempts and waits may take by default: 120000 ms (2 minutes). */
+export declare const DEFAULT_DEADLINE_MS: number;
+
 /** Tokens in a new budget: 500. */
 export declare const DEFAULT_BUDGET_CAPACITY: number;
 
@@ -79,6 +85,12 @@ export interface FetchWithRetryOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** The `fetch` to call; default `globalThis.fetch`. */
   readonly fetch?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  /** How long one attempt (sending, the reply's head, an error reply's body) may take; default 30000 ms. */
+  readonly attemptTimeoutMs?: number;
+  /** How long all attempts and the waits between them may take: a wait that would pass it is not started; default 120000 ms. */
+  readonly deadlineMs?: number;
+  /** The clock the deadline is measured on, in ms; default `Date.now`. Inject one in tests. */
+  readonly now?: () => number;
   /** Sees every failed attempt (to count it, e.g. in `ErrorCounters`), the last one included. */
   readonly onError?: (error: ApiError, attempt: number) => void;
 }
@@ -92,11 +104,13 @@ export declare function errorForResponse(response: Response): Promise<ApiError |
 
 /**
  * `fetch`es `input`, retrying error replies as the policy says: resolves to
- * the first success's `Response`, throws the last `ApiError`. A failure to
- * fetch at all (network error) is retried like a 503 without a body when
- * the method is idempotent (GET, HEAD, OPTIONS, PUT, DELETE, TRACE), else
- * thrown as it is, as is the last one; an aborted request is never retried.
- * A request body that is a stream cannot be sent twice: pass a string or bytes.
+ * the first success's `Response`, throws the last `ApiError`. Each attempt
+ * ends within `attemptTimeoutMs` (30 s) and all of them within `deadlineMs`
+ * (2 minutes). A failure to fetch at all (network error, attempt timeout)
+ * is retried like a 503 without a body when the method is idempotent (GET,
+ * HEAD, OPTIONS, PUT, DELETE, TRACE), else thrown as it is, as is the last
+ * one; a request the caller aborts is never retried. A request body that is
+ * a stream cannot be sent twice: pass a string or bytes.
  */
 export declare function fetchWithRetry(
   input: RequestInfo | URL,

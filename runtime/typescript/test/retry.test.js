@@ -192,3 +192,50 @@ test("fetchWithRetry retries a failure to fetch only for idempotent methods", as
   await assert.rejects(fetchWithRetry("https://api.test/x", { signal: AbortSignal.abort() }, { policy: noJitter(), ...aborted }));
   assert.equal(aborted.calls(), 1);
 });
+
+test("each attempt ends within its timeout, and a timed-out idempotent request is tried again", async () => {
+  let calls = 0;
+  /** @type {(input: RequestInfo | URL, init?: RequestInit) => Promise<Response>} */
+  const stalls = (_, init) => {
+    calls += 1;
+    if (calls === 2) return Promise.resolve(ok());
+    return new Promise((_resolve, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
+  };
+  const response = await fetchWithRetry("https://api.test/x", undefined, { policy: noJitter(), fetch: stalls, attemptTimeoutMs: 20, sleep: async () => {} });
+  assert.deepEqual([response.status, calls], [200, 2]);
+  calls = 0;
+  await assert.rejects(fetchWithRetry("https://api.test/x", { method: "POST" }, { policy: noJitter(), fetch: stalls, attemptTimeoutMs: 20 }), { name: "TimeoutError" });
+  assert.equal(calls, 1);
+});
+
+test("a wait that would pass the deadline is not started", async () => {
+  let clock = 0;
+  const server = scripted([unavailable]);
+  const sleep = async (/** @type {number} */ ms) => {
+    server.waits.push(ms);
+    clock += ms;
+  };
+  const policy = new RetryPolicy({ jitter: false, maxAttempts: 10 });
+  await assert.rejects(
+    fetchWithRetry("https://api.test/x", {}, { policy, fetch: server.fetch, sleep, now: () => clock, deadlineMs: 4000 }),
+    (error) => error instanceof ApiError,
+  );
+  // 500 + 1000 + 2000 fit in 4 s; the next wait (4 s) would end past it.
+  assert.deepEqual([server.waits, server.calls()], [[500, 1000, 2000], 4]);
+});
+
+test("a request the caller aborts is never retried, whether in init or on the Request", async () => {
+  let calls = 0;
+  /** @type {(input: RequestInfo | URL, init?: RequestInit) => Promise<Response>} */
+  const honoursAborts = async (_, init) => {
+    calls += 1;
+    if (init?.signal?.aborted) throw init.signal.reason;
+    return unavailable();
+  };
+  const controller = new AbortController();
+  controller.abort();
+  const options = { policy: noJitter(), fetch: honoursAborts, sleep: async () => {} };
+  await assert.rejects(fetchWithRetry(new Request("https://api.test/x", { signal: controller.signal }), undefined, options), { name: "AbortError" });
+  await assert.rejects(fetchWithRetry("https://api.test/x", { signal: controller.signal }, options), { name: "AbortError" });
+  assert.equal(calls, 2);
+});

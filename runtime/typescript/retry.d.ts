@@ -2,6 +2,15 @@
 
 import type { ApiError } from "./api-error.js";
 
+/** The most attempts by default, the first one included: 3. */
+export declare const DEFAULT_MAX_ATTEMPTS: number;
+/** The backoff before the second attempt by default: 500 ms. */
+export declare const DEFAULT_BASE_DELAY_MS: number;
+/** The longest backoff by default, before jitter: 20000 ms (20 s). */
+export declare const DEFAULT_MAX_DELAY_MS: number;
+/** The longest server hint honoured by default: 300000 ms (5 minutes). */
+export declare const DEFAULT_MAX_HINT_MS: number;
+
 /** The settings of a `RetryPolicy`; every one has the Rust client's default. */
 export interface RetryPolicyOptions {
   /** The most attempts in all, the first one included (at least 1). Default 3. */

@@ -9,6 +9,15 @@ import { SplitMix64 } from "./rng.js";
 /** @typedef {import("./retry.js").RetryPolicyOptions} RetryPolicyOptions */
 /** @typedef {import("./retry.js").FetchWithRetryOptions} FetchWithRetryOptions */
 
+/** The most attempts by default, the first one included: 3. */
+export const DEFAULT_MAX_ATTEMPTS = 3;
+/** The backoff before the second attempt by default: 500 ms; it doubles after each failure. */
+export const DEFAULT_BASE_DELAY_MS = 500;
+/** The longest backoff by default, before jitter: 20000 ms (20 s). */
+export const DEFAULT_MAX_DELAY_MS = 20_000;
+/** The longest server hint honoured by default: 300000 ms (5 minutes); longer ones are cut to it. */
+export const DEFAULT_MAX_HINT_MS = 300_000;
+
 /**
  * When and how long to retry: throttled errors wait for the server's hint
  * (or the catalogue's default), transient errors back off exponentially
@@ -18,16 +27,16 @@ import { SplitMix64 } from "./rng.js";
 export class RetryPolicy {
   /** @param {RetryPolicyOptions} [options] */
   constructor(options = {}) {
-    /** The most attempts in all, the first one included (at least 1); default 3. @readonly */
-    this.maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? 3));
-    /** The backoff before the second attempt, doubling after each failure; default 500 ms. @readonly */
-    this.baseDelayMs = options.baseDelayMs ?? 500;
-    /** The longest backoff, before jitter; default 20000 ms. @readonly */
-    this.maxDelayMs = options.maxDelayMs ?? 20_000;
+    /** The most attempts in all, the first one included (at least 1). @readonly */
+    this.maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS));
+    /** The backoff before the second attempt, doubling after each failure. @readonly */
+    this.baseDelayMs = options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS;
+    /** The longest backoff, before jitter. @readonly */
+    this.maxDelayMs = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
     /** Whether backoffs are drawn at random up to their ceiling; default on. @readonly */
     this.jitter = options.jitter ?? true;
-    /** The longest server hint honoured; default 300000 ms (5 minutes). @readonly */
-    this.maxHintMs = options.maxHintMs ?? 300_000;
+    /** The longest server hint honoured. @readonly */
+    this.maxHintMs = options.maxHintMs ?? DEFAULT_MAX_HINT_MS;
     /** @private */
     this.rng = options.seed === undefined ? SplitMix64.fromEntropy() : new SplitMix64(options.seed);
   }

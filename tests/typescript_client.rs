@@ -100,15 +100,19 @@ fn hostile_catalogue_text_comes_back_byte_identical_and_never_breaks_the_source(
         run_node(&client, &["--check", file]);
     }
     // The declarations are TypeScript, which node cannot check: their string
-    // literals are the same escapes as the module's, in printable ASCII.
+    // literals are the same escapes as the module's, in printable ASCII, and
+    // the code union reads back as the codes.
     let declarations = std::fs::read_to_string(client.join("catalogue.d.ts")).unwrap();
     assert!(declarations.bytes().all(|b| b == b'\n' || (b' '..=b'~').contains(&b)));
+    let union = code_union(&declarations);
     let script = "import('./index.js').then((m) => process.stdout.write(JSON.stringify({ \
         api: m.API_NAME, requestId: m.REQUEST_ID_HEADER, table: m.ErrorCode.all })))";
     let read: Value = serde_json::from_str(&run_node(&client, &["--input-type=module", "-e", script])).unwrap();
     let model = Generator::from_spec_file(&spec).unwrap().into_model();
     assert_eq!(read["api"], model.api_name.as_str());
     assert_eq!(read["requestId"], model.request_id_header.as_str());
+    let codes: Vec<&str> = model.codes.iter().map(|code| code.code.as_str()).collect();
+    assert_eq!(union, codes);
     let table = read["table"].as_array().unwrap();
     assert_eq!(table.len(), model.codes.len());
     for (entry, code) in table.iter().zip(&model.codes) {
@@ -128,6 +132,69 @@ fn hostile_catalogue_text_comes_back_byte_identical_and_never_breaks_the_source(
             .any(|code| code.message.contains('"') && code.resolution.contains("*/")),
         "the fixture should hold hostile text"
     );
+}
+
+/// The codes of `catalogue.d.ts`'s `Code` union, its string literals read
+/// as the JSON strings they also are.
+fn code_union(declarations: &str) -> Vec<String> {
+    declarations
+        .lines()
+        .filter_map(|line| line.strip_prefix("  | "))
+        .map(|literal| serde_json::from_str(literal.trim_end_matches(';')).unwrap())
+        .collect()
+}
+
+/// A catalogue whose codes look like source or markup in the client's
+/// languages: quotes and backslashes, a comment end and a template, an
+/// object's prototype key, a closing script tag and non-ASCII.
+const HOSTILE_CODES: &str = r#"schema: 1
+name: Hostile Codes API
+crate: hostile-codes
+docs_url: https://hostile.example/errors
+retry_after:
+  header: Retry-After
+  default_secs: 5
+response:
+  - field: error
+    type: string
+    description: What went wrong
+  - field: code
+    type: string
+    description: What to branch on
+statuses:
+  - status: 400
+    description: Bad Request
+    note: Fix the request
+categories:
+  - id: odd
+    title: Odd Codes
+    codes:
+      - { code: 'quote"back\slash', name: Quote, status: 400, message: m, resolution: r, retry: never }
+      - { code: "*/${x}`tick`", name: Template, status: 400, message: m, resolution: r, retry: never }
+      - { code: __proto__, name: Proto, status: 400, message: m, resolution: r, retry: never }
+      - { code: "</script>é😀", name: Script, status: 400, message: m, resolution: r, retry: never }
+"#;
+
+#[test]
+fn codes_that_look_like_source_or_markup_are_strings_the_client_finds() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("hostile_codes.yaml");
+    std::fs::write(&spec, HOSTILE_CODES).unwrap();
+    let (_out_dir, out) = generate(&spec);
+    let client = out.join(CLIENT);
+    let declarations = std::fs::read_to_string(client.join("catalogue.d.ts")).unwrap();
+    let expected = [
+        "quote\"back\\slash",
+        "*/${x}`tick`",
+        "__proto__",
+        "</script>\u{e9}\u{1f600}",
+    ];
+    assert_eq!(code_union(&declarations), expected);
+    // Every code's own conformance vector is read as that code.
+    node_test(&client);
+    let script = "const m = await import('./index.js'); \
+        process.stdout.write(JSON.stringify([m.ErrorCode.parse('constructor'), m.ErrorCode.parse('toString')]))";
+    assert_eq!(run_node(&client, &["--input-type=module", "-e", script]), "[null,null]");
 }
 
 #[test]

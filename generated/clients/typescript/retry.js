@@ -212,7 +212,8 @@ function attemptSignal(caller, ms) {
  */
 export async function fetchWithRetry(input, init, options = {}) {
   const policy = options.policy ?? new RetryPolicy();
-  const send = options.fetch ?? globalThis.fetch;
+  // Called as a method: browsers refuse a `fetch` detached from its global.
+  const send = options.fetch ?? ((/** @type {RequestInfo | URL} */ request, /** @type {RequestInit} */ init) => globalThis.fetch(request, init));
   const wait = options.sleep ?? sleep;
   const now = options.now ?? Date.now;
   const deadline = now() + (options.deadlineMs ?? DEFAULT_DEADLINE_MS);

@@ -239,3 +239,20 @@ test("a request the caller aborts is never retried, whether in init or on the Re
   await assert.rejects(fetchWithRetry("https://api.test/x", { signal: controller.signal }, options), { name: "AbortError" });
   assert.equal(calls, 2);
 });
+
+test("fetchWithRetry calls the global fetch by default", async () => {
+  const original = globalThis.fetch;
+  /** @type {unknown[]} */
+  const seen = [];
+  globalThis.fetch = async function (input) {
+    seen.push(this, input);
+    return ok();
+  };
+  try {
+    const response = await fetchWithRetry("https://api.test/x");
+    assert.equal(response.status, 200);
+    assert.deepEqual(seen, [globalThis, "https://api.test/x"]);
+  } finally {
+    globalThis.fetch = original;
+  }
+});

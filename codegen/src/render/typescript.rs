@@ -41,6 +41,13 @@ pub fn render_typescript_client(model: &Model) -> Vec<(String, String)> {
     files
 }
 
+/// Whether the output at `path` is a verbatim copy of one of the TypeScript
+/// runtime's files, the same in every client.
+pub(super) fn is_runtime_copy(path: &str) -> bool {
+    path.strip_prefix(DIR)
+        .is_some_and(|name| TYPESCRIPT.iter().any(|(copied, _)| *copied == name))
+}
+
 /// The files a published package carries (`"files"` of `package.json`):
 /// the catalogue and the runtime, not the tests.
 fn published_files() -> Vec<&'static str> {

@@ -1,0 +1,41 @@
+"""Typed errors of the API's catalogue: ``ErrorCode`` (every code and its
+entry), ``ApiError`` and its subclasses read from any reply, and the retry
+and counting helpers. Standard library only."""
+
+from ._catalogue import API_NAME, ErrorCode
+from ._codes import CodeInfo, Retry
+from ._runtime import (
+    DEFAULT_MAX_BODY_BYTES,
+    ApiError,
+    AuthError,
+    ErrorStats,
+    FieldError,
+    Kind,
+    RateLimitError,
+    Reply,
+    RetryBudget,
+    RetryPolicy,
+    ThresholdAlert,
+    ValidationError,
+    send_with_retry,
+)
+
+__all__ = [
+    "API_NAME",
+    "DEFAULT_MAX_BODY_BYTES",
+    "ApiError",
+    "AuthError",
+    "CodeInfo",
+    "ErrorCode",
+    "ErrorStats",
+    "FieldError",
+    "Kind",
+    "RateLimitError",
+    "Reply",
+    "Retry",
+    "RetryBudget",
+    "RetryPolicy",
+    "ThresholdAlert",
+    "ValidationError",
+    "send_with_retry",
+]

@@ -81,11 +81,7 @@ fn every_real_api_and_odd_catalogue_s_client_passes_its_conformance_vectors() {
 fn the_readme_example_type_checks_as_written_and_runs_against_the_ofauth_client() {
     let workspace = support::workspace();
     let client = workspace.join("generated").join(CLIENT);
-    let output = run_python(
-        &workspace.join("runtime/python"),
-        &["example_usage.py"],
-        Some(&client),
-    );
+    let output = run_python(&workspace.join("runtime/python"), &["example_usage.py"], Some(&client));
     assert!(
         output.status.success(),
         "the README example failed:\n{}",

@@ -65,10 +65,16 @@ class ErrorCode(CatalogueCode):
             ("retry", retry(code.retry).to_owned()),
             ("requires_reauth", boolean(code.reauth).to_owned()),
             ("doc_url", python_string(&code.doc_url)),
-            ("since", optional(code.since.as_ref().map(ToString::to_string).as_deref())),
+            (
+                "since",
+                optional(code.since.as_ref().map(ToString::to_string).as_deref()),
+            ),
             ("deprecated", optional(deprecation.map(|d| d.reason.as_str()))),
             ("replaced_by", optional(replaced_by)),
-            ("retired", boolean(matches!(code.lifecycle, Lifecycle::Retired(_))).to_owned()),
+            (
+                "retired",
+                boolean(matches!(code.lifecycle, Lifecycle::Retired(_))).to_owned(),
+            ),
         ];
         let _ = writeln!(out, "        ErrorCode.{member}: CodeInfo(");
         for (name, value) in fields {
@@ -119,11 +125,7 @@ fn optional(text: Option<&str>) -> String {
 }
 
 fn boolean(flag: bool) -> &'static str {
-    if flag {
-        "True"
-    } else {
-        "False"
-    }
+    if flag { "True" } else { "False" }
 }
 
 fn retry(retry: Retry) -> &'static str {

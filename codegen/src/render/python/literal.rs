@@ -60,7 +60,9 @@ pub fn member_names(variants: &[&str]) -> Vec<String> {
         .enumerate()
         .map(|(index, name)| {
             let plain = name.starts_with(|c: char| c.is_ascii_uppercase())
-                && name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
             let reads_back = heck::ToUpperCamelCase::to_upper_camel_case(name.as_str()) == variants[index];
             let unique = shouty.iter().filter(|other| *other == name).count() == 1;
             if plain && reads_back && unique && !is_fallback(name) {

@@ -75,7 +75,7 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 # ---------------------------------------------------------------- the route
 
 
-def kind_of(status: int, code: ErrorCode | None) -> Kind:
+def _kind_of(status: int, code: ErrorCode | None) -> Kind:
     """The route for a reply with ``status`` and, when the body carried a
     known code, that ``code``: from the code's entry (re-auth flag, retry
     class) first, then from the status alone."""
@@ -175,7 +175,7 @@ def _within_budget(value: JsonValue) -> bool:
     return True
 
 
-def pointer_keys(pointer: str) -> list[str] | None:
+def _pointer_keys(pointer: str) -> list[str] | None:
     """The keys of an RFC 6901 JSON Pointer, ``~1`` and ``~0`` unescaped;
     ``None`` for text that is not a pointer (no leading ``/``, or a ``~`` not
     followed by ``0`` or ``1``)."""
@@ -219,11 +219,11 @@ class _EntriesPattern:
     the prefix is at or below the details, the entries are read in them."""
 
     def __init__(self, at: FieldErrorsAt, details: str | None) -> None:
-        keys = pointer_keys(at.entries) or []
+        keys = _pointer_keys(at.entries) or []
         star = keys.index("*") if "*" in keys else len(keys)
         self.prefix = keys[:star]
         self.rest = keys[star:]
-        details_keys = pointer_keys(details) if details is not None else None
+        details_keys = _pointer_keys(details) if details is not None else None
         self.in_details: int | None = None
         if details_keys is not None and self.prefix[: len(details_keys)] == details_keys:
             self.in_details = len(details_keys)
@@ -277,7 +277,7 @@ def _read_error_body(text: str) -> _BodyParts | None:
         return None
 
     def at(pointer: str | None) -> tuple[bool, JsonValue]:
-        keys = pointer_keys(pointer) if pointer is not None else None
+        keys = _pointer_keys(pointer) if pointer is not None else None
         return (False, None) if keys is None else _descend(body, keys)
 
     code: str | None = None
@@ -333,7 +333,7 @@ def _retry_after_hint(value: str, now_nanos: int) -> int | None:
     value = value.strip(_WHITE_SPACE)
     if value and set(value) <= _DIGITS:
         return _seconds_hint(value)
-    at = parse_http_date(value)
+    at = _parse_http_date(value)
     if at is None:
         return None
     return max(at * _NANOS_PER_SEC - now_nanos, 0)
@@ -358,7 +358,7 @@ _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _LONG_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def parse_http_date(text: str) -> int | None:
+def _parse_http_date(text: str) -> int | None:
     """The Unix time (seconds) an HTTP-date names (RFC 9110 §5.6.7), or
     ``None``: IMF-fixdate ``Sun, 06 Nov 1994 08:49:37 GMT``, RFC 850
     ``Sunday, 06-Nov-94 08:49:37 GMT`` (a two-digit year below 70 is in the
@@ -687,8 +687,9 @@ class ApiError(Exception):
 
     @property
     def kind(self) -> Kind:
-        """The recovery route (see ``kind_of``)."""
-        return kind_of(self._status, self._error_code)
+        """The recovery route: from the code's entry (re-auth flag, retry
+        class) when the code is known, else from the status alone."""
+        return _kind_of(self._status, self._error_code)
 
     @property
     def retry_hint(self) -> float | None:
@@ -828,7 +829,7 @@ def _read(
     is_error_body = parts.code is not None or parts.message is not None
     sent = parts.code if parts.code is not None else header_code
     error_code, wire_code = _known_code(sent) if sent is not None else (None, None)
-    error_class = _CLASS_BY_KIND.get(kind_of(status, error_code), ApiError)
+    error_class = _CLASS_BY_KIND.get(_kind_of(status, error_code), ApiError)
     return error_class(
         status,
         error_code,

@@ -46,7 +46,7 @@ pub fn code_value(code_type: CodeType, code: &str) -> Value {
 /// Puts `value` at `pointer` in `body`, making each object on the way (and
 /// replacing whatever else stood there: the parts of a valid catalogue
 /// neither share a place nor sit inside one another).
-fn set(body: &mut Value, pointer: &str, value: Value) {
+pub fn set(body: &mut Value, pointer: &str, value: Value) {
     let mut here = body;
     for key in pointer_keys(pointer) {
         if !here.is_object() {

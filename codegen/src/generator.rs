@@ -213,7 +213,10 @@ impl Generator {
         let mut files = crate::render_files(&self.loaded.model, &self.provenance);
         let model = &self.loaded.model;
         let clients = [
-            (self.typescript, crate::render::render_typescript_client as fn(&Model) -> Vec<(String, String)>),
+            (
+                self.typescript,
+                crate::render::render_typescript_client as fn(&Model) -> Vec<(String, String)>,
+            ),
             (self.python, crate::render::render_python_client),
         ];
         for (_, render) in clients.into_iter().filter(|(wanted, _)| *wanted) {

@@ -411,6 +411,20 @@ impl Model {
         &self.codes[category.codes.clone()]
     }
 
+    /// A code this catalogue does not have, as its API would send it: the
+    /// decimal text of an integer in an integer catalogue, else text.
+    pub fn unknown_code(&self) -> String {
+        let candidate = |n: u16| match self.wire.code_type {
+            CodeType::Integer => (1_000_000_007 + i64::from(n)).to_string(),
+            CodeType::String => format!("SOME_FUTURE_CODE{}", "_".repeat(n.into())),
+        };
+        // Fewer codes than candidates: one of them is free.
+        (0..=u16::MAX)
+            .map(candidate)
+            .find(|text| self.codes.iter().all(|code| code.code != *text))
+            .unwrap_or_default()
+    }
+
     /// The code that replaces `code`, if it names one.
     pub fn successor(&self, code: &Code) -> Option<&Code> {
         let successor = code.lifecycle.deprecation()?.replaced_by?;

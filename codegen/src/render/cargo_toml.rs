@@ -56,6 +56,8 @@ edition = "2021"
 homepage = {homepage}
 {repository}{license}readme = "docs/errors.md"
 {keywords}categories = ["api-bindings"]
+# The TypeScript and Python clients are packages of their own (npm, PyPI).
+exclude = ["/clients/"]
 
 [features]
 default = []

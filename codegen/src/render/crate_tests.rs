@@ -40,7 +40,7 @@ pub fn render_crate_tests(model: &Model) -> String {
         .iter()
         .filter(|code| !code.example_stated)
         .map(|code| variant_path("ErrorCode", &code.variant));
-    let unknown_code = unknown_code(model);
+    let unknown_code = model.unknown_code();
     let allow_deprecated = allow_deprecated(model);
     let statuses = model.statuses.iter().map(|status| unsuffixed(status.code.into()));
     let code_count = unsuffixed(model.codes.len() as u64);
@@ -75,6 +75,11 @@ pub fn render_crate_tests(model: &Model) -> String {
         /// Every code's golden reply (status, headers, body), as published beside the docs.
         #[cfg(feature = "serde")]
         const GOLDEN_REPLIES: &str = include_str!("../docs/examples.json");
+
+        /// The replies every client of the API must read alike, with what
+        /// each must read (`docs/conformance.json`).
+        #[cfg(feature = "serde")]
+        const CONFORMANCE: &str = include_str!("../docs/conformance.json");
 
         /// The codes whose golden body the generator wrote (their spec states no `example:`).
         #[cfg(feature = "serde")]
@@ -169,6 +174,70 @@ pub fn render_crate_tests(model: &Model) -> String {
                     let default = ::std::time::Duration::from_secs(DEFAULT_RETRY_AFTER_SECS);
                     assert_eq!(err.retry_after(), Some(default), "{text}");
                 }
+            }
+        }
+
+        /// Every vector of the conformance suite the TypeScript and Python
+        /// clients run too, read exactly as the file says it must be.
+        #[cfg(feature = "serde")]
+        #[test]
+        fn every_conformance_vector_reads_as_the_catalogue_documents() {
+            use ::serde_json::{json, Value};
+            use ::std::time::{Duration, UNIX_EPOCH};
+            let file: Value = ::serde_json::from_str(CONFORMANCE).unwrap();
+            let ms = |value: &Value| Duration::from_millis(value.as_u64().unwrap());
+            let stated = &file["policy"];
+            let policy = RetryPolicy::builder()
+                .max_attempts(u32::try_from(stated["max_attempts"].as_u64().unwrap()).unwrap())
+                .base_delay(ms(&stated["base_delay_ms"]))
+                .max_delay(ms(&stated["max_delay_ms"]))
+                .max_hint(ms(&stated["max_hint_ms"]))
+                .jitter(stated["jitter"].as_bool().unwrap())
+                .build();
+            let received_at = UNIX_EPOCH + ms(&file["received_at_ms"]);
+            let vectors = file["vectors"].as_array().unwrap();
+            assert!(vectors.len() > CODES.len(), "a vector for every code, then the hostile ones");
+            for vector in vectors {
+                let reply = &vector["reply"];
+                let headers: ::std::vec::Vec<(&str, &str)> = reply["headers"]
+                    .as_object()
+                    .unwrap()
+                    .iter()
+                    .map(|(name, value)| (name.as_str(), value.as_str().unwrap()))
+                    .collect();
+                let status = u16::try_from(reply["status"].as_u64().unwrap()).unwrap();
+                let body = reply["body"].as_str().unwrap().as_bytes();
+                let err = ApiError::from_parts_at(status, &headers, body, received_at);
+                let field_errors: ::std::vec::Vec<Value> = err
+                    .as_validation()
+                    .map(|view| view.field_errors())
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|error| {
+                        let mut entry = json!({"field": error.field(), "message": error.message()});
+                        if let Some(value) = error.value() {
+                            entry["value"] = value.to_serde();
+                        }
+                        entry
+                    })
+                    .collect();
+                let delays: ::std::vec::Vec<Option<u128>> = (1..=policy.max_attempts())
+                    .map(|attempt| policy.next_delay(attempt, &err).map(|delay| delay.as_millis()))
+                    .collect();
+                let read = json!({
+                    "is_error": err.is_error(),
+                    "code": err.code().map(ErrorCode::as_str),
+                    "wire_code": err.wire_code(),
+                    "message": err.message(),
+                    "request_id": err.request_id(),
+                    "kind": err.kind().as_str(),
+                    "retryable": err.is_retryable(),
+                    "requires_reauth": err.requires_reauth(),
+                    "retry_after_ms": err.retry_after().map(|wait| wait.as_millis()),
+                    "field_errors": field_errors,
+                    "delays_ms": delays,
+                });
+                assert_eq!(read, vector["expect"], "vector {}", vector["name"]);
             }
         }
 
@@ -356,18 +425,4 @@ pub fn render_crate_tests(model: &Model) -> String {
             assert_eq!(details.get("extra"), Some(&::serde_json::json!([1])));
         }
     })
-}
-
-/// A code the catalogue does not have, as its API would send it: text in a
-/// string catalogue, an integer's decimal text in an integer one.
-fn unknown_code(model: &Model) -> String {
-    let candidate = |n: u16| match model.wire.code_type {
-        CodeType::Integer => (1_000_000_007 + i64::from(n)).to_string(),
-        CodeType::String => format!("SOME_FUTURE_CODE{}", "_".repeat(n.into())),
-    };
-    // Fewer codes than candidates: one of them is free.
-    (0..=u16::MAX)
-        .map(candidate)
-        .find(|text| model.codes.iter().all(|code| code.code != *text))
-        .unwrap_or_default()
 }

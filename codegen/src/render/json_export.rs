@@ -218,16 +218,9 @@ pub fn render_examples_json(model: &Model) -> String {
         .codes
         .iter()
         .map(|code| {
-            let mut headers = BTreeMap::from([("Content-Type", "application/json".to_owned())]);
-            if code.retry == Retry::Throttled {
-                headers.insert(&model.retry_after_header, model.default_retry_after_secs.to_string());
-            }
-            if let Some(header) = &model.wire.code_header {
-                headers.insert(header, code.code.clone());
-            }
             let golden = Golden {
                 status: code.status,
-                headers,
+                headers: golden_headers(model, code),
                 body: &code.example,
             };
             (code.code.as_str(), golden)
@@ -244,6 +237,20 @@ pub fn render_examples_json(model: &Model) -> String {
     }
     text.push_str("}\n");
     text
+}
+
+/// The headers of `code`'s golden reply: its content type, the catalogue's
+/// default retry hint on a throttled code, and the code header when the
+/// catalogue has one.
+pub(super) fn golden_headers<'m>(model: &'m Model, code: &Code) -> BTreeMap<&'m str, String> {
+    let mut headers = BTreeMap::from([("Content-Type", "application/json".to_owned())]);
+    if code.retry == Retry::Throttled {
+        headers.insert(&model.retry_after_header, model.default_retry_after_secs.to_string());
+    }
+    if let Some(header) = &model.wire.code_header {
+        headers.insert(header, code.code.clone());
+    }
+    headers
 }
 
 /// `docs/errors.schema.json`: the JSON Schema (2020-12) of `docs/errors.json`.

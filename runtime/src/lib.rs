@@ -127,7 +127,11 @@ pub mod sources {
     pub const PYTHON: &[(&str, &str)] = &[
         ("__init__.py", include_str!("../python/errcat_test_api/__init__.py")),
         ("_codes.py", include_str!("../python/errcat_test_api/_codes.py")),
-        ("_runtime.py", include_str!("../python/errcat_test_api/_runtime.py")),
+        ("_errors.py", include_str!("../python/errcat_test_api/_errors.py")),
+        ("_hints.py", include_str!("../python/errcat_test_api/_hints.py")),
+        ("_json.py", include_str!("../python/errcat_test_api/_json.py")),
+        ("_retry.py", include_str!("../python/errcat_test_api/_retry.py")),
+        ("_stats.py", include_str!("../python/errcat_test_api/_stats.py")),
         ("conformance_runner.py", include_str!("../python/conformance_runner.py")),
     ];
 

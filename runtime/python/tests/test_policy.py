@@ -6,7 +6,7 @@ import unittest
 
 from errcat_test_api import ApiError, ErrorCode, Retry, RetryPolicy
 from errcat_test_api._catalogue import DEFAULT_RETRY_AFTER_SECS, RETRY_AFTER_HEADER
-from errcat_test_api._runtime import _SplitMix64
+from errcat_test_api._retry import SplitMix64
 
 
 def reply(status: int, hint: str | None = None) -> ApiError:
@@ -18,14 +18,14 @@ def no_jitter(**settings: int) -> RetryPolicy:
     return RetryPolicy(jitter=False, **settings)
 
 
-class SplitMix64(unittest.TestCase):
+class SplitMix64Sequence(unittest.TestCase):
     def test_matches_the_reference_sequence(self) -> None:
-        rng = _SplitMix64(0)
+        rng = SplitMix64(0)
         self.assertEqual(rng.next_u64(), 0xE220A8397B1DCDAF)
         self.assertEqual(rng.next_u64(), 0x6E789E6AA1B965F4)
 
     def test_stays_within_bounds(self) -> None:
-        rng = _SplitMix64(42)
+        rng = SplitMix64(42)
         self.assertTrue(all(rng.up_to(7) <= 7 for _ in range(1000)))
         self.assertTrue(all(rng.up_to(0) == 0 for _ in range(100)))
         self.assertLess(rng.up_to(2**64 - 1), 2**64)

@@ -6,22 +6,10 @@ and counting helpers. Standard library only."""
 
 from ._catalogue import API_NAME, ErrorCode
 from ._codes import CodeInfo, Retry
-from ._runtime import (
-    DEFAULT_MAX_BODY_BYTES,
-    ApiError,
-    AuthError,
-    ErrorStats,
-    FieldError,
-    JsonValue,
-    Kind,
-    RateLimitError,
-    Reply,
-    RetryBudget,
-    RetryPolicy,
-    ThresholdAlert,
-    ValidationError,
-    send_with_retry,
-)
+from ._errors import DEFAULT_MAX_BODY_BYTES, ApiError, AuthError, FieldError, Kind, RateLimitError, ValidationError
+from ._json import JsonValue
+from ._retry import Reply, RetryBudget, RetryPolicy, send_with_retry
+from ._stats import ErrorStats, ThresholdAlert
 
 __all__ = [
     "API_NAME",

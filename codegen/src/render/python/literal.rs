@@ -93,6 +93,35 @@ mod tests {
         assert_eq!(python_string("{x} */ ${y} `z`"), r#""{x} */ ${y} `z`""#);
     }
 
+    /// Text a catalogue could hold, and text its rules refuse but a literal
+    /// must still carry: quotes, backslashes, NUL and other controls, line
+    /// and paragraph separators, bidi controls, astral characters.
+    const HOSTILE: &[&str] = &[
+        r#"""" ''' \"#,
+        "ends with a backslash \\",
+        "nul \0 bell \u{7} del \u{7f} c1 \u{85}",
+        "lines \n \r\n \u{2028} \u{2029}",
+        "bidi \u{202e}evil\u{202c} \u{2066}x\u{2069} \u{61c}",
+        "f-string {x!r} ${y} `z` */ # not a comment",
+        "astral 🦀 \u{10ffff} \u{feff}",
+    ];
+
+    #[test]
+    fn python_reads_every_literal_back_as_the_same_text() {
+        let literals: Vec<String> = HOSTILE.iter().map(|text| python_string(text)).collect();
+        let program = format!("import json\nprint(json.dumps([{}]))", literals.join(", "));
+        let output = std::process::Command::new("python3")
+            .args(["-c", &program])
+            .output()
+            .unwrap_or_else(|err| panic!("this test needs `python3` on PATH, to read the literals back: {err}"));
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let read: Vec<String> = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(read, HOSTILE);
+        for literal in &literals {
+            assert!(literal.bytes().all(|b| (b' '..=b'~').contains(&b)), "{literal}");
+        }
+    }
+
     #[test]
     fn keywords_are_not_package_names() {
         assert_eq!(package_name("ofauth_errors"), "ofauth_errors");

@@ -11,6 +11,8 @@ use errcat_codegen::Generator;
 
 use crate::support;
 
+mod differential;
+
 /// The client's folder in an output folder.
 const CLIENT: &str = "clients/python";
 

@@ -77,6 +77,7 @@ class Conformance(unittest.TestCase):
     """Every vector, one sub-test each, named by the vector."""
 
     def test_every_vector_reads_exactly_as_expected(self) -> None:
+        """Each vector in a sub-test named by the vector."""
         package = client_package()
         document: Dict[str, Any] = json.loads(VECTORS.read_text(encoding="utf-8"))
         self.assertEqual(document.get("format"), FORMAT, f"{VECTORS}: format")

@@ -126,6 +126,7 @@ class FieldError:
             return cls(None, None)
 
         def text(name: str | None) -> str | None:
+            """The entry's member ``name`` when it is a string."""
             found = entry.get(name) if name is not None else None
             return found if isinstance(found, str) else None
 
@@ -386,6 +387,8 @@ def read_reply(
     max_body_bytes: int,
     received_at: float | None,
 ) -> ApiError:
+    """Reads one reply, ``headers`` as (name, value) pairs (repeats
+    included): the ``ApiError`` subclass of its route."""
     now_nanos = time.time_ns() if received_at is None else nanos(received_at)
     request_id: str | None = None
     header_code: str | None = None

@@ -199,6 +199,7 @@ def read_error_body(text: str, wire: Wire) -> BodyParts | None:
         return None
 
     def at(pointer: str | None) -> tuple[bool, JsonValue]:
+        """The value at ``pointer`` in the body, when there is one."""
         keys = _pointer_keys(pointer) if pointer is not None else None
         return (False, None) if keys is None else _descend(body, keys)
 

@@ -31,6 +31,7 @@ class SplitMix64:
         self._lock = threading.Lock()
 
     def next_u64(self) -> int:
+        """The next number of the sequence, in ``0..2**64``."""
         with self._lock:
             self._state = (self._state + _GAMMA) & U64
             z = self._state

@@ -18,9 +18,8 @@ from ._json import BodyParts, JsonValue, read_error_body
 #: The most bytes of a body ``ApiError.from_parts`` reads: 64 KiB (65536). An
 #: error body is a message, a code and a few details, well under a kilobyte;
 #: the limit bounds what one hostile reply can cost. A longer body is cut
-#: (at a character boundary), and only the kept part is read: strictly, so a
-#: JSON body cut short reads as no error body at all (``body_truncated`` says
-#: so).
+#: (at a character boundary), only the kept part is read (the parts read
+#: whole before the cut are kept) and ``body_truncated`` says so.
 DEFAULT_MAX_BODY_BYTES = 64 * 1024
 
 #: The recovery route of an error reply: the snake_case names the Rust,
@@ -408,7 +407,7 @@ def read_reply(
     kept = _whole_characters(body[:max_body_bytes]) if cut else bytes(body)
     parts: BodyParts | None = None
     try:
-        parts = read_error_body(kept.decode("utf-8"), WIRE)
+        parts = read_error_body(kept.decode("utf-8"), cut, WIRE)
     except UnicodeDecodeError:
         parts = None
     if parts is None:

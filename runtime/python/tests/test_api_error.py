@@ -165,6 +165,9 @@ class StrictJson(unittest.TestCase):
 
     def test_the_last_of_a_repeated_key_wins(self) -> None:
         self.assertEqual(read(403, '{"code": "A", "code": "FORBIDDEN"}').code, "FORBIDDEN")
+        self.assertIsNone(read(403, '{"code": "FORBIDDEN", "code": 5}').wire_code)
+        details = read(400, '{"code": "X", "details": {"field": "a"}, "details": {"field": "b"}}').details
+        self.assertEqual(details, {"field": "b"})
 
     def test_a_code_must_be_a_string(self) -> None:
         for code in ["1", "true", "null", '["FORBIDDEN"]']:
@@ -187,6 +190,17 @@ class BodyLimit(unittest.TestCase):
         odd = ApiError.from_parts(502, {}, b"a" + body, max_body_bytes=4)
         self.assertEqual(odd.raw_body, b"a\xc3\xa9")
         self.assertFalse(read(502, "x" * DEFAULT_MAX_BODY_BYTES).body_truncated)
+
+    def test_a_body_cut_short_keeps_the_parts_read_whole_before_the_cut(self) -> None:
+        long_message = '{"code": "FORBIDDEN", "error": "%s"}' % ("x" * DEFAULT_MAX_BODY_BYTES)
+        err = read(403, long_message)
+        self.assertTrue(err.body_truncated)
+        self.assertEqual((err.code, err.message, err.raw_body), ("FORBIDDEN", None, None))
+        self.assertIsInstance(err, AuthError)
+        after = read(403, '{"error": "%s", "code": "FORBIDDEN"}' % ("x" * DEFAULT_MAX_BODY_BYTES))
+        self.assertEqual((after.wire_code, after.message), (None, None))
+        self.assertIsNotNone(after.raw_body)
+        self.assertIsNone(read(403, '{"code": "FORBIDDEN", "error": "whole but unfinished').code)
 
 
 class FromHttpError(unittest.TestCase):

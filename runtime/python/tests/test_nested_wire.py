@@ -86,6 +86,20 @@ class NestedWire(unittest.TestCase):
         over = read(400, body(4096))
         self.assertEqual((over.code, over.message, over.details, violations(over)), ("INVALID_ARGUMENT", "m", None, []))
 
+    def test_a_body_cut_inside_the_violations_keeps_its_code_but_no_field_errors(self) -> None:
+        details = [ERROR_INFO, {"fieldViolations": [{"field": "a", "description": "d"}]}]
+        body = json.dumps({"error": {"code": 400, "status": "INVALID_ARGUMENT", "details": details}})
+        cut = body.index('"description"')
+        err = google.ApiError.from_parts(400, {}, body.encode(), max_body_bytes=cut)
+        self.assertTrue(err.body_truncated)
+        self.assertEqual((err.code, violations(err)), ("INVALID_ARGUMENT", []))
+
+    def test_a_part_is_read_where_a_repeated_key_first_led_to_it(self) -> None:
+        err = google.ApiError.from_parts(400, {}, b'{"error": {"status": "INVALID_ARGUMENT"}, "error": "text"}')
+        self.assertEqual(err.code, "INVALID_ARGUMENT")
+        later = google.ApiError.from_parts(400, {}, b'{"error": {"status": "INVALID_ARGUMENT"}, "error": {"status": 3}}')
+        self.assertIsNone(later.wire_code)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -6,6 +6,7 @@
 mod support;
 
 mod client_server;
+mod clients;
 mod compat_and_explain;
 mod drift;
 mod exports;

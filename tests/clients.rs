@@ -33,7 +33,10 @@ fn a_code_added_to_the_catalogue_reaches_all_three_clients_in_one_run() {
     assert_eq!(run.status, 0, "{}", run.stderr);
 
     let code_rs = std::fs::read_to_string(out.join("src/code.rs")).unwrap();
-    assert!(code_rs.contains(&format!("\"{NEW_CODE}\"")), "the Rust crate has the code");
+    assert!(
+        code_rs.contains(&format!("\"{NEW_CODE}\"")),
+        "the Rust crate has the code"
+    );
     let vectors: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("docs/conformance.json")).unwrap()).unwrap();
     let vector = vectors["vectors"]
@@ -66,7 +69,11 @@ fn a_code_added_to_the_catalogue_reaches_all_three_clients_in_one_run() {
         body = serde_json::Value::from(body),
         code = serde_json::Value::from(NEW_CODE),
     );
-    succeeds(Command::new(&python).args(["-c", &read_in_python]).current_dir(&python_dir));
+    succeeds(
+        Command::new(&python)
+            .args(["-c", &read_in_python])
+            .current_dir(&python_dir),
+    );
     succeeds(
         Command::new(&python)
             .args(["-m", "unittest", "discover", "-s", "tests", "-t", "."])
@@ -79,7 +86,9 @@ fn file_url(path: &Path) -> String {
 }
 
 fn succeeds(command: &mut Command) {
-    let output = command.output().unwrap_or_else(|err| panic!("{command:?} could not run: {err}"));
+    let output = command
+        .output()
+        .unwrap_or_else(|err| panic!("{command:?} could not run: {err}"));
     assert!(
         output.status.success(),
         "{command:?}: {}\n{}\n{}",

@@ -152,25 +152,6 @@ fn hostile_catalogue_strings_stay_data_in_python_source() {
 }
 
 #[test]
-fn a_code_added_to_the_catalogue_is_in_the_python_client_after_one_codegen() {
-    let dir = tempfile::tempdir().unwrap();
-    let spec = dir.path().join("tiny.yaml");
-    let text = std::fs::read_to_string(support::workspace().join("tests/fixtures/single_code.yaml")).unwrap();
-    let added = "      - code: INTERNAL_OVERLOADED\n        status: 500\n        message: Too busy\n        resolution: Retry later\n        retry: transient\n";
-    std::fs::write(&spec, format!("{text}{added}")).unwrap();
-    let (_out_dir, out) = support::generate_crate(&spec, &[]);
-    let check = "from tiny_errors import ApiError, ErrorCode\n\
-        err = ApiError.from_parts(500, {}, b'{\"code\": \"INTERNAL_OVERLOADED\"}')\n\
-        print(ErrorCode.INTERNAL_OVERLOADED.message, err.code, err.kind)";
-    let output = run_python(&out.join(CLIENT), &["-c", check], None);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    assert_eq!(
-        String::from_utf8_lossy(&output.stdout),
-        "Too busy INTERNAL_OVERLOADED transient\n"
-    );
-}
-
-#[test]
 fn the_python_client_is_generated_by_default_and_left_out_with_no_python() {
     let spec = support::workspace().join("tests/fixtures/single_code.yaml");
     let (_with, out) = support::generate_crate(&spec, &[]);

@@ -6,6 +6,7 @@ import email.message
 import io
 import unittest
 import urllib.error
+from decimal import Decimal
 
 from errcat_test_api import (
     DEFAULT_MAX_BODY_BYTES,
@@ -172,6 +173,12 @@ class StrictJson(unittest.TestCase):
     def test_a_code_must_be_a_string(self) -> None:
         for code in ["1", "true", "null", '["FORBIDDEN"]']:
             self.assertIsNone(read(403, '{"code": %s}' % code).wire_code, code)
+
+    def test_an_integer_past_python_s_digit_limit_is_read_whole(self) -> None:
+        digits = "7" * 5000
+        err = read(400, '{"code": "X", "details": {"field": "n", "value": %s}}' % digits)
+        self.assertEqual(err.wire_code, "X")
+        self.assertEqual([entry.value for entry in err.field_errors], [int(Decimal(digits))])
 
     def test_details_over_4096_values_are_left_out(self) -> None:
         within = read(400, '{"code": "X", "details": [%s]}' % ",".join(["0"] * 4095))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Callable, List, Tuple, Union
 
 from ._codes import Wire
@@ -46,7 +47,10 @@ class _IntegerText(int):
     text: str
 
     def __new__(cls, text: str) -> _IntegerText:
-        number = super().__new__(cls, text)
+        try:
+            number = super().__new__(cls, text)
+        except ValueError:  # past Python's limit on digits for int(str)
+            number = super().__new__(cls, int(Decimal(text)))
         number.text = text
         return number
 

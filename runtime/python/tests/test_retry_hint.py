@@ -21,6 +21,8 @@ class Seconds(unittest.TestCase):
             "0.0000000001": 1,
             "1000000000000": 10**12 * SECOND,
             "99999999999999999999999": (2**64 - 1) * SECOND + 999_999_999,
+            "9" * 5000: (2**64 - 1) * SECOND + 999_999_999,
+            "0" * 5000 + "3": 3 * SECOND,
         }
         for text, nanos in cases.items():
             self.assertEqual(seconds_hint(text), nanos, text)

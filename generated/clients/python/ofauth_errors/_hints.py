@@ -52,9 +52,12 @@ def seconds_hint(value: str) -> int | None:
     whole, point, fraction = value.partition(".")
     if not whole or not set(whole) <= _DIGITS or not set(fraction) <= _DIGITS or (point and not fraction):
         return None
-    secs = int(whole)
-    if secs > U64:
+    significant = whole.lstrip("0")
+    # More digits than a u64 holds saturate (and stay clear of Python's
+    # limit on digits for int(str)).
+    if len(significant) > len(str(U64)) or int(significant or "0") > U64:
         return MAX_DURATION_NANOS
+    secs = int(significant or "0")
     fraction_nanos = int(fraction[:9].ljust(9, "0")) if fraction else 0
     if fraction[9:].strip("0"):
         fraction_nanos += 1

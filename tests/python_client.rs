@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::OnceLock;
 
 use errcat_codegen::Generator;
 
@@ -16,8 +17,10 @@ mod differential;
 /// The client's folder in an output folder.
 const CLIENT: &str = "clients/python";
 
-fn python3() -> PathBuf {
-    support::require_tool("python3", "running the generated Python clients and their tests")
+/// `python3`, checked once per test binary (checking starts an interpreter).
+fn python3() -> &'static Path {
+    static PYTHON3: OnceLock<PathBuf> = OnceLock::new();
+    PYTHON3.get_or_init(|| support::require_tool("python3", "running the generated Python clients and their tests"))
 }
 
 /// `python3 ARGS` in `dir`, with `PYTHONPATH` when given, and no bytecode

@@ -141,7 +141,7 @@ fn reply(index: usize, bodies: &[String]) -> (u16, Vec<(String, String)>, String
             headers.push((name, HINTS[(index * stride) % HINTS.len()].to_owned()));
         }
     }
-    if index % 3 != 0 {
+    if !index.is_multiple_of(3) {
         let id = REQUEST_IDS[index % REQUEST_IDS.len()].to_owned();
         headers.push((ofauth_errors::REQUEST_ID_HEADER.to_owned(), id));
     }

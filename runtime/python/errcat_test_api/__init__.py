@@ -6,11 +6,12 @@ from ._catalogue import API_NAME, ErrorCode
 from ._codes import CodeInfo, Retry
 from ._errors import DEFAULT_MAX_BODY_BYTES, ApiError, AuthError, FieldError, Kind, RateLimitError, ValidationError
 from ._json import JsonValue
-from ._retry import Reply, RetryBudget, RetryPolicy, send_with_retry
+from ._retry import DEFAULT_DEADLINE, Reply, RetryBudget, RetryPolicy, send_with_retry
 from ._stats import ErrorStats, ThresholdAlert
 
 __all__ = [
     "API_NAME",
+    "DEFAULT_DEADLINE",
     "DEFAULT_MAX_BODY_BYTES",
     "ApiError",
     "AuthError",

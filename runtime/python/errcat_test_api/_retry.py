@@ -167,6 +167,10 @@ class RetryBudget:
         return self._capacity
 
 
+#: How long all attempts and the waits between them may take by default:
+#: 120 s (2 minutes), as the Rust ``RetrySend``.
+DEFAULT_DEADLINE = 120.0
+
 #: A reply as a send function returns it: (status, headers, body).
 Reply = Tuple[int, Mapping[str, str], bytes]
 
@@ -177,7 +181,9 @@ def send_with_retry(
     policy: RetryPolicy | None = None,
     budget: RetryBudget | None = None,
     stats: ErrorStats | None = None,
+    deadline: float | None = DEFAULT_DEADLINE,
     sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
 ) -> Reply:
     """Calls ``send`` until it succeeds or ``policy`` (default
     ``RetryPolicy()``) says stop, sleeping its delays; returns the success.
@@ -186,9 +192,12 @@ def send_with_retry(
     that ``ApiError`` reads as an error (a code in the body, or a status
     outside 2xx) is one; any other exception ``send`` raises is passed on
     untouched. With a ``budget``, each retry must be paid for and each
-    success refills it; ``stats`` counts every failed attempt. Raises the
-    last ``ApiError`` when it stops."""
+    success refills it; ``stats`` counts every failed attempt. No wait
+    goes past ``deadline`` seconds after the first attempt (``None``: no
+    deadline); each attempt's own timeout is ``send``'s (``urlopen``'s
+    ``timeout``). Raises the last ``ApiError`` when it stops."""
     policy = policy if policy is not None else RetryPolicy()
+    give_up_at = None if deadline is None else clock() + deadline
     attempts = 0
     while True:
         attempts += 1
@@ -206,6 +215,8 @@ def send_with_retry(
         if stats is not None:
             stats.record(err)
         delay = policy.next_delay(attempts, err)
-        if delay is None or (budget is not None and not budget.try_acquire(err)):
+        if delay is None or (give_up_at is not None and clock() + delay >= give_up_at):
+            raise err
+        if budget is not None and not budget.try_acquire(err):
             raise err
         sleep(delay)

@@ -65,6 +65,25 @@ class SendWithRetry(unittest.TestCase):
             send_with_retry(send, budget=RetryBudget(5), sleep=lambda _: None)
         self.assertEqual(calls[0], 1)
 
+    def test_no_wait_goes_past_the_deadline(self) -> None:
+        now = [0.0]
+
+        def sleep(seconds: float) -> None:
+            now[0] += seconds
+
+        send, calls = scripted([(429, {RETRY_AFTER_HEADER: "40"}, b"")] * 5)
+        budget = RetryBudget(100)
+        with self.assertRaises(RateLimitError):
+            send_with_retry(
+                send, policy=RetryPolicy(max_attempts=5), budget=budget, deadline=100.0, sleep=sleep, clock=lambda: now[0]
+            )
+        self.assertEqual((calls[0], now[0]), (3, 80.0))
+        self.assertEqual(budget.available, 90, "the wait the deadline refused was not paid for")
+        send, calls = scripted([(429, {RETRY_AFTER_HEADER: "40"}, b"")] * 5)
+        with self.assertRaises(RateLimitError):
+            send_with_retry(send, policy=RetryPolicy(max_attempts=5), deadline=None, sleep=lambda _: None)
+        self.assertEqual(calls[0], 5)
+
     def test_a_code_in_a_200_reply_is_an_error(self) -> None:
         send, calls = scripted([(200, {}, b'{"code": "UPSTREAM_ERROR"}'), OK])
         self.assertEqual(send_with_retry(send, sleep=lambda _: None), OK)

@@ -19,6 +19,7 @@ mod real_catalogues;
 mod real_replies;
 mod runtime_modes;
 mod snapshots;
+mod typescript_client;
 
 /// With `autotests = false`, a new file in `tests/` runs only if something
 /// names it: it must be a module here or a target in `tests/Cargo.toml`.

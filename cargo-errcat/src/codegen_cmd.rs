@@ -30,7 +30,10 @@ pub fn codegen(
         provenance.command.push_str(" --standalone");
     }
     // Likewise the clients left out.
-    for (off, flag) in [(options.no_typescript, " --no-typescript"), (options.no_python, " --no-python")] {
+    for (off, flag) in [
+        (options.no_typescript, " --no-typescript"),
+        (options.no_python, " --no-python"),
+    ] {
         if off {
             provenance.command.push_str(flag);
         }

@@ -102,8 +102,31 @@ pub mod sources {
 
     /// The TypeScript client's hand-written files (`typescript/` in this
     /// crate), as (file name, text): copied verbatim into every generated
-    /// TypeScript client beside its generated catalogue.
-    pub const TYPESCRIPT: &[(&str, &str)] = &[];
+    /// TypeScript client beside its generated catalogue. The file names are
+    /// paths in the client's folder: the conformance runner
+    /// (`typescript/conformance/runner.js`) becomes `test/conformance.test.js`.
+    pub const TYPESCRIPT: &[(&str, &str)] = &[
+        ("api-error.d.ts", include_str!("../typescript/api-error.d.ts")),
+        ("api-error.js", include_str!("../typescript/api-error.js")),
+        (
+            "catalogue-types.d.ts",
+            include_str!("../typescript/catalogue-types.d.ts"),
+        ),
+        ("counters.d.ts", include_str!("../typescript/counters.d.ts")),
+        ("counters.js", include_str!("../typescript/counters.js")),
+        ("field-errors.js", include_str!("../typescript/field-errors.js")),
+        ("index.d.ts", include_str!("../typescript/index.d.ts")),
+        ("index.js", include_str!("../typescript/index.js")),
+        ("json.js", include_str!("../typescript/json.js")),
+        ("retry-hint.js", include_str!("../typescript/retry-hint.js")),
+        ("retry.d.ts", include_str!("../typescript/retry.d.ts")),
+        ("retry.js", include_str!("../typescript/retry.js")),
+        ("rng.js", include_str!("../typescript/rng.js")),
+        (
+            "test/conformance.test.js",
+            include_str!("../typescript/conformance/runner.js"),
+        ),
+    ];
 
     /// One Cargo feature of the runtime, as a generated crate declares it.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -54,15 +54,19 @@ pub fn is_snapshotted(output: &str) -> bool {
     errcat_codegen::render::depends_on_catalogue(output)
 }
 
-/// The `.snap` files the snapshot tests assert, by file name.
+/// The `.snap` files the snapshot tests assert, by file name: every rendered
+/// file of each fixture that depends on the catalogue.
 pub fn expected_snapshot_files() -> Vec<String> {
     let mut names: Vec<String> = fixture_specs()
         .iter()
         .flat_map(|spec| {
-            errcat_codegen::render::OUTPUTS
-                .iter()
-                .filter(|(output, _)| is_snapshotted(output))
-                .map(move |(output, _)| format!("{}.snap", snapshot_name(spec, output)))
+            let files = errcat_codegen::Generator::from_spec_file(spec)
+                .and_then(|generator| generator.render())
+                .unwrap_or_else(|err| panic!("{err}"));
+            files
+                .into_iter()
+                .filter(|file| is_snapshotted(&file.path))
+                .map(move |file| format!("{}.snap", snapshot_name(spec, &file.path)))
         })
         .collect();
     names.sort();

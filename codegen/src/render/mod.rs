@@ -68,8 +68,11 @@ pub const OUTPUTS: &[(&str, Renderer)] = &[
 ];
 
 /// Whether the output at `path` depends on the catalogue. The runtime
-/// copies, the JSON Schema of the export, `ErrorCode`'s serde impls and
+/// copies (of the Rust runtime and the clients' runtimes), the JSON Schema of the export, `ErrorCode`'s serde impls and
 /// `.gitignore` do not: they are the same in every generated crate.
 pub fn depends_on_catalogue(path: &str) -> bool {
-    !path.starts_with(runtime::DIR) && !matches!(path, "docs/errors.schema.json" | "src/wire.rs" | ".gitignore")
+    !path.starts_with(runtime::DIR)
+        && !typescript::is_runtime_copy(path)
+        && !python::is_runtime_copy(path)
+        && !matches!(path, "docs/errors.schema.json" | "src/wire.rs" | ".gitignore")
 }

@@ -22,6 +22,9 @@ pub const DIR: &str = "clients/python/";
 /// module of the package.
 const RUNNER: &str = "conformance_runner.py";
 
+/// Where the runner lands in the client.
+const RUNNER_PATH: &str = "tests/test_conformance.py";
+
 /// Every file of the Python client, as (path relative to the output folder,
 /// body without the `@generated` header).
 pub fn render_python_client(model: &Model) -> Vec<(String, String)> {
@@ -34,13 +37,30 @@ pub fn render_python_client(model: &Model) -> Vec<(String, String)> {
     ];
     for (name, text) in PYTHON {
         let path = if *name == RUNNER {
-            format!("{DIR}tests/test_conformance.py")
+            format!("{DIR}{RUNNER_PATH}")
         } else {
             format!("{DIR}{package}/{name}")
         };
         files.push((path, (*text).to_owned()));
     }
     files
+}
+
+/// Whether the output at `path` is a verbatim copy of one of the Python
+/// runtime's files (a module of the package, or the conformance runner),
+/// the same in every client.
+pub(super) fn is_runtime_copy(path: &str) -> bool {
+    let Some(inside) = path.strip_prefix(DIR) else {
+        return false;
+    };
+    if inside == RUNNER_PATH {
+        return true;
+    }
+    inside.split_once('/').is_some_and(|(package, name)| {
+        package != "tests"
+            && !name.contains('/')
+            && PYTHON.iter().any(|(copied, _)| *copied == name && *copied != RUNNER)
+    })
 }
 
 /// `pyproject.toml`: the distribution is named like the crate, needs Python

@@ -25,6 +25,12 @@ const RUNNER: &str = "conformance_runner.py";
 /// Where the runner lands in the client.
 const RUNNER_PATH: &str = "tests/test_conformance.py";
 
+/// The empty file that makes `tests/` a package `unittest` discovers.
+const TESTS_INIT: &str = "tests/__init__.py";
+
+/// The empty file that says the package is typed (PEP 561).
+const MARKER: &str = "py.typed";
+
 /// Every file of the Python client, as (path relative to the output folder,
 /// body without the `@generated` header).
 pub fn render_python_client(model: &Model) -> Vec<(String, String)> {
@@ -32,8 +38,8 @@ pub fn render_python_client(model: &Model) -> Vec<(String, String)> {
     let mut files = vec![
         (format!("{DIR}pyproject.toml"), pyproject(model, &package)),
         (format!("{DIR}{package}/_catalogue.py"), catalogue::render(model)),
-        (format!("{DIR}{package}/py.typed"), String::new()),
-        (format!("{DIR}tests/__init__.py"), String::new()),
+        (format!("{DIR}{package}/{MARKER}"), String::new()),
+        (format!("{DIR}{TESTS_INIT}"), String::new()),
     ];
     for (name, text) in PYTHON {
         let path = if *name == RUNNER {
@@ -46,20 +52,20 @@ pub fn render_python_client(model: &Model) -> Vec<(String, String)> {
     files
 }
 
-/// Whether the output at `path` is a verbatim copy of one of the Python
-/// runtime's files (a module of the package, or the conformance runner),
-/// the same in every client.
-pub(super) fn is_runtime_copy(path: &str) -> bool {
+/// Whether the output at `path` is the same in every client, whatever the
+/// catalogue: a verbatim copy of one of the Python runtime's files (a module
+/// of the package, or the conformance runner) or an empty marker (`py.typed`,
+/// `tests/__init__.py`).
+pub(super) fn is_catalogue_independent(path: &str) -> bool {
     let Some(inside) = path.strip_prefix(DIR) else {
         return false;
     };
-    if inside == RUNNER_PATH {
+    if [RUNNER_PATH, TESTS_INIT].contains(&inside) {
         return true;
     }
     inside.split_once('/').is_some_and(|(package, name)| {
-        package != "tests"
-            && !name.contains('/')
-            && PYTHON.iter().any(|(copied, _)| *copied == name && *copied != RUNNER)
+        let copied = PYTHON.iter().any(|(copied, _)| *copied == name && *copied != RUNNER);
+        package != "tests" && (name == MARKER || copied)
     })
 }
 

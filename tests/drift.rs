@@ -42,6 +42,7 @@ fn a_message_changed_without_regenerating_is_caught_in_code_and_docs() {
     assert_eq!(
         changed,
         [
+            "clients/python/ofauth_errors/_catalogue.py",
             "clients/typescript/catalogue.js",
             "docs/conformance.json",
             "docs/errors.json",

@@ -13,6 +13,7 @@ mod exports;
 mod hostile;
 mod invalid_catalogues;
 mod publishing;
+mod python_client;
 mod random_catalogues;
 mod real_catalogues;
 mod real_replies;

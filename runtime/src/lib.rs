@@ -144,8 +144,19 @@ pub mod sources {
 
     /// The Python client's hand-written files (`python/` in this crate), as
     /// (file name, text): copied verbatim into every generated Python client
-    /// beside its generated catalogue.
-    pub const PYTHON: &[(&str, &str)] = &[];
+    /// beside its generated catalogue. The package's modules are those of
+    /// `python/errcat_test_api/` (whose `_catalogue.py` is the runtime's test
+    /// catalogue, not copied); `conformance_runner.py` is the client's test.
+    pub const PYTHON: &[(&str, &str)] = &[
+        ("__init__.py", include_str!("../python/errcat_test_api/__init__.py")),
+        ("_codes.py", include_str!("../python/errcat_test_api/_codes.py")),
+        ("_errors.py", include_str!("../python/errcat_test_api/_errors.py")),
+        ("_hints.py", include_str!("../python/errcat_test_api/_hints.py")),
+        ("_json.py", include_str!("../python/errcat_test_api/_json.py")),
+        ("_retry.py", include_str!("../python/errcat_test_api/_retry.py")),
+        ("_stats.py", include_str!("../python/errcat_test_api/_stats.py")),
+        ("conformance_runner.py", include_str!("../python/conformance_runner.py")),
+    ];
 
     /// The Cargo features a generated crate offers, in `Cargo.toml` order
     /// (`sources` itself is the runtime's own and not among them).

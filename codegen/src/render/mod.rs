@@ -73,5 +73,6 @@ pub const OUTPUTS: &[(&str, Renderer)] = &[
 pub fn depends_on_catalogue(path: &str) -> bool {
     !path.starts_with(runtime::DIR)
         && !typescript::is_runtime_copy(path)
+        && !python::is_catalogue_independent(path)
         && !matches!(path, "docs/errors.schema.json" | "src/wire.rs" | ".gitignore")
 }

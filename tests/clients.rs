@@ -97,3 +97,34 @@ fn succeeds(command: &mut Command) {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// The README's client examples are the files the checks compile and run:
+/// `runtime/typescript/example.ts` (`tsc --strict` in `.ci/run`, importing the
+/// package by name in the README) and the marked part of
+/// `runtime/python/example_usage.py` (`mypy --strict`, and run by
+/// `python_client::the_readme_example_runs_against_the_committed_ofauth_client`).
+#[test]
+fn the_readme_s_client_examples_are_the_ones_the_checks_compile_and_run() {
+    let workspace = support::workspace();
+    let read = |path: &str| std::fs::read_to_string(workspace.join(path)).unwrap();
+    let readme = read("README.md");
+    let typescript = read("runtime/typescript/example.ts");
+    let typescript = &typescript[typescript.find("import {").expect("the example's import")..];
+    let typescript = typescript.replace("from \"./index.js\"", "from \"ofauth-errors\"");
+    assert!(
+        readme.contains(&format!("```ts\n{typescript}```\n")),
+        "README's TypeScript example differs from example.ts"
+    );
+    let python = read("runtime/python/example_usage.py");
+    let (_, python) = python
+        .split_once("# --- README example: branch on code, retry, re-auth ---\n")
+        .expect("the README markers");
+    let (python, _) = python
+        .split_once("# --- end of README example ---")
+        .expect("the end marker");
+    let python = python.trim_matches('\n');
+    assert!(
+        readme.contains(&format!("```python\n{python}\n```\n")),
+        "README's Python example differs from example_usage.py"
+    );
+}

@@ -251,6 +251,48 @@ fn building_the_crate_in_place_does_not_block_the_next_run() {
     );
 }
 
+#[test]
+fn running_the_clients_tools_in_place_does_not_block_the_next_run() {
+    let python = support::require_tool("python3", "Python 3.9 or later, to run the generated Python client");
+    let dir = tempfile::tempdir().unwrap();
+    generate("single_code", dir.path());
+    // Running the Python client's tests writes bytecode caches beside its modules.
+    let tests = std::process::Command::new(python)
+        .args(["-m", "unittest", "discover", "-s", "tests", "-t", "."])
+        .current_dir(dir.path().join("clients/python"))
+        .env_remove("PYTHONDONTWRITEBYTECODE")
+        .output()
+        .unwrap();
+    assert!(tests.status.success(), "{}", String::from_utf8_lossy(&tests.stderr));
+    assert!(dir.path().join("clients/python/tests/__pycache__").is_dir());
+    // What `npm install` and `pip install` / a wheel build leave beside the clients.
+    for made in [
+        "clients/typescript/node_modules/left-pad/index.js",
+        "clients/typescript/package-lock.json",
+        "clients/python/build/lib/module.py",
+        "clients/python/dist/tiny_errors-1.0.0-py3-none-any.whl",
+        "clients/python/tiny_errors.egg-info/PKG-INFO",
+    ] {
+        let file = dir.path().join(made);
+        fs::create_dir_all(file.parent().unwrap()).unwrap();
+        fs::write(file, "made by a tool").unwrap();
+    }
+    let before = snapshot_of(dir.path());
+
+    let again = xtask(&[&"codegen", &"--spec", &spec("single_code"), &"--out", &dir.path()]);
+    assert_eq!(again.status, 0, "{}", again.stderr);
+    let check = xtask(&[
+        &"codegen",
+        &"--check",
+        &"--spec",
+        &spec("single_code"),
+        &"--out",
+        &dir.path(),
+    ]);
+    assert_eq!((check.status, check.stderr.as_str()), (0, ""));
+    assert_eq!(snapshot_of(dir.path()), before);
+}
+
 #[cfg(unix)]
 #[test]
 fn a_linked_sub_folder_is_never_written_through() {

@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::error::Error;
 
 /// Most files and folders an output folder may hold (besides those skipped:
-/// `target/`, `Cargo.lock` and dot-files). A generated crate has about 30; a
+/// `target/`, `Cargo.lock`, dot-files and the clients' tool caches). A generated crate has about 30; a
 /// folder past this is not one (a home folder, a repository root), and
 /// scanning it would only make a huge error message.
 pub const MAX_SCAN_ENTRIES: usize = 10_000;
@@ -31,7 +31,8 @@ pub struct Listing {
 
 /// Lists `out` recursively, never descending into links, skipping what a
 /// crate folder legitimately holds besides the generator's files: `target/`
-/// and `Cargo.lock` at the top, and dot-files anywhere (`.git`, editors').
+/// and `Cargo.lock` at the top, dot-files anywhere (`.git`, editors'), and
+/// what the clients' own tools make (see [`is_tool_made`]).
 pub fn list(out: &Path) -> Result<Listing, Error> {
     let mut listing = Listing::default();
     let mut seen = 0;
@@ -66,6 +67,9 @@ pub fn list(out: &Path) -> Result<Listing, Error> {
             if relative.is_empty() && (name == "target" || name == "Cargo.lock") {
                 continue;
             }
+            if is_tool_made(&relative, &name) {
+                continue;
+            }
             seen += 1;
             if seen > MAX_SCAN_ENTRIES {
                 return Err(Error::NotAnOutputFolder {
@@ -84,6 +88,18 @@ pub fn list(out: &Path) -> Result<Listing, Error> {
     listing.files.sort();
     listing.leftovers.sort();
     Ok(listing)
+}
+
+/// Whether `name` in the folder `relative` is what running the generated
+/// clients' tools makes, which the generator neither lists nor touches:
+/// Python's bytecode caches (`__pycache__`) and npm's `node_modules` at any
+/// depth, what building or installing the Python client leaves beside it
+/// (`build`, `dist`, `*.egg-info`), and the lock file `npm install` writes
+/// beside the TypeScript client's `package.json`.
+fn is_tool_made(relative: &str, name: &str) -> bool {
+    matches!(name, "__pycache__" | "node_modules")
+        || (relative == "clients/python" && (matches!(name, "build" | "dist") || name.ends_with(".egg-info")))
+        || (relative == "clients/typescript" && name == "package-lock.json")
 }
 
 /// A name for a temporary file beside `name`, with a random part.

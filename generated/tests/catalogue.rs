@@ -503,12 +503,7 @@ fn golden_replies_parse_back_to_their_code_status_and_retry_class() {
     for &(text, code, status, _, retry, _) in CODES {
         let reply = &golden[text];
         assert_eq!(reply["status"], status, "{text}");
-        let headers: ::std::vec::Vec<(&str, &str)> = reply["headers"]
-            .as_object()
-            .unwrap()
-            .iter()
-            .map(|(name, value)| (name.as_str(), value.as_str().unwrap()))
-            .collect();
+        let headers = headers_of(reply);
         let body = ::serde_json::to_vec(&reply["body"]).unwrap();
         let err = ApiError::from_parts(status, &headers, &body);
         assert_eq!(err.code(), Some(code), "{text}");
@@ -519,6 +514,17 @@ fn golden_replies_parse_back_to_their_code_status_and_retry_class() {
             assert_eq!(err.retry_after(), Some(default), "{text}");
         }
     }
+}
+/// A reply's `headers` object (in `examples.json` and
+/// `conformance.json`) as the `(name, value)` pairs `ApiError` reads.
+#[cfg(feature = "serde")]
+fn headers_of(reply: &::serde_json::Value) -> ::std::vec::Vec<(&str, &str)> {
+    reply["headers"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str().unwrap()))
+        .collect()
 }
 /// Every vector of the conformance suite the TypeScript and Python
 /// clients run too, read exactly as the file says it must be.
@@ -544,12 +550,7 @@ fn every_conformance_vector_reads_as_the_catalogue_documents() {
     );
     for vector in vectors {
         let reply = &vector["reply"];
-        let headers: ::std::vec::Vec<(&str, &str)> = reply["headers"]
-            .as_object()
-            .unwrap()
-            .iter()
-            .map(|(name, value)| (name.as_str(), value.as_str().unwrap()))
-            .collect();
+        let headers = headers_of(reply);
         let status = u16::try_from(reply["status"].as_u64().unwrap()).unwrap();
         let body = reply["body"].as_str().unwrap().as_bytes();
         let err = ApiError::from_parts_at(status, &headers, body, received_at);

@@ -159,12 +159,7 @@ pub fn render_crate_tests(model: &Model) -> String {
             for &(text, code, status, _, retry, _) in CODES {
                 let reply = &golden[text];
                 assert_eq!(reply["status"], status, "{text}");
-                let headers: ::std::vec::Vec<(&str, &str)> = reply["headers"]
-                    .as_object()
-                    .unwrap()
-                    .iter()
-                    .map(|(name, value)| (name.as_str(), value.as_str().unwrap()))
-                    .collect();
+                let headers = headers_of(reply);
                 let body = ::serde_json::to_vec(&reply["body"]).unwrap();
                 let err = ApiError::from_parts(status, &headers, &body);
                 assert_eq!(err.code(), Some(code), "{text}");
@@ -175,6 +170,18 @@ pub fn render_crate_tests(model: &Model) -> String {
                     assert_eq!(err.retry_after(), Some(default), "{text}");
                 }
             }
+        }
+
+        /// A reply's `headers` object (in `examples.json` and
+        /// `conformance.json`) as the `(name, value)` pairs `ApiError` reads.
+        #[cfg(feature = "serde")]
+        fn headers_of(reply: &::serde_json::Value) -> ::std::vec::Vec<(&str, &str)> {
+            reply["headers"]
+                .as_object()
+                .unwrap()
+                .iter()
+                .map(|(name, value)| (name.as_str(), value.as_str().unwrap()))
+                .collect()
         }
 
         /// Every vector of the conformance suite the TypeScript and Python
@@ -199,12 +206,7 @@ pub fn render_crate_tests(model: &Model) -> String {
             assert!(vectors.len() > CODES.len(), "a vector for every code, then the hostile ones");
             for vector in vectors {
                 let reply = &vector["reply"];
-                let headers: ::std::vec::Vec<(&str, &str)> = reply["headers"]
-                    .as_object()
-                    .unwrap()
-                    .iter()
-                    .map(|(name, value)| (name.as_str(), value.as_str().unwrap()))
-                    .collect();
+                let headers = headers_of(reply);
                 let status = u16::try_from(reply["status"].as_u64().unwrap()).unwrap();
                 let body = reply["body"].as_str().unwrap().as_bytes();
                 let err = ApiError::from_parts_at(status, &headers, body, received_at);

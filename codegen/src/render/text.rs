@@ -60,16 +60,25 @@ pub fn code_span(text: &str) -> String {
 /// `text` as a double-quoted string literal that is valid in both JSON and TOML
 /// (their escapes agree: `\"`, `\\`, `\n`, `\t` and `\uXXXX`).
 pub fn quoted_string(text: &str) -> String {
+    double_quoted(text, |c, out| match c {
+        '\n' => out.push_str("\\n"),
+        '\t' => out.push_str("\\t"),
+        c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+        c => out.push(c),
+    })
+}
+
+/// `text` in double quotes with `"` and `\` escaped by a backslash, as every
+/// language the generator writes escapes them; `write_other` writes each
+/// other character, escaped as its language needs.
+pub fn double_quoted(text: &str, write_other: impl Fn(char, &mut String)) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
-            c => out.push(c),
+            c => write_other(c, &mut out),
         }
     }
     out.push('"');

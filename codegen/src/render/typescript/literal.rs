@@ -3,6 +3,8 @@
 
 use std::fmt::Write;
 
+use crate::render::text::double_quoted;
+
 /// `text` as a double-quoted string literal valid in JavaScript, TypeScript
 /// and JSON, written in printable ASCII only: every other character (controls,
 /// line and paragraph separators, bidi controls, NUL, anything non-ASCII) is a
@@ -10,25 +12,17 @@ use std::fmt::Write;
 /// `<`, so that not even `</script>` or `<!--` appears in the source. `${`,
 /// backticks and `*/` are inert inside double quotes.
 pub fn js_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '<' => out.push_str("\\u003c"),
-            ' '..='~' => out.push(c),
-            _ => {
-                let mut units = [0u16; 2];
-                for unit in c.encode_utf16(&mut units) {
-                    // Writing to a String cannot fail.
-                    let _ = write!(out, "\\u{unit:04x}");
-                }
+    double_quoted(text, |c, out| match c {
+        '<' => out.push_str("\\u003c"),
+        ' '..='~' => out.push(c),
+        _ => {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                // Writing to a String cannot fail.
+                let _ = write!(out, "\\u{unit:04x}");
             }
         }
-    }
-    out.push('"');
-    out
+    })
 }
 
 /// `text` as [`js_string`], or `null`.

@@ -389,49 +389,20 @@ fn random_reply(draw: &mut Draw, known: &[&str]) -> Reply {
 /// the details, the raw body, the summary line and the delays of a policy
 /// with jitter seeded with `seed`, in nanoseconds.
 fn rust_reading(status: u16, headers: &[(String, String)], body: &str, seed: u64) -> Value {
-    use ofauth_errors::{ApiError, RetryPolicy};
-    let received_at = std::time::UNIX_EPOCH + std::time::Duration::from_millis(784_111_777_000);
-    let pairs: Vec<(&str, &str)> = headers
-        .iter()
-        .map(|(name, value)| (name.as_str(), value.as_str()))
-        .collect();
-    let error = ApiError::from_parts_at(status, &pairs, body.as_bytes(), received_at);
-    let policy = RetryPolicy::builder().jitter(false).max_attempts(8).build();
-    let seeded = RetryPolicy::builder().seed(seed).max_attempts(8).build();
-    let millis = |duration: std::time::Duration| duration.as_millis() as f64;
+    let error = support::read_reply(status, headers, body);
+    let seeded = ofauth_errors::RetryPolicy::builder().seed(seed).max_attempts(8).build();
     let json = |value: &ofauth_errors::JsonValue| serde_json::from_str::<Value>(&value.to_string()).unwrap();
-    let field_errors: Vec<Value> = error
-        .as_validation()
-        .map(|view| view.field_errors())
-        .unwrap_or_default()
-        .iter()
-        .map(|entry| {
-            let mut read = serde_json::json!({"field": entry.field(), "message": entry.message()});
-            if let Some(value) = entry.value() {
-                read["value"] = json(value);
-            }
-            read
-        })
+    let mut reading = support::conformance_reading(&error);
+    reading["jittered_ns"] = (1..=8)
+        .map(|attempt| seeded.next_delay(attempt, &error).map(|delay| delay.as_nanos() as f64))
         .collect();
-    serde_json::json!({
-        "is_error": error.is_error(),
-        "code": error.code().map(|code| code.as_str()),
-        "wire_code": error.wire_code(),
-        "message": error.message(),
-        "request_id": error.request_id(),
-        "kind": error.kind().as_str(),
-        "retryable": error.is_retryable(),
-        "requires_reauth": error.requires_reauth(),
-        "retry_after_ms": error.retry_after().map(millis),
-        "field_errors": field_errors,
-        "delays_ms": (1..=8).map(|attempt| policy.next_delay(attempt, &error).map(millis)).collect::<Vec<_>>(),
-        "jittered_ns": (1..=8)
-            .map(|attempt| seeded.next_delay(attempt, &error).map(|delay| delay.as_nanos() as f64))
-            .collect::<Vec<_>>(),
-        "details": error.details().map(json),
-        "raw_body": error.raw_body().map(String::from_utf8_lossy),
-        "summary": error.to_string(),
-    })
+    reading["details"] = error.details().map(json).into();
+    reading["raw_body"] = error
+        .raw_body()
+        .map(|raw| String::from_utf8_lossy(raw).into_owned())
+        .into();
+    reading["summary"] = error.to_string().into();
+    reading
 }
 
 /// The same reading by the TypeScript client, in the same terms.

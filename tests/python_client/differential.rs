@@ -11,16 +11,12 @@
 //! whole before the cut.
 
 use std::path::Path;
-use std::time::{Duration, SystemTime};
 
-use ofauth_errors::{ApiError, ErrorCode, RetryPolicy};
+use ofauth_errors::ErrorCode;
 use serde_json::{Value, json};
 
 use super::{CLIENT, unittest_passes};
 use crate::support;
-
-/// When every reply is received: RFC 9110's example date, in Unix ms.
-const RECEIVED_AT_MS: u64 = 784_111_777_000;
 
 /// Replies built: every combination index below this.
 const REPLIES: usize = 600;
@@ -149,43 +145,6 @@ fn reply(index: usize, bodies: &[String]) -> (u16, Vec<(String, String)>, String
     (status, headers, bodies[index % bodies.len()].clone())
 }
 
-/// What the Rust client reads from a reply, as a vector's `expect`.
-fn rust_reads(status: u16, headers: &[(String, String)], body: &str, policy: &RetryPolicy) -> Value {
-    let pairs: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
-    let received_at = SystemTime::UNIX_EPOCH + Duration::from_millis(RECEIVED_AT_MS);
-    let err = ApiError::from_parts_at(status, &pairs, body.as_bytes(), received_at);
-    let millis = |duration: Duration| u64::try_from(duration.as_millis()).expect("a delay in u64 ms");
-    let field_errors: Vec<Value> = err
-        .as_validation()
-        .map(|view| view.field_errors())
-        .unwrap_or_default()
-        .iter()
-        .map(|entry| {
-            let mut written = json!({"field": entry.field(), "message": entry.message()});
-            if let Some(value) = entry.value() {
-                written["value"] = serde_json::from_str(&value.to_string()).expect("JSON");
-            }
-            written
-        })
-        .collect();
-    let delays: Vec<Option<u64>> = (1..=policy.max_attempts())
-        .map(|attempt| policy.next_delay(attempt, &err).map(millis))
-        .collect();
-    json!({
-        "is_error": err.is_error(),
-        "code": err.code().map(|code| code.as_str()),
-        "wire_code": err.wire_code(),
-        "message": err.message(),
-        "request_id": err.request_id(),
-        "kind": err.kind().as_str(),
-        "retryable": err.is_retryable(),
-        "requires_reauth": err.requires_reauth(),
-        "retry_after_ms": err.retry_after().map(millis),
-        "field_errors": field_errors,
-        "delays_ms": delays,
-    })
-}
-
 /// Copies the files of `from` into `to`, folders included.
 fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
@@ -202,18 +161,11 @@ fn copy_tree(from: &Path, to: &Path) {
 
 #[test]
 fn python_reads_hundreds_of_hostile_replies_exactly_as_the_rust_client_does() {
-    let policy = RetryPolicy::builder()
-        .max_attempts(8)
-        .base_delay(Duration::from_millis(500))
-        .max_delay(Duration::from_secs(20))
-        .max_hint(Duration::from_secs(300))
-        .jitter(false)
-        .build();
     let bodies = bodies();
     let vectors: Vec<Value> = (0..REPLIES)
         .map(|index| {
             let (status, headers, body) = reply(index, &bodies);
-            let expect = rust_reads(status, &headers, &body, &policy);
+            let expect = support::conformance_reading(&support::read_reply(status, &headers, &body));
             let headers: serde_json::Map<String, Value> = headers
                 .into_iter()
                 .map(|(name, value)| (name, Value::from(value)))
@@ -228,7 +180,7 @@ fn python_reads_hundreds_of_hostile_replies_exactly_as_the_rust_client_does() {
     let document = json!({
         "format": 1,
         "api": "OFAuth (read by the Rust client)",
-        "received_at_ms": RECEIVED_AT_MS,
+        "received_at_ms": support::RECEIVED_AT_MS,
         "policy": {"max_attempts": 8, "base_delay_ms": 500, "max_delay_ms": 20000, "max_hint_ms": 300000, "jitter": false},
         "vectors": vectors,
     });

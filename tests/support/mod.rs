@@ -270,3 +270,62 @@ pub fn require_tool(program: &str, what_for: &str) -> PathBuf {
         Err(err) => panic!("this test needs `{program}` on PATH ({what_for}), but it could not be run: {err}"),
     }
 }
+
+/// When the conformance vectors' replies are read: Sun, 06 Nov 1994
+/// 08:49:37 GMT, in Unix milliseconds (their `received_at_ms`).
+pub const RECEIVED_AT_MS: u64 = 784_111_777_000;
+
+/// A reply read by the Rust client (the committed OFAuth crate) at the
+/// vectors' receive time.
+pub fn read_reply(status: u16, headers: &[(String, String)], body: &str) -> ofauth_errors::ApiError {
+    let pairs: Vec<(&str, &str)> = headers
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str()))
+        .collect();
+    let received_at = std::time::UNIX_EPOCH + std::time::Duration::from_millis(RECEIVED_AT_MS);
+    ofauth_errors::ApiError::from_parts_at(status, &pairs, body.as_bytes(), received_at)
+}
+
+/// What the Rust client reads from `error`, in the terms of a conformance
+/// vector's `expect`, the delays under the vectors' policy (the defaults with
+/// 8 attempts and jitter off): what the other clients must read too.
+pub fn conformance_reading(error: &ofauth_errors::ApiError) -> serde_json::Value {
+    use serde_json::{Value, json};
+    let policy = ofauth_errors::RetryPolicy::builder()
+        .max_attempts(8)
+        .jitter(false)
+        .build();
+    // A hint past u64 milliseconds (it saturates at `Duration::MAX`) stays a number.
+    let millis = |duration: std::time::Duration| {
+        u64::try_from(duration.as_millis()).map_or_else(|_| Value::from(duration.as_millis() as f64), Value::from)
+    };
+    let field_errors: Vec<Value> = error
+        .as_validation()
+        .map(|view| view.field_errors())
+        .unwrap_or_default()
+        .iter()
+        .map(|entry| {
+            let mut read = json!({"field": entry.field(), "message": entry.message()});
+            if let Some(value) = entry.value() {
+                read["value"] = serde_json::from_str(&value.to_string()).expect("the runtime writes JSON");
+            }
+            read
+        })
+        .collect();
+    let delays: Vec<Option<Value>> = (1..=policy.max_attempts())
+        .map(|attempt| policy.next_delay(attempt, error).map(millis))
+        .collect();
+    json!({
+        "is_error": error.is_error(),
+        "code": error.code().map(|code| code.as_str()),
+        "wire_code": error.wire_code(),
+        "message": error.message(),
+        "request_id": error.request_id(),
+        "kind": error.kind().as_str(),
+        "retryable": error.is_retryable(),
+        "requires_reauth": error.requires_reauth(),
+        "retry_after_ms": error.retry_after().map(millis),
+        "field_errors": field_errors,
+        "delays_ms": delays,
+    })
+}

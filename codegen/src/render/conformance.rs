@@ -223,13 +223,20 @@ pub fn render_conformance(model: &Model) -> String {
 
 /// A code's golden reply, as `docs/examples.json` publishes it.
 fn golden_vector<'m>(model: &'m Model, code: &'m Code) -> Vector<'m> {
-    let mut vector = Vector::new(&code.code, code.status).body(code.example.to_string());
+    let mut vector = example_reply(model, code, &code.code);
     for (name, value) in golden_headers(model, code) {
         vector = vector.header(name, &value);
     }
     if code.retry == Retry::Throttled {
         vector = vector.hint_ms(model.default_retry_after_secs.saturating_mul(1000));
     }
+    vector
+}
+
+/// `code`'s example body on its status, without headers: the code, its
+/// message and its field errors, as the example carries them.
+fn example_reply<'m>(model: &'m Model, code: &'m Code, name: &str) -> Vector<'m> {
+    let mut vector = Vector::new(name, code.status).body(code.example.to_string());
     vector.code = Some(code);
     vector.wire_code = Some(code.code.clone());
     vector.message = message_of(model, &code.example);
@@ -516,15 +523,11 @@ fn hint_vectors(model: &Model) -> Vec<Vector<'_>> {
         ]);
     }
     if let Some(throttled) = model.codes.iter().find(|code| code.retry == Retry::Throttled) {
-        let mut vector = Vector::new(
+        vectors.push(example_reply(
+            model,
+            throttled,
             "a throttled code without a hint waits the catalogue's default",
-            throttled.status,
-        )
-        .body(throttled.example.to_string());
-        vector.code = Some(throttled);
-        vector.wire_code = Some(throttled.code.clone());
-        vector.message = message_of(model, &throttled.example);
-        vectors.push(vector);
+        ));
     }
     vectors
 }

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::literal::{member_names, python_string};
-use crate::model::{CodeType, FieldErrorsAt, Lifecycle, Model, Retry};
+use crate::model::{CodeType, FieldErrorsAt, Model, Retry};
 
 /// The text of `_catalogue.py`, in the shape the runtime's tests read
 /// (`runtime/python/errcat_test_api/_catalogue.py`).
@@ -71,10 +71,7 @@ class ErrorCode(CatalogueCode):
             ),
             ("deprecated", optional(deprecation.map(|d| d.reason.as_str()))),
             ("replaced_by", optional(replaced_by)),
-            (
-                "retired",
-                boolean(matches!(code.lifecycle, Lifecycle::Retired(_))).to_owned(),
-            ),
+            ("retired", boolean(code.lifecycle.is_retired()).to_owned()),
         ];
         let _ = writeln!(out, "        ErrorCode.{member}: CodeInfo(");
         for (name, value) in fields {

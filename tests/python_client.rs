@@ -65,18 +65,9 @@ fn the_committed_ofauth_client_passes_its_conformance_vectors() {
     unittest_passes(&support::workspace().join("generated").join(CLIENT));
 }
 
-/// The catalogues whose clients are generated here: the real APIs' and the
-/// fixtures with hostile strings and integer codes.
-fn generated_specs() -> Vec<PathBuf> {
-    let fixtures = support::workspace().join("tests/fixtures");
-    let mut specs = support::real_specs();
-    specs.extend(["odd_strings.yaml", "integer_codes.yaml"].map(|name| fixtures.join(name)));
-    specs
-}
-
 #[test]
 fn every_real_api_and_odd_catalogue_s_client_passes_its_conformance_vectors() {
-    for spec in generated_specs() {
+    for spec in support::client_specs() {
         let (_dir, out) = support::generate_crate(&spec, &[]);
         unittest_passes(&out.join(CLIENT));
     }

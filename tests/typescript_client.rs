@@ -59,17 +59,6 @@ fn node_test(package: &Path) {
     assert!(report.contains("\n# fail 0\n"), "{report}");
 }
 
-/// Generates `spec` with every output into a temp dir: the dir and the output folder.
-fn generate(spec: &Path) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
-    Generator::from_spec_file(spec)
-        .unwrap_or_else(|err| panic!("{err}"))
-        .write(&out)
-        .unwrap_or_else(|err| panic!("{}: {err}", spec.display()));
-    (dir, out)
-}
-
 #[test]
 fn the_runtime_s_own_tests_pass() {
     node_test(&support::workspace().join("runtime/typescript"));
@@ -82,11 +71,8 @@ fn the_committed_ofauth_client_passes_its_tests() {
 
 #[test]
 fn clients_of_the_real_apis_and_the_fixtures_pass_their_conformance_vectors() {
-    let fixtures = support::workspace().join("tests/fixtures");
-    let mut specs = support::real_specs();
-    specs.extend(["odd_strings.yaml", "integer_codes.yaml"].map(|name| fixtures.join(name)));
-    for spec in specs {
-        let (_dir, out) = generate(&spec);
+    for spec in support::client_specs() {
+        let (_dir, out) = support::generate_crate(&spec, &[]);
         node_test(&out.join(CLIENT));
     }
 }
@@ -94,7 +80,7 @@ fn clients_of_the_real_apis_and_the_fixtures_pass_their_conformance_vectors() {
 #[test]
 fn hostile_catalogue_text_comes_back_byte_identical_and_never_breaks_the_source() {
     let spec = support::workspace().join("tests/fixtures/odd_strings.yaml");
-    let (_dir, out) = generate(&spec);
+    let (_dir, out) = support::generate_crate(&spec, &[]);
     let client = out.join(CLIENT);
     for file in ["catalogue.js", "index.js"] {
         run_node(&client, &["--check", file]);
@@ -180,7 +166,7 @@ fn codes_that_look_like_source_or_markup_are_strings_the_client_finds() {
     let dir = tempfile::tempdir().unwrap();
     let spec = dir.path().join("hostile_codes.yaml");
     std::fs::write(&spec, HOSTILE_CODES).unwrap();
-    let (_out_dir, out) = generate(&spec);
+    let (_out_dir, out) = support::generate_crate(&spec, &[]);
     let client = out.join(CLIENT);
     let declarations = std::fs::read_to_string(client.join("catalogue.d.ts")).unwrap();
     let expected = [
@@ -222,7 +208,7 @@ fn every_hand_written_runtime_file_ships_in_each_client() {
             );
         }
     }
-    let (_dir, out) = generate(&support::workspace().join("tests/fixtures/single_code.yaml"));
+    let (_dir, out) = support::generate_crate(&support::workspace().join("tests/fixtures/single_code.yaml"), &[]);
     for (name, text) in errcat_runtime::sources::TYPESCRIPT {
         let copy = std::fs::read_to_string(out.join(CLIENT).join(name)).unwrap();
         assert!(copy.ends_with(text), "{name} is not copied verbatim");
@@ -231,7 +217,7 @@ fn every_hand_written_runtime_file_ships_in_each_client() {
 
 #[test]
 fn the_package_is_named_after_the_crate_and_has_no_dependencies() {
-    let (_dir, out) = generate(&support::workspace().join("tests/fixtures/odd_strings.yaml"));
+    let (_dir, out) = support::generate_crate(&support::workspace().join("tests/fixtures/odd_strings.yaml"), &[]);
     let manifest: Value =
         serde_json::from_str(&std::fs::read_to_string(out.join(CLIENT).join("package.json")).unwrap()).unwrap();
     assert_eq!(manifest["name"], "odd_strings-errors");

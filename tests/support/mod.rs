@@ -33,6 +33,16 @@ pub fn real_specs() -> Vec<PathBuf> {
     specs
 }
 
+/// The catalogues whose TypeScript and Python clients the tests generate
+/// and run, besides the committed OFAuth ones: the real APIs' and the
+/// fixtures with hostile strings and integer codes.
+pub fn client_specs() -> Vec<PathBuf> {
+    let fixtures = workspace().join("tests/fixtures");
+    let mut specs = real_specs();
+    specs.extend(["odd_strings.yaml", "integer_codes.yaml"].map(|name| fixtures.join(name)));
+    specs
+}
+
 /// Every catalogue: the real spec first, then the fixtures.
 pub fn all_specs() -> Vec<PathBuf> {
     let mut specs = vec![workspace().join(errcat_codegen::DEFAULT_SPEC)];

@@ -207,6 +207,12 @@ impl Generator {
 
     /// Every output file, stamped with its header; nothing is written.
     pub fn render(&self) -> Result<Vec<OutputFile>, Error> {
+        self.render_with_clients(self.typescript, self.python)
+    }
+
+    /// Every output file, with the TypeScript and Python clients only when
+    /// asked for.
+    fn render_with_clients(&self, typescript: bool, python: bool) -> Result<Vec<OutputFile>, Error> {
         if self.deny_warnings && !self.loaded.warnings.is_empty() {
             return Err(Error::invalid(self.loaded.warnings.clone()));
         }
@@ -214,10 +220,10 @@ impl Generator {
         let model = &self.loaded.model;
         let clients = [
             (
-                self.typescript,
+                typescript,
                 crate::render::render_typescript_client as fn(&Model) -> Vec<(String, String)>,
             ),
-            (self.python, crate::render::render_python_client),
+            (python, crate::render::render_python_client),
         ];
         for (_, render) in clients.into_iter().filter(|(wanted, _)| *wanted) {
             files.extend(render(model).into_iter().map(|(path, body)| OutputFile {
@@ -262,7 +268,9 @@ impl Generator {
                 help: format!("the features are {}", known.join(", ")),
             }
         })?;
-        let files = self.render()?;
+        // The module is the crate's Rust alone: a build script or a macro
+        // expansion need not render the clients.
+        let files = self.render_with_clients(false, false)?;
         let module = crate::module_file::module_file(&files, &features);
         Ok(crate::header::stamp("errors.rs", &module, &self.provenance))
     }

@@ -3,13 +3,12 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::dispatch::DecisionTree;
-use super::perfect_hash::PerfectHash;
+use super::lookup::render_lookup;
 use super::rust::{
     allow_deprecated, doc_text, format_file, option_str, runtime_variant_path, unsuffixed, variant_path,
 };
 use super::text::{code_span, escape_markdown};
-use crate::model::{Code, CodeType, Model};
+use crate::model::{Code, Model};
 
 /// Renders the `ErrorCode` enum, one variant per code, over a table indexed by
 /// the variant's position.
@@ -45,38 +44,14 @@ pub fn render_code_rs(model: &Model) -> String {
     let wire_const = super::wire_const::wire_const(&model.wire, &model.constants());
     let entries = model.codes.iter().map(|code| entry(model, code));
     let all = model.codes.iter().map(|code| variant_path("ErrorCode", &code.variant));
-    let strings: Vec<&str> = model.codes.iter().map(|code| code.code.as_str()).collect();
-    let code_path = |index: usize| variant_path("ErrorCode", &model.codes[index].variant);
-    // The perfect hash is a few dozen instructions: inlined, a caller that
-    // only asks whether a string is a code pays for nothing else. The decision
-    // tree of a large catalogue is too big to copy into every caller.
-    let (lookup_items, lookup, lookup_inline) = match PerfectHash::find(&strings) {
-        Some(hash) => (
-            hash.items(&strings, &code_path, allow_deprecated.clone()),
-            hash.lookup_tokens(),
-            quote! { #[inline] },
-        ),
-        None => {
-            let dispatch = DecisionTree::build(&strings).to_tokens(&code_path);
-            let lookup = quote! {
-                let bytes = code.as_bytes();
-                let candidate = #dispatch;
-                if candidate.as_str().as_bytes() == bytes {
-                    ::core::option::Option::Some(candidate)
-                } else {
-                    ::core::option::Option::None
-                }
-            };
-            (quote! {}, lookup, quote! {})
-        }
-    };
-    let integer_items = integer_items(model);
+    let lookup = render_lookup(model);
+    let lookup_fns = &lookup.impl_items;
     let len = unsuffixed(model.codes.len() as u64);
     // The API name becomes part of a format string: braces must be doubled.
     let api_name = model.api_name.replace('{', "{{").replace('}', "}}");
     let unknown_message = format!("unknown {api_name} error code `{{}}`");
     let api_name = &model.api_name;
-    format_file(quote! {
+    let mut text = format_file(quote! {
         use crate::runtime::catalogue::{Catalogue, Retry};
         use crate::runtime::word::word;
         use crate::Category;
@@ -104,8 +79,6 @@ pub fn render_code_rs(model: &Model) -> String {
             retired: bool,
         }
 
-        #lookup_items
-
         /// The catalogue, indexed by `ErrorCode as usize`.
         #allow_deprecated
         const ENTRIES: &[Entry; #len] = &[#(#entries,)*];
@@ -124,18 +97,7 @@ pub fn render_code_rs(model: &Model) -> String {
                 self.entry().code
             }
 
-            /// The code whose wire string is exactly `code`, if there is one.
-            ///
-            /// Constant time whatever the catalogue's size: a lookup chosen at
-            /// generation time (a perfect hash of the input's words for a small
-            /// catalogue, a switch on its length and a few bytes for a large
-            /// one) leaves one candidate, which one comparison confirms.
-            #lookup_inline
-            pub fn from_code(code: &str) -> ::core::option::Option<ErrorCode> {
-                #lookup
-            }
-
-            #integer_items
+            #lookup_fns
 
             /// The HTTP status the code is sent with.
             pub const fn http_status(self) -> u16 {
@@ -353,7 +315,9 @@ pub fn render_code_rs(model: &Model) -> String {
         }
 
         impl ::std::error::Error for UnknownErrorCode {}
-    })
+    });
+    text.push_str(&lookup.module_items);
+    text
 }
 
 fn entry(model: &Model, code: &Code) -> TokenStream {
@@ -391,59 +355,6 @@ fn entry(model: &Model, code: &Code) -> TokenStream {
             deprecated: #deprecated,
             replaced_by: #replaced_by,
             retired: #retired,
-        }
-    }
-}
-
-/// `as_i64` and `from_i64`: a `match` each way for a catalogue of integer
-/// codes (rustc makes it a jump table or a binary search), nothing to find
-/// for a catalogue of strings.
-fn integer_items(model: &Model) -> TokenStream {
-    let doc_as =
-        " The code as the integer the API sends, when the catalogue's codes are integers (`wire.code_type: integer`).";
-    let doc_from = " The code the API sends as the integer `code`, if there is one (always `None` when the catalogue's codes are strings).";
-    if model.wire.code_type == CodeType::String {
-        return quote! {
-            #[doc = #doc_as]
-            pub const fn as_i64(self) -> ::core::option::Option<i64> {
-                ::core::option::Option::None
-            }
-
-            #[doc = #doc_from]
-            pub fn from_i64(_code: i64) -> ::core::option::Option<ErrorCode> {
-                ::core::option::Option::None
-            }
-        };
-    }
-    let (variants, integers): (Vec<_>, Vec<_>) = model
-        .codes
-        .iter()
-        .map(|code| {
-            // Validation keeps only codes that are the decimal text of an i64.
-            let integer: i64 = code.code.parse().unwrap_or_default();
-            let magnitude = unsuffixed(integer.unsigned_abs());
-            let literal = if integer < 0 {
-                quote! { -#magnitude }
-            } else {
-                quote! { #magnitude }
-            };
-            (variant_path("ErrorCode", &code.variant), literal)
-        })
-        .unzip();
-    quote! {
-        #[doc = #doc_as]
-        pub const fn as_i64(self) -> ::core::option::Option<i64> {
-            ::core::option::Option::Some(match self {
-                #(#variants => #integers,)*
-            })
-        }
-
-        #[doc = #doc_from]
-        pub fn from_i64(code: i64) -> ::core::option::Option<ErrorCode> {
-            ::core::option::Option::Some(match code {
-                #(#integers => #variants,)*
-                _ => return ::core::option::Option::None,
-            })
         }
     }
 }

@@ -10,6 +10,7 @@ mod crate_tests;
 mod dispatch;
 mod json_export;
 mod lib_rs;
+mod lookup;
 mod markdown;
 mod openapi;
 mod perfect_hash;

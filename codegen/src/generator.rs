@@ -216,21 +216,14 @@ impl Generator {
         if self.deny_warnings && !self.loaded.warnings.is_empty() {
             return Err(Error::invalid(self.loaded.warnings.clone()));
         }
-        let mut files = crate::render_files(&self.loaded.model, &self.provenance);
-        let model = &self.loaded.model;
-        let clients = [
-            (
-                typescript,
-                crate::render::render_typescript_client as fn(&Model) -> Vec<(String, String)>,
-            ),
+        let clients: Vec<crate::ClientRenderer> = [
+            (typescript, crate::render::render_typescript_client as crate::ClientRenderer),
             (python, crate::render::render_python_client),
-        ];
-        for (_, render) in clients.into_iter().filter(|(wanted, _)| *wanted) {
-            files.extend(render(model).into_iter().map(|(path, body)| OutputFile {
-                contents: crate::header::stamp(&path, &body, &self.provenance),
-                path,
-            }));
-        }
+        ]
+        .into_iter()
+        .filter_map(|(wanted, render)| wanted.then_some(render))
+        .collect();
+        let mut files = crate::render_with(&self.loaded.model, &self.provenance, &clients);
         if self.standalone {
             let manifest = files.iter_mut().find(|file| file.path == "Cargo.toml");
             if let Some(manifest) = manifest {

@@ -79,7 +79,8 @@ pub fn unknown_keys(map: &SourceMap) -> Vec<Problem> {
         .key_paths()
         .filter_map(|(path, position)| {
             let (parent, key) = path.rsplit_once('.').unwrap_or(("", path));
-            let (_, known) = KNOWN_KEYS.iter().find(|(shape, _)| *shape == shape_of(parent))?;
+            let shape = shape_of(parent);
+            let (_, known) = KNOWN_KEYS.iter().find(|(known_shape, _)| *known_shape == shape)?;
             if known.contains(&key) {
                 return None;
             }

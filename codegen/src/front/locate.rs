@@ -4,7 +4,7 @@
 //! the same text maps every key path (`categories[0].codes[2].retry`) to its line
 //! and column, so semantic errors can point at the exact spot.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use yaml_rust2::parser::{Event, Parser, Tag};
 use yaml_rust2::scanner::Marker;
@@ -96,9 +96,18 @@ pub struct Tagged {
 /// Positions of the keys and values of one YAML document, by key path.
 #[derive(Debug, Default, Clone)]
 pub struct SourceMap {
-    keys: BTreeMap<String, Position>,
-    values: BTreeMap<String, Position>,
+    /// One entry per node, its path held once for its key and its value.
+    spots: HashMap<String, Spot>,
     tagged: Vec<Tagged>,
+}
+
+/// Where one node stands.
+#[derive(Debug, Default, Clone, Copy)]
+struct Spot {
+    /// The key that names it: none for the root and the items of a sequence.
+    key: Option<Position>,
+    /// Where its value starts: none for a key whose value did not parse.
+    value: Option<Position>,
 }
 
 impl SourceMap {
@@ -155,12 +164,14 @@ impl SourceMap {
                 Err(_) => break,
             }
         }
-        Ok(walker.map)
+        Ok(walker.finish())
     }
 
-    /// Every key with its position, in path order.
+    /// Every key with its position, in no particular order.
     pub fn key_paths(&self) -> impl Iterator<Item = (&str, Position)> {
-        self.keys.iter().map(|(path, position)| (path.as_str(), *position))
+        self.spots
+            .iter()
+            .filter_map(|(path, spot)| Some((path.as_str(), spot.key?)))
     }
 
     /// Every node written with a YAML tag, in file order.
@@ -171,12 +182,12 @@ impl SourceMap {
     /// Where the value at `path` starts, falling back to the nearest enclosing
     /// node that exists (a missing key points at the mapping that lacks it).
     pub fn value(&self, path: &str) -> Option<Position> {
-        self.find(&self.values, path)
+        self.find(path, |spot| spot.value)
     }
 
     /// Where the key that ends `path` stands, falling back like [`SourceMap::value`].
     pub fn key(&self, path: &str) -> Option<Position> {
-        self.find(&self.keys, path)
+        self.find(path, |spot| spot.key.or(spot.value))
     }
 
     fn note_tag(&mut self, tag: Option<Tag>, path: &str, on_key: bool) {
@@ -189,14 +200,22 @@ impl SourceMap {
         }
     }
 
-    fn find(&self, table: &BTreeMap<String, Position>, path: &str) -> Option<Position> {
+    fn find(&self, path: &str, at: impl Fn(&Spot) -> Option<Position>) -> Option<Position> {
         let mut path = path;
         loop {
-            if let Some(position) = table.get(path).or_else(|| self.values.get(path)) {
-                return Some(*position);
+            if let Some(position) = self.spots.get(path).and_then(&at) {
+                return Some(position);
             }
             path = parent(path)?;
         }
+    }
+
+    /// Notes a node at `path`: a later duplicate key moves its key, the
+    /// first value stays.
+    fn record(&mut self, path: String, key: Option<Position>, value: Option<Position>) {
+        let spot = self.spots.entry(path).or_default();
+        spot.key = key.or(spot.key);
+        spot.value = spot.value.or(value);
     }
 }
 
@@ -240,8 +259,15 @@ fn parent(path: &str) -> Option<&str> {
 }
 
 enum Frame {
-    Mapping { path: String, key: Option<String> },
-    Sequence { path: String, next_index: usize },
+    /// A mapping, with the path and position of the key whose value comes next.
+    Mapping {
+        path: String,
+        key: Option<(String, Position)>,
+    },
+    Sequence {
+        path: String,
+        next_index: usize,
+    },
 }
 
 #[derive(Default)]
@@ -260,26 +286,29 @@ impl Walker {
                     let key_path = join(path, &text);
                     self.mapped_bytes += key_path.len();
                     self.map.note_tag(tag, &key_path, true);
-                    self.map.keys.insert(key_path, position);
-                    *key = Some(text);
+                    *key = Some((key_path, position));
                 } else {
-                    let path = self.value_node(position);
+                    let (path, key) = self.next_node();
                     self.map.note_tag(tag, &path, false);
+                    self.map.record(path, key, Some(position));
                     self.finish_node();
                 }
             }
             Event::Alias(_) => {
-                self.value_node(position);
+                let (path, key) = self.next_node();
+                self.map.record(path, key, Some(position));
                 self.finish_node();
             }
             Event::MappingStart(_, tag) => {
-                let path = self.value_node(position);
+                let (path, key) = self.next_node();
                 self.map.note_tag(tag, &path, false);
+                self.map.record(path.clone(), key, Some(position));
                 self.stack.push(Frame::Mapping { path, key: None });
             }
             Event::SequenceStart(_, tag) => {
-                let path = self.value_node(position);
+                let (path, key) = self.next_node();
                 self.map.note_tag(tag, &path, false);
+                self.map.record(path.clone(), key, Some(position));
                 self.stack.push(Frame::Sequence { path, next_index: 0 });
             }
             Event::MappingEnd | Event::SequenceEnd => {
@@ -288,6 +317,17 @@ impl Walker {
             }
             _ => {}
         }
+    }
+
+    /// The map, with the keys whose values never came (the text stopped
+    /// parsing after them).
+    fn finish(mut self) -> SourceMap {
+        for frame in self.stack {
+            if let Frame::Mapping { key: Some((path, key)), .. } = frame {
+                self.map.record(path, Some(key), None);
+            }
+        }
+        self.map
     }
 
     /// Whether the next scalar is a mapping's key.
@@ -301,17 +341,23 @@ impl Walker {
         match self.stack.last() {
             None => String::new(),
             Some(Frame::Mapping { path, key: None }) => path.clone(),
-            Some(Frame::Mapping { path, key: Some(key) }) => join(path, key),
+            Some(Frame::Mapping { key: Some((path, _)), .. }) => path.clone(),
             Some(Frame::Sequence { path, next_index }) => format!("{path}[{next_index}]"),
         }
     }
 
-    /// Records a node that starts here and returns its path.
-    fn value_node(&mut self, position: Position) -> String {
-        let path = self.next_path();
+    /// The path of a value node that starts now, and where its key stands.
+    fn next_node(&mut self) -> (String, Option<Position>) {
+        let pending = match self.stack.last_mut() {
+            Some(Frame::Mapping { key, .. }) => key.take(),
+            _ => None,
+        };
+        let (path, key) = match pending {
+            Some((path, position)) => (path, Some(position)),
+            None => (self.next_path(), None),
+        };
         self.mapped_bytes += path.len();
-        self.map.values.entry(path.clone()).or_insert(position);
-        path
+        (path, key)
     }
 
     /// A node has ended: its parent moves on to the next key or item.

@@ -4,6 +4,7 @@
 //! the same text maps every key path (`categories[0].codes[2].retry`) to its line
 //! and column, so semantic errors can point at the exact spot.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use yaml_rust2::parser::{Event, Parser, Tag};
@@ -94,11 +95,39 @@ pub struct Tagged {
 }
 
 /// Positions of the keys and values of one YAML document, by key path.
+///
+/// Mapping records each node once, by its parent and its name, without
+/// spelling out its path: only a catalogue with problems to place needs
+/// the paths, and spelling out all of them took more time than either YAML
+/// parse. The index by path is built at the first lookup.
 #[derive(Debug, Default, Clone)]
 pub struct SourceMap {
-    /// One entry per node, its path held once for its key and its value.
-    spots: HashMap<String, Spot>,
+    /// Every node, in file order: a parent before its children.
+    nodes: Vec<Node>,
+    /// Where each path's key and value stand, built from `nodes` when first asked.
+    by_path: OnceCell<HashMap<String, Spot>>,
     tagged: Vec<Tagged>,
+}
+
+/// One key or value of the document.
+#[derive(Debug, Clone)]
+struct Node {
+    /// Index of the collection that holds it; none for the root.
+    parent: Option<usize>,
+    /// How its parent names it.
+    name: Name,
+    spot: Spot,
+}
+
+/// How a node is named in its parent.
+#[derive(Debug, Clone)]
+enum Name {
+    /// The root, or a complex (`? …`) key's own nodes, named by their parent's path.
+    Parent,
+    /// A mapping's key.
+    Key(String),
+    /// A sequence's item.
+    Item(usize),
 }
 
 /// Where one node stands.
@@ -164,14 +193,28 @@ impl SourceMap {
                 Err(_) => break,
             }
         }
-        Ok(walker.finish())
+        Ok(walker.map)
     }
 
-    /// Every key with its position, in no particular order.
-    pub fn key_paths(&self) -> impl Iterator<Item = (&str, Position)> {
-        self.spots
-            .iter()
-            .filter_map(|(path, spot)| Some((path.as_str(), spot.key?)))
+    /// The keys of every mapping, with their positions, in file order by
+    /// mapping: the mapping's path is spelled out once for all its keys.
+    pub fn keys_by_mapping(&self) -> Vec<(String, Vec<(&str, Position)>)> {
+        let mut mappings: Vec<(usize, Vec<(&str, Position)>)> = Vec::new();
+        // Where each mapping's keys go in `mappings`, by node index.
+        let mut slot: HashMap<usize, usize> = HashMap::new();
+        for node in &self.nodes {
+            if let (Some(parent), Name::Key(key), Some(position)) = (node.parent, &node.name, node.spot.key) {
+                let at = *slot.entry(parent).or_insert_with(|| {
+                    mappings.push((parent, Vec::new()));
+                    mappings.len() - 1
+                });
+                mappings[at].1.push((key, position));
+            }
+        }
+        mappings
+            .into_iter()
+            .map(|(mapping, keys)| (self.path_of(mapping), keys))
+            .collect()
     }
 
     /// Every node written with a YAML tag, in file order.
@@ -190,32 +233,59 @@ impl SourceMap {
         self.find(path, |spot| spot.key.or(spot.value))
     }
 
-    fn note_tag(&mut self, tag: Option<Tag>, path: &str, on_key: bool) {
-        if let Some(tag) = tag {
-            self.tagged.push(Tagged {
-                path: path.to_owned(),
-                on_key,
-                tag: as_written(&tag),
-            });
-        }
-    }
-
     fn find(&self, path: &str, at: impl Fn(&Spot) -> Option<Position>) -> Option<Position> {
+        let by_path = self.by_path.get_or_init(|| self.index());
         let mut path = path;
         loop {
-            if let Some(position) = self.spots.get(path).and_then(&at) {
+            if let Some(position) = by_path.get(path).and_then(&at) {
                 return Some(position);
             }
             path = parent(path)?;
         }
     }
 
-    /// Notes a node at `path`: a later duplicate key moves its key, the
-    /// first value stays.
-    fn record(&mut self, path: String, key: Option<Position>, value: Option<Position>) {
-        let spot = self.spots.entry(path).or_default();
-        spot.key = key.or(spot.key);
-        spot.value = spot.value.or(value);
+    /// Every node by its path. Nodes sharing a path (a duplicate key) share
+    /// an entry: the later key's position, the first value's.
+    fn index(&self) -> HashMap<String, Spot> {
+        let mut paths: Vec<String> = Vec::with_capacity(self.nodes.len());
+        let mut by_path: HashMap<String, Spot> = HashMap::with_capacity(self.nodes.len());
+        for node in &self.nodes {
+            let parent = node.parent.map_or("", |parent| paths[parent].as_str());
+            let path = named(parent, &node.name);
+            let spot = by_path.entry(path.clone()).or_default();
+            spot.key = node.spot.key.or(spot.key);
+            spot.value = spot.value.or(node.spot.value);
+            paths.push(path);
+        }
+        by_path
+    }
+
+    /// The path of the node at `index`, spelled out.
+    fn path_of(&self, index: usize) -> String {
+        let chain: Vec<usize> = std::iter::successors(Some(index), |&node| self.nodes[node].parent).collect();
+        chain
+            .iter()
+            .rev()
+            .fold(String::new(), |path, &node| named(&path, &self.nodes[node].name))
+    }
+
+    fn note_tag(&mut self, tag: Option<Tag>, node: usize, on_key: bool) {
+        if let Some(tag) = tag {
+            self.tagged.push(Tagged {
+                path: self.path_of(node),
+                on_key,
+                tag: as_written(&tag),
+            });
+        }
+    }
+}
+
+/// The path of a node `name`d so in the collection at `parent`.
+fn named(parent: &str, name: &Name) -> String {
+    match name {
+        Name::Parent => parent.to_owned(),
+        Name::Key(key) => join(parent, key),
+        Name::Item(index) => format!("{parent}[{index}]"),
     }
 }
 
@@ -258,14 +328,19 @@ fn parent(path: &str) -> Option<&str> {
     Some(path.rfind(['.', '[']).map_or("", |cut| &path[..cut]))
 }
 
+/// A collection being walked: its node, the length of its path, and the
+/// node of the key whose value comes next (a mapping) or the next item's
+/// index (a sequence).
 enum Frame {
-    /// A mapping, with the path and position of the key whose value comes next.
     Mapping {
-        path: String,
-        key: Option<(String, Position)>,
+        node: usize,
+        path_len: usize,
+        /// The pending key's node and the length of its path.
+        key: Option<(usize, usize)>,
     },
     Sequence {
-        path: String,
+        node: usize,
+        path_len: usize,
         next_index: usize,
     },
 }
@@ -274,7 +349,8 @@ enum Frame {
 struct Walker {
     stack: Vec<Frame>,
     map: SourceMap,
-    /// Bytes of every path recorded so far.
+    /// Bytes of the path of every key and value recorded so far, as the
+    /// index by path would hold them.
     mapped_bytes: usize,
 }
 
@@ -282,34 +358,56 @@ impl Walker {
     fn on_event(&mut self, event: Event, position: Position) {
         match event {
             Event::Scalar(text, _, _, tag) => {
-                if let Some(Frame::Mapping { path, key: key @ None }) = self.stack.last_mut() {
-                    let key_path = join(path, &text);
-                    self.mapped_bytes += key_path.len();
-                    self.map.note_tag(tag, &key_path, true);
-                    *key = Some((key_path, position));
+                if let Some(&Frame::Mapping {
+                    node: mapping,
+                    path_len,
+                    key: None,
+                }) = self.stack.last()
+                {
+                    let key_len = match path_len {
+                        0 => text.len(),
+                        _ => path_len + ".".len() + text.len(),
+                    };
+                    self.mapped_bytes += key_len;
+                    let key = self.push(Node {
+                        parent: Some(mapping),
+                        name: Name::Key(text),
+                        spot: Spot {
+                            key: Some(position),
+                            value: None,
+                        },
+                    });
+                    self.map.note_tag(tag, key, true);
+                    if let Some(Frame::Mapping { key: pending, .. }) = self.stack.last_mut() {
+                        *pending = Some((key, key_len));
+                    }
                 } else {
-                    let (path, key) = self.next_node();
-                    self.map.note_tag(tag, &path, false);
-                    self.map.record(path, key, Some(position));
+                    let (node, _) = self.value_node(position);
+                    self.map.note_tag(tag, node, false);
                     self.finish_node();
                 }
             }
             Event::Alias(_) => {
-                let (path, key) = self.next_node();
-                self.map.record(path, key, Some(position));
+                self.value_node(position);
                 self.finish_node();
             }
             Event::MappingStart(_, tag) => {
-                let (path, key) = self.next_node();
-                self.map.note_tag(tag, &path, false);
-                self.map.record(path.clone(), key, Some(position));
-                self.stack.push(Frame::Mapping { path, key: None });
+                let (node, path_len) = self.value_node(position);
+                self.map.note_tag(tag, node, false);
+                self.stack.push(Frame::Mapping {
+                    node,
+                    path_len,
+                    key: None,
+                });
             }
             Event::SequenceStart(_, tag) => {
-                let (path, key) = self.next_node();
-                self.map.note_tag(tag, &path, false);
-                self.map.record(path.clone(), key, Some(position));
-                self.stack.push(Frame::Sequence { path, next_index: 0 });
+                let (node, path_len) = self.value_node(position);
+                self.map.note_tag(tag, node, false);
+                self.stack.push(Frame::Sequence {
+                    node,
+                    path_len,
+                    next_index: 0,
+                });
             }
             Event::MappingEnd | Event::SequenceEnd => {
                 self.stack.pop();
@@ -319,15 +417,9 @@ impl Walker {
         }
     }
 
-    /// The map, with the keys whose values never came (the text stopped
-    /// parsing after them).
-    fn finish(mut self) -> SourceMap {
-        for frame in self.stack {
-            if let Frame::Mapping { key: Some((path, key)), .. } = frame {
-                self.map.record(path, Some(key), None);
-            }
-        }
-        self.map
+    fn push(&mut self, node: Node) -> usize {
+        self.map.nodes.push(node);
+        self.map.nodes.len() - 1
     }
 
     /// Whether the next scalar is a mapping's key.
@@ -340,24 +432,50 @@ impl Walker {
     fn next_path(&self) -> String {
         match self.stack.last() {
             None => String::new(),
-            Some(Frame::Mapping { path, key: None }) => path.clone(),
-            Some(Frame::Mapping { key: Some((path, _)), .. }) => path.clone(),
-            Some(Frame::Sequence { path, next_index }) => format!("{path}[{next_index}]"),
+            Some(Frame::Mapping { node, key: None, .. }) => self.map.path_of(*node),
+            Some(Frame::Mapping { key: Some((key, _)), .. }) => self.map.path_of(*key),
+            Some(Frame::Sequence { node, next_index, .. }) => {
+                named(&self.map.path_of(*node), &Name::Item(*next_index))
+            }
         }
     }
 
-    /// The path of a value node that starts now, and where its key stands.
-    fn next_node(&mut self) -> (String, Option<Position>) {
-        let pending = match self.stack.last_mut() {
-            Some(Frame::Mapping { key, .. }) => key.take(),
-            _ => None,
+    /// Records a value node that starts here: the value of the pending key
+    /// (which shares the key's node and path), the next item of a sequence,
+    /// or the root. Returns the node and the length of its path.
+    fn value_node(&mut self, position: Position) -> (usize, usize) {
+        let (parent, name, path_len) = match self.stack.last_mut() {
+            None => (None, Name::Parent, 0),
+            Some(Frame::Mapping { key, node, path_len }) => match key.take() {
+                Some((key, path_len)) => {
+                    let spot = &mut self.map.nodes[key].spot;
+                    spot.value = spot.value.or(Some(position));
+                    self.mapped_bytes += path_len;
+                    return (key, path_len);
+                }
+                // A complex key's nodes, named by the mapping.
+                None => (Some(*node), Name::Parent, *path_len),
+            },
+            Some(Frame::Sequence {
+                node,
+                path_len,
+                next_index,
+            }) => (
+                Some(*node),
+                Name::Item(*next_index),
+                *path_len + "[]".len() + next_index.checked_ilog10().unwrap_or(0) as usize + 1,
+            ),
         };
-        let (path, key) = match pending {
-            Some((path, position)) => (path, Some(position)),
-            None => (self.next_path(), None),
-        };
-        self.mapped_bytes += path.len();
-        (path, key)
+        self.mapped_bytes += path_len;
+        let node = self.push(Node {
+            parent,
+            name,
+            spot: Spot {
+                key: None,
+                value: Some(position),
+            },
+        });
+        (node, path_len)
     }
 
     /// A node has ended: its parent moves on to the next key or item.
@@ -453,7 +571,8 @@ impl Expansion {
     }
 }
 
-fn join(path: &str, key: &str) -> String {
+/// The path of `key` in the mapping at `path`.
+pub(crate) fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_owned()
     } else {

@@ -217,7 +217,10 @@ impl Generator {
             return Err(Error::invalid(self.loaded.warnings.clone()));
         }
         let clients: Vec<crate::ClientRenderer> = [
-            (typescript, crate::render::render_typescript_client as crate::ClientRenderer),
+            (
+                typescript,
+                crate::render::render_typescript_client as crate::ClientRenderer,
+            ),
             (python, crate::render::render_python_client),
         ]
         .into_iter()

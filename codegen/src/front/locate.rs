@@ -433,10 +433,10 @@ impl Walker {
         match self.stack.last() {
             None => String::new(),
             Some(Frame::Mapping { node, key: None, .. }) => self.map.path_of(*node),
-            Some(Frame::Mapping { key: Some((key, _)), .. }) => self.map.path_of(*key),
-            Some(Frame::Sequence { node, next_index, .. }) => {
-                named(&self.map.path_of(*node), &Name::Item(*next_index))
-            }
+            Some(Frame::Mapping {
+                key: Some((key, _)), ..
+            }) => self.map.path_of(*key),
+            Some(Frame::Sequence { node, next_index, .. }) => named(&self.map.path_of(*node), &Name::Item(*next_index)),
         }
     }
 

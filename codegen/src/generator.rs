@@ -333,6 +333,36 @@ mod tests {
     }
 
     #[test]
+    fn files_come_in_output_order_then_runtime_copies_then_clients_whatever_renders_first() {
+        let generator = Generator::from_spec_file(fixture("single_code"))
+            .unwrap()
+            .typescript(true)
+            .python(true);
+        let model = generator.model();
+        let paths: Vec<String> = generator.render().unwrap().into_iter().map(|file| file.path).collect();
+        let expected: Vec<String> = crate::render::OUTPUTS
+            .iter()
+            .map(|(path, _)| (*path).to_owned())
+            .chain(
+                crate::render::runtime::copies(model.runtime)
+                    .into_iter()
+                    .map(|(path, _)| path),
+            )
+            .chain(
+                crate::render::render_typescript_client(model)
+                    .into_iter()
+                    .map(|(path, _)| path),
+            )
+            .chain(
+                crate::render::render_python_client(model)
+                    .into_iter()
+                    .map(|(path, _)| path),
+            )
+            .collect();
+        assert_eq!(paths, expected);
+    }
+
+    #[test]
     fn render_write_check_round_trip_is_clean() {
         let generator = Generator::from_spec_file(fixture("single_code")).unwrap();
         let dir = tempfile::tempdir().unwrap();

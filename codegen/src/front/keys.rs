@@ -261,6 +261,14 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_key_with_a_dot_is_named_whole_under_its_mapping() {
+        let problems = unknown_keys(&SourceMap::new("schema: 1\nretry_after:\n  default.secs: 5\n").unwrap());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].message, "unknown key `default.secs`");
+        assert_eq!(problems[0].path, "retry_after.default.secs");
+    }
+
+    #[test]
     fn a_runaway_key_is_quoted_cut_short() {
         let key = "k".repeat(1_000);
         let problems = unknown_keys(&SourceMap::new(&format!("? {key}\n: 1\n")).unwrap());

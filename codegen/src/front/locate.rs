@@ -605,6 +605,40 @@ categories:
     }
 
     #[test]
+    fn a_repeated_key_is_placed_at_its_last_spelling_with_its_first_value() {
+        let map = SourceMap::new("a: 1\nb: [x, y]\na: 2\n").unwrap();
+        assert_eq!(map.key("a"), Some(Position { line: 3, column: 1 }));
+        assert_eq!(map.value("a"), Some(Position { line: 1, column: 4 }));
+        assert_eq!(map.value("b[1]"), Some(Position { line: 2, column: 8 }));
+        assert_eq!(map.value("b[2]"), map.value("b"));
+    }
+
+    #[test]
+    fn a_key_whose_value_does_not_parse_is_still_placed() {
+        let map = SourceMap::new("a: 1\nb: [c\n").unwrap();
+        assert_eq!(map.key("b"), Some(Position { line: 2, column: 1 }));
+        assert_eq!(map.value("b.c"), map.value("b"));
+    }
+
+    #[test]
+    fn keys_are_grouped_by_the_mapping_that_holds_them() {
+        let map = SourceMap::new(SOURCE).unwrap();
+        let found = map.keys_by_mapping();
+        let names: Vec<(&str, Vec<&str>)> = found
+            .iter()
+            .map(|(mapping, keys)| (mapping.as_str(), keys.iter().map(|(key, _)| *key).collect()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("", vec!["schema", "categories"]),
+                ("categories[0]", vec!["id", "codes"]),
+                ("categories[0].codes[0]", vec!["code", "status"]),
+            ]
+        );
+    }
+
+    #[test]
     fn lines_are_found_by_number_as_str_lines_gives_them() {
         for text in ["", "a", "a\n", "a\r\nb\n\nc", "\n\n"] {
             let lines = Lines::new(text);

@@ -104,6 +104,10 @@ pub struct Tagged {
 pub struct SourceMap {
     /// Every node, in file order: a parent before its children.
     nodes: Vec<Node>,
+    /// Each distinct key once: a catalogue repeats a dozen keys thousands
+    /// of times, and keeping every copy until the end cost more to free
+    /// than to intern.
+    key_names: Vec<String>,
     /// Where each path's key and value stand, built from `nodes` when first asked.
     by_path: OnceCell<HashMap<String, Spot>>,
     tagged: Vec<Tagged>,
@@ -124,8 +128,8 @@ struct Node {
 enum Name {
     /// The root, or a complex (`? …`) key's own nodes, named by their parent's path.
     Parent,
-    /// A mapping's key.
-    Key(String),
+    /// A mapping's key, by its index in `key_names`.
+    Key(usize),
     /// A sequence's item.
     Item(usize),
 }
@@ -208,7 +212,7 @@ impl SourceMap {
                     mappings.push((parent, Vec::new()));
                     mappings.len() - 1
                 });
-                mappings[at].1.push((key, position));
+                mappings[at].1.push((self.key_names[*key].as_str(), position));
             }
         }
         mappings
@@ -251,7 +255,7 @@ impl SourceMap {
         let mut by_path: HashMap<String, Spot> = HashMap::with_capacity(self.nodes.len());
         for node in &self.nodes {
             let parent = node.parent.map_or("", |parent| paths[parent].as_str());
-            let path = named(parent, &node.name);
+            let path = self.named(parent, &node.name);
             let spot = by_path.entry(path.clone()).or_default();
             spot.key = node.spot.key.or(spot.key);
             spot.value = spot.value.or(node.spot.value);
@@ -266,7 +270,16 @@ impl SourceMap {
         chain
             .iter()
             .rev()
-            .fold(String::new(), |path, &node| named(&path, &self.nodes[node].name))
+            .fold(String::new(), |path, &node| self.named(&path, &self.nodes[node].name))
+    }
+
+    /// The path of a node `name`d so in the collection at `parent`.
+    fn named(&self, parent: &str, name: &Name) -> String {
+        match name {
+            Name::Parent => parent.to_owned(),
+            Name::Key(key) => join(parent, &self.key_names[*key]),
+            Name::Item(index) => format!("{parent}[{index}]"),
+        }
     }
 
     fn note_tag(&mut self, tag: Option<Tag>, node: usize, on_key: bool) {
@@ -277,15 +290,6 @@ impl SourceMap {
                 tag: as_written(&tag),
             });
         }
-    }
-}
-
-/// The path of a node `name`d so in the collection at `parent`.
-fn named(parent: &str, name: &Name) -> String {
-    match name {
-        Name::Parent => parent.to_owned(),
-        Name::Key(key) => join(parent, key),
-        Name::Item(index) => format!("{parent}[{index}]"),
     }
 }
 
@@ -349,6 +353,8 @@ enum Frame {
 struct Walker {
     stack: Vec<Frame>,
     map: SourceMap,
+    /// The index of each key in `map.key_names`.
+    interned: HashMap<String, usize>,
     /// Bytes of the path of every key and value recorded so far, as the
     /// index by path would hold them.
     mapped_bytes: usize,
@@ -369,9 +375,10 @@ impl Walker {
                         _ => path_len + ".".len() + text.len(),
                     };
                     self.mapped_bytes += key_len;
+                    let name = Name::Key(self.intern(text));
                     let key = self.push(Node {
                         parent: Some(mapping),
-                        name: Name::Key(text),
+                        name,
                         spot: Spot {
                             key: Some(position),
                             value: None,
@@ -417,6 +424,16 @@ impl Walker {
         }
     }
 
+    fn intern(&mut self, key: String) -> usize {
+        if let Some(&index) = self.interned.get(&key) {
+            return index;
+        }
+        let index = self.map.key_names.len();
+        self.map.key_names.push(key.clone());
+        self.interned.insert(key, index);
+        index
+    }
+
     fn push(&mut self, node: Node) -> usize {
         self.map.nodes.push(node);
         self.map.nodes.len() - 1
@@ -436,7 +453,9 @@ impl Walker {
             Some(Frame::Mapping {
                 key: Some((key, _)), ..
             }) => self.map.path_of(*key),
-            Some(Frame::Sequence { node, next_index, .. }) => named(&self.map.path_of(*node), &Name::Item(*next_index)),
+            Some(Frame::Sequence { node, next_index, .. }) => {
+                self.map.named(&self.map.path_of(*node), &Name::Item(*next_index))
+            }
         }
     }
 

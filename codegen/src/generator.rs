@@ -216,21 +216,17 @@ impl Generator {
         if self.deny_warnings && !self.loaded.warnings.is_empty() {
             return Err(Error::invalid(self.loaded.warnings.clone()));
         }
-        let mut files = crate::render_files(&self.loaded.model, &self.provenance);
-        let model = &self.loaded.model;
-        let clients = [
+        let clients: Vec<crate::ClientRenderer> = [
             (
                 typescript,
-                crate::render::render_typescript_client as fn(&Model) -> Vec<(String, String)>,
+                crate::render::render_typescript_client as crate::ClientRenderer,
             ),
             (python, crate::render::render_python_client),
-        ];
-        for (_, render) in clients.into_iter().filter(|(wanted, _)| *wanted) {
-            files.extend(render(model).into_iter().map(|(path, body)| OutputFile {
-                contents: crate::header::stamp(&path, &body, &self.provenance),
-                path,
-            }));
-        }
+        ]
+        .into_iter()
+        .filter_map(|(wanted, render)| wanted.then_some(render))
+        .collect();
+        let mut files = crate::render_with(&self.loaded.model, &self.provenance, &clients);
         if self.standalone {
             let manifest = files.iter_mut().find(|file| file.path == "Cargo.toml");
             if let Some(manifest) = manifest {
@@ -334,6 +330,36 @@ mod tests {
             );
         }
         assert!(!out.exists(), "a denied warning must write nothing");
+    }
+
+    #[test]
+    fn files_come_in_output_order_then_runtime_copies_then_clients_whatever_renders_first() {
+        let generator = Generator::from_spec_file(fixture("single_code"))
+            .unwrap()
+            .typescript(true)
+            .python(true);
+        let model = generator.model();
+        let paths: Vec<String> = generator.render().unwrap().into_iter().map(|file| file.path).collect();
+        let expected: Vec<String> = crate::render::OUTPUTS
+            .iter()
+            .map(|(path, _)| (*path).to_owned())
+            .chain(
+                crate::render::runtime::copies(model.runtime)
+                    .into_iter()
+                    .map(|(path, _)| path),
+            )
+            .chain(
+                crate::render::render_typescript_client(model)
+                    .into_iter()
+                    .map(|(path, _)| path),
+            )
+            .chain(
+                crate::render::render_python_client(model)
+                    .into_iter()
+                    .map(|(path, _)| path),
+            )
+            .collect();
+        assert_eq!(paths, expected);
     }
 
     #[test]

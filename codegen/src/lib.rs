@@ -60,43 +60,72 @@ pub const DEFAULT_SPEC: &str = "spec/errors.yaml";
 pub const DEFAULT_OUT: &str = "generated";
 
 /// Every output file for `model`, stamped with its header: the rendered ones
-/// in [`render::OUTPUTS`] order, then the runtime's copies. Renderers are pure, so they run on every core: with 10,000 codes
-/// `src/code.rs` alone takes as long as all the other files together.
+/// in [`render::OUTPUTS`] order, then the runtime's copies.
 pub fn render_files(model: &Model, provenance: &Provenance) -> Vec<OutputFile> {
+    render_with(model, provenance, &[])
+}
+
+/// A client renderer: the client's files, by path, without their headers.
+pub(crate) type ClientRenderer = fn(&Model) -> Vec<(String, String)>;
+
+/// The outputs that take longest at 10,000 codes, longest first (measured
+/// with each renderer alone). They start first, the clients next, so that no
+/// core is left finishing a long one alone; the order changes the wall time,
+/// never the files.
+const SLOWEST_FIRST: &[&str] = &["src/code.rs", "tests/catalogue.rs", "docs/conformance.json"];
+
+/// [`render_files`], then the files of `clients` in their order. Renderers
+/// are pure, so they run on every core; each output is stamped in the
+/// renderer's own `String`, and nothing else is kept of it.
+pub(crate) fn render_with(model: &Model, provenance: &Provenance, clients: &[ClientRenderer]) -> Vec<OutputFile> {
+    let outputs = render::OUTPUTS.len();
+    let slow = |index: usize| {
+        let path = render::OUTPUTS.get(index).map(|(path, _)| *path);
+        SLOWEST_FIRST.iter().position(|slowest| Some(*slowest) == path)
+    };
+    // Jobs by index: the outputs, then the clients.
+    let mut schedule: Vec<usize> = (0..outputs + clients.len()).collect();
+    schedule.sort_by_key(|&index| (slow(index).unwrap_or(SLOWEST_FIRST.len()), index < outputs, index));
+    let run = |index: usize| -> Vec<OutputFile> {
+        let stamped = |path: String, mut contents: String| {
+            header::stamp_in_place(&path, &mut contents, provenance);
+            OutputFile { path, contents }
+        };
+        match render::OUTPUTS.get(index) {
+            Some((path, render)) => vec![stamped((*path).to_owned(), render(model))],
+            None => clients[index - outputs](model)
+                .into_iter()
+                .map(|(path, body)| stamped(path, body))
+                .collect(),
+        }
+    };
     let next = AtomicUsize::new(0);
     let render_some = || {
         let mut done = Vec::new();
-        loop {
-            let index = next.fetch_add(1, Ordering::Relaxed);
-            let Some((path, render)) = render::OUTPUTS.get(index) else {
-                return done;
-            };
-            let contents = header::stamp(path, &render(model), provenance);
-            done.push((
-                index,
-                OutputFile {
-                    path: (*path).to_owned(),
-                    contents,
-                },
-            ));
+        while let Some(&index) = schedule.get(next.fetch_add(1, Ordering::Relaxed)) {
+            done.push((index, run(index)));
         }
+        done
     };
     let workers = std::thread::available_parallelism().map_or(1, usize::from);
-    let mut files: Vec<(usize, OutputFile)> = std::thread::scope(|scope| {
+    let mut rendered: Vec<(usize, Vec<OutputFile>)> = std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..workers).map(|_| scope.spawn(render_some)).collect();
-        let mut files = render_some();
+        let mut rendered = render_some();
         for helper in helpers {
             // A renderer panics only on a generator bug: pass it on unchanged.
-            files.extend(helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+            rendered.extend(helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
         }
-        files
+        rendered
     });
-    files.sort_by_key(|(index, _)| *index);
+    rendered.sort_by_key(|(index, _)| *index);
+    let mut rendered = rendered.into_iter().flat_map(|(_, files)| files);
     let copies = render::runtime::copies(model.runtime)
         .into_iter()
         .map(|(path, source)| OutputFile {
             contents: header::stamp(&path, source, provenance),
             path,
         });
-    files.into_iter().map(|(_, file)| file).chain(copies).collect()
+    let mut files: Vec<OutputFile> = rendered.by_ref().take(outputs).chain(copies).collect();
+    files.extend(rendered);
+    files
 }

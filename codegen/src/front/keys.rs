@@ -1,7 +1,7 @@
 //! Unknown keys, all at once and with a "did you mean": serde stops at the first
 //! one and only lists what it expected.
 
-use crate::front::locate::SourceMap;
+use crate::front::locate::{SourceMap, join};
 use crate::problem::{Problem, Severity};
 use crate::suggest::closest;
 
@@ -75,14 +75,13 @@ pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
 
 /// A problem for every key the format does not know, in file order.
 pub fn unknown_keys(map: &SourceMap) -> Vec<Problem> {
-    let mut found: Vec<_> = map
-        .key_paths()
-        .filter_map(|(path, position)| {
-            let (parent, key) = path.rsplit_once('.').unwrap_or(("", path));
-            let (_, known) = KNOWN_KEYS.iter().find(|(shape, _)| *shape == shape_of(parent))?;
-            if known.contains(&key) {
-                return None;
-            }
+    let mut found = Vec::new();
+    for (mapping, keys) in map.keys_by_mapping() {
+        let shape = shape_of(&mapping);
+        let Some((_, known)) = KNOWN_KEYS.iter().find(|(known_shape, _)| *known_shape == shape) else {
+            continue;
+        };
+        for (key, position) in keys.into_iter().filter(|(key, _)| !known.contains(key)) {
             let help = match closest(key, known) {
                 Some(near) => format!("did you mean `{near}`?"),
                 None => format!(
@@ -92,15 +91,15 @@ pub fn unknown_keys(map: &SourceMap) -> Vec<Problem> {
             };
             let problem = Problem {
                 severity: Severity::Error,
-                path: path.to_owned(),
+                path: join(&mapping, key),
                 message: format!("unknown key {}", quoted(key)),
                 help: Some(help),
                 at_key: true,
                 lint: None,
             };
-            Some((position, problem))
-        })
-        .collect();
+            found.push((position, problem));
+        }
+    }
     found.sort_by_key(|(position, _)| *position);
     found.into_iter().map(|(_, problem)| problem).collect()
 }
@@ -259,6 +258,14 @@ mod tests {
             found[2].2
         );
         assert_eq!(found.len(), 3);
+    }
+
+    #[test]
+    fn an_unknown_key_with_a_dot_is_named_whole_under_its_mapping() {
+        let problems = unknown_keys(&SourceMap::new("schema: 1\nretry_after:\n  default.secs: 5\n").unwrap());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].message, "unknown key `default.secs`");
+        assert_eq!(problems[0].path, "retry_after.default.secs");
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! the same text maps every key path (`categories[0].codes[2].retry`) to its line
 //! and column, so semantic errors can point at the exact spot.
 
-use std::collections::{BTreeMap, HashMap};
+use std::cell::OnceCell;
+use std::collections::HashMap;
 
 use yaml_rust2::parser::{Event, Parser, Tag};
 use yaml_rust2::scanner::Marker;
@@ -94,11 +95,52 @@ pub struct Tagged {
 }
 
 /// Positions of the keys and values of one YAML document, by key path.
+///
+/// Mapping records each node once, by its parent and its name, without
+/// spelling out its path: only a catalogue with problems to place needs
+/// the paths, and spelling out all of them took more time than either YAML
+/// parse. The index by path is built at the first lookup.
 #[derive(Debug, Default, Clone)]
 pub struct SourceMap {
-    keys: BTreeMap<String, Position>,
-    values: BTreeMap<String, Position>,
+    /// Every node, in file order: a parent before its children.
+    nodes: Vec<Node>,
+    /// Each distinct key once: a catalogue repeats a dozen keys thousands
+    /// of times, and keeping every copy until the end cost more to free
+    /// than to intern.
+    key_names: Vec<String>,
+    /// Where each path's key and value stand, built from `nodes` when first asked.
+    by_path: OnceCell<HashMap<String, Spot>>,
     tagged: Vec<Tagged>,
+}
+
+/// One key or value of the document.
+#[derive(Debug, Clone)]
+struct Node {
+    /// Index of the collection that holds it; none for the root.
+    parent: Option<usize>,
+    /// How its parent names it.
+    name: Name,
+    spot: Spot,
+}
+
+/// How a node is named in its parent.
+#[derive(Debug, Clone)]
+enum Name {
+    /// The root, or a complex (`? …`) key's own nodes, named by their parent's path.
+    Parent,
+    /// A mapping's key, by its index in `key_names`.
+    Key(usize),
+    /// A sequence's item.
+    Item(usize),
+}
+
+/// Where one node stands.
+#[derive(Debug, Default, Clone, Copy)]
+struct Spot {
+    /// The key that names it: none for the root and the items of a sequence.
+    key: Option<Position>,
+    /// Where its value starts: none for a key whose value did not parse.
+    value: Option<Position>,
 }
 
 impl SourceMap {
@@ -158,9 +200,25 @@ impl SourceMap {
         Ok(walker.map)
     }
 
-    /// Every key with its position, in path order.
-    pub fn key_paths(&self) -> impl Iterator<Item = (&str, Position)> {
-        self.keys.iter().map(|(path, position)| (path.as_str(), *position))
+    /// The keys of every mapping, with their positions, in file order by
+    /// mapping: the mapping's path is spelled out once for all its keys.
+    pub fn keys_by_mapping(&self) -> Vec<(String, Vec<(&str, Position)>)> {
+        let mut mappings: Vec<(usize, Vec<(&str, Position)>)> = Vec::new();
+        // Where each mapping's keys go in `mappings`, by node index.
+        let mut slot: HashMap<usize, usize> = HashMap::new();
+        for node in &self.nodes {
+            if let (Some(parent), Name::Key(key), Some(position)) = (node.parent, &node.name, node.spot.key) {
+                let at = *slot.entry(parent).or_insert_with(|| {
+                    mappings.push((parent, Vec::new()));
+                    mappings.len() - 1
+                });
+                mappings[at].1.push((self.key_names[*key].as_str(), position));
+            }
+        }
+        mappings
+            .into_iter()
+            .map(|(mapping, keys)| (self.path_of(mapping), keys))
+            .collect()
     }
 
     /// Every node written with a YAML tag, in file order.
@@ -171,31 +229,66 @@ impl SourceMap {
     /// Where the value at `path` starts, falling back to the nearest enclosing
     /// node that exists (a missing key points at the mapping that lacks it).
     pub fn value(&self, path: &str) -> Option<Position> {
-        self.find(&self.values, path)
+        self.find(path, |spot| spot.value)
     }
 
     /// Where the key that ends `path` stands, falling back like [`SourceMap::value`].
     pub fn key(&self, path: &str) -> Option<Position> {
-        self.find(&self.keys, path)
+        self.find(path, |spot| spot.key.or(spot.value))
     }
 
-    fn note_tag(&mut self, tag: Option<Tag>, path: &str, on_key: bool) {
-        if let Some(tag) = tag {
-            self.tagged.push(Tagged {
-                path: path.to_owned(),
-                on_key,
-                tag: as_written(&tag),
-            });
+    fn find(&self, path: &str, at: impl Fn(&Spot) -> Option<Position>) -> Option<Position> {
+        let by_path = self.by_path.get_or_init(|| self.index());
+        let mut path = path;
+        loop {
+            if let Some(position) = by_path.get(path).and_then(&at) {
+                return Some(position);
+            }
+            path = parent(path)?;
         }
     }
 
-    fn find(&self, table: &BTreeMap<String, Position>, path: &str) -> Option<Position> {
-        let mut path = path;
-        loop {
-            if let Some(position) = table.get(path).or_else(|| self.values.get(path)) {
-                return Some(*position);
-            }
-            path = parent(path)?;
+    /// Every node by its path. Nodes sharing a path (a duplicate key) share
+    /// an entry: the later key's position, the first value's.
+    fn index(&self) -> HashMap<String, Spot> {
+        let mut paths: Vec<String> = Vec::with_capacity(self.nodes.len());
+        let mut by_path: HashMap<String, Spot> = HashMap::with_capacity(self.nodes.len());
+        for node in &self.nodes {
+            let parent = node.parent.map_or("", |parent| paths[parent].as_str());
+            let path = self.named(parent, &node.name);
+            let spot = by_path.entry(path.clone()).or_default();
+            spot.key = node.spot.key.or(spot.key);
+            spot.value = spot.value.or(node.spot.value);
+            paths.push(path);
+        }
+        by_path
+    }
+
+    /// The path of the node at `index`, spelled out.
+    fn path_of(&self, index: usize) -> String {
+        let chain: Vec<usize> = std::iter::successors(Some(index), |&node| self.nodes[node].parent).collect();
+        chain
+            .iter()
+            .rev()
+            .fold(String::new(), |path, &node| self.named(&path, &self.nodes[node].name))
+    }
+
+    /// The path of a node `name`d so in the collection at `parent`.
+    fn named(&self, parent: &str, name: &Name) -> String {
+        match name {
+            Name::Parent => parent.to_owned(),
+            Name::Key(key) => join(parent, &self.key_names[*key]),
+            Name::Item(index) => format!("{parent}[{index}]"),
+        }
+    }
+
+    fn note_tag(&mut self, tag: Option<Tag>, node: usize, on_key: bool) {
+        if let Some(tag) = tag {
+            self.tagged.push(Tagged {
+                path: self.path_of(node),
+                on_key,
+                tag: as_written(&tag),
+            });
         }
     }
 }
@@ -239,16 +332,31 @@ fn parent(path: &str) -> Option<&str> {
     Some(path.rfind(['.', '[']).map_or("", |cut| &path[..cut]))
 }
 
+/// A collection being walked: its node, the length of its path, and the
+/// node of the key whose value comes next (a mapping) or the next item's
+/// index (a sequence).
 enum Frame {
-    Mapping { path: String, key: Option<String> },
-    Sequence { path: String, next_index: usize },
+    Mapping {
+        node: usize,
+        path_len: usize,
+        /// The pending key's node and the length of its path.
+        key: Option<(usize, usize)>,
+    },
+    Sequence {
+        node: usize,
+        path_len: usize,
+        next_index: usize,
+    },
 }
 
 #[derive(Default)]
 struct Walker {
     stack: Vec<Frame>,
     map: SourceMap,
-    /// Bytes of every path recorded so far.
+    /// The index of each key in `map.key_names`.
+    interned: HashMap<String, usize>,
+    /// Bytes of the path of every key and value recorded so far, as the
+    /// index by path would hold them.
     mapped_bytes: usize,
 }
 
@@ -256,15 +364,33 @@ impl Walker {
     fn on_event(&mut self, event: Event, position: Position) {
         match event {
             Event::Scalar(text, _, _, tag) => {
-                if let Some(Frame::Mapping { path, key: key @ None }) = self.stack.last_mut() {
-                    let key_path = join(path, &text);
-                    self.mapped_bytes += key_path.len();
-                    self.map.note_tag(tag, &key_path, true);
-                    self.map.keys.insert(key_path, position);
-                    *key = Some(text);
+                if let Some(&Frame::Mapping {
+                    node: mapping,
+                    path_len,
+                    key: None,
+                }) = self.stack.last()
+                {
+                    let key_len = match path_len {
+                        0 => text.len(),
+                        _ => path_len + ".".len() + text.len(),
+                    };
+                    self.mapped_bytes += key_len;
+                    let name = Name::Key(self.intern(text));
+                    let key = self.push(Node {
+                        parent: Some(mapping),
+                        name,
+                        spot: Spot {
+                            key: Some(position),
+                            value: None,
+                        },
+                    });
+                    self.map.note_tag(tag, key, true);
+                    if let Some(Frame::Mapping { key: pending, .. }) = self.stack.last_mut() {
+                        *pending = Some((key, key_len));
+                    }
                 } else {
-                    let path = self.value_node(position);
-                    self.map.note_tag(tag, &path, false);
+                    let (node, _) = self.value_node(position);
+                    self.map.note_tag(tag, node, false);
                     self.finish_node();
                 }
             }
@@ -273,14 +399,22 @@ impl Walker {
                 self.finish_node();
             }
             Event::MappingStart(_, tag) => {
-                let path = self.value_node(position);
-                self.map.note_tag(tag, &path, false);
-                self.stack.push(Frame::Mapping { path, key: None });
+                let (node, path_len) = self.value_node(position);
+                self.map.note_tag(tag, node, false);
+                self.stack.push(Frame::Mapping {
+                    node,
+                    path_len,
+                    key: None,
+                });
             }
             Event::SequenceStart(_, tag) => {
-                let path = self.value_node(position);
-                self.map.note_tag(tag, &path, false);
-                self.stack.push(Frame::Sequence { path, next_index: 0 });
+                let (node, path_len) = self.value_node(position);
+                self.map.note_tag(tag, node, false);
+                self.stack.push(Frame::Sequence {
+                    node,
+                    path_len,
+                    next_index: 0,
+                });
             }
             Event::MappingEnd | Event::SequenceEnd => {
                 self.stack.pop();
@@ -288,6 +422,21 @@ impl Walker {
             }
             _ => {}
         }
+    }
+
+    fn intern(&mut self, key: String) -> usize {
+        if let Some(&index) = self.interned.get(&key) {
+            return index;
+        }
+        let index = self.map.key_names.len();
+        self.map.key_names.push(key.clone());
+        self.interned.insert(key, index);
+        index
+    }
+
+    fn push(&mut self, node: Node) -> usize {
+        self.map.nodes.push(node);
+        self.map.nodes.len() - 1
     }
 
     /// Whether the next scalar is a mapping's key.
@@ -300,18 +449,52 @@ impl Walker {
     fn next_path(&self) -> String {
         match self.stack.last() {
             None => String::new(),
-            Some(Frame::Mapping { path, key: None }) => path.clone(),
-            Some(Frame::Mapping { path, key: Some(key) }) => join(path, key),
-            Some(Frame::Sequence { path, next_index }) => format!("{path}[{next_index}]"),
+            Some(Frame::Mapping { node, key: None, .. }) => self.map.path_of(*node),
+            Some(Frame::Mapping {
+                key: Some((key, _)), ..
+            }) => self.map.path_of(*key),
+            Some(Frame::Sequence { node, next_index, .. }) => {
+                self.map.named(&self.map.path_of(*node), &Name::Item(*next_index))
+            }
         }
     }
 
-    /// Records a node that starts here and returns its path.
-    fn value_node(&mut self, position: Position) -> String {
-        let path = self.next_path();
-        self.mapped_bytes += path.len();
-        self.map.values.entry(path.clone()).or_insert(position);
-        path
+    /// Records a value node that starts here: the value of the pending key
+    /// (which shares the key's node and path), the next item of a sequence,
+    /// or the root. Returns the node and the length of its path.
+    fn value_node(&mut self, position: Position) -> (usize, usize) {
+        let (parent, name, path_len) = match self.stack.last_mut() {
+            None => (None, Name::Parent, 0),
+            Some(Frame::Mapping { key, node, path_len }) => match key.take() {
+                Some((key, path_len)) => {
+                    let spot = &mut self.map.nodes[key].spot;
+                    spot.value = spot.value.or(Some(position));
+                    self.mapped_bytes += path_len;
+                    return (key, path_len);
+                }
+                // A complex key's nodes, named by the mapping.
+                None => (Some(*node), Name::Parent, *path_len),
+            },
+            Some(Frame::Sequence {
+                node,
+                path_len,
+                next_index,
+            }) => (
+                Some(*node),
+                Name::Item(*next_index),
+                *path_len + "[]".len() + next_index.checked_ilog10().unwrap_or(0) as usize + 1,
+            ),
+        };
+        self.mapped_bytes += path_len;
+        let node = self.push(Node {
+            parent,
+            name,
+            spot: Spot {
+                key: None,
+                value: Some(position),
+            },
+        });
+        (node, path_len)
     }
 
     /// A node has ended: its parent moves on to the next key or item.
@@ -407,7 +590,8 @@ impl Expansion {
     }
 }
 
-fn join(path: &str, key: &str) -> String {
+/// The path of `key` in the mapping at `path`.
+pub(crate) fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_owned()
     } else {
@@ -437,6 +621,40 @@ categories:
         assert_eq!(map.value("categories[0]"), at(3, 7));
         assert_eq!(map.key("categories[0].codes[0].status"), at(6, 9));
         assert_eq!(map.value("categories[0].codes[0].status"), at(6, 17));
+    }
+
+    #[test]
+    fn a_repeated_key_is_placed_at_its_last_spelling_with_its_first_value() {
+        let map = SourceMap::new("a: 1\nb: [x, y]\na: 2\n").unwrap();
+        assert_eq!(map.key("a"), Some(Position { line: 3, column: 1 }));
+        assert_eq!(map.value("a"), Some(Position { line: 1, column: 4 }));
+        assert_eq!(map.value("b[1]"), Some(Position { line: 2, column: 8 }));
+        assert_eq!(map.value("b[2]"), map.value("b"));
+    }
+
+    #[test]
+    fn a_key_whose_value_does_not_parse_is_still_placed() {
+        let map = SourceMap::new("a: 1\nb: [c\n").unwrap();
+        assert_eq!(map.key("b"), Some(Position { line: 2, column: 1 }));
+        assert_eq!(map.value("b.c"), map.value("b"));
+    }
+
+    #[test]
+    fn keys_are_grouped_by_the_mapping_that_holds_them() {
+        let map = SourceMap::new(SOURCE).unwrap();
+        let found = map.keys_by_mapping();
+        let names: Vec<(&str, Vec<&str>)> = found
+            .iter()
+            .map(|(mapping, keys)| (mapping.as_str(), keys.iter().map(|(key, _)| *key).collect()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("", vec!["schema", "categories"]),
+                ("categories[0]", vec!["id", "codes"]),
+                ("categories[0].codes[0]", vec!["code", "status"]),
+            ]
+        );
     }
 
     #[test]

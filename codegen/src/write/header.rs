@@ -141,20 +141,33 @@ fn comment_syntax(path: &str) -> Option<(&'static str, &'static str)> {
 
 /// `body` with the header in the comment syntax of `path`'s file type.
 pub fn stamp(path: &str, body: &str, provenance: &Provenance) -> String {
+    let mut text = body.to_owned();
+    stamp_in_place(path, &mut text, provenance);
+    text
+}
+
+/// Puts the header at the start of `text`, in the comment syntax of `path`'s
+/// file type, without copying `text` into a second buffer: the outputs of a
+/// 10,000-code catalogue add up to some 45 MB, and a stamped copy of each
+/// doubled the run's memory at its peak.
+pub fn stamp_in_place(path: &str, text: &mut String, provenance: &Provenance) {
     let sentence = provenance.sentence();
-    match comment_syntax(path) {
-        Some((open, close)) => format!("{open}{sentence}{close}\n\n{body}"),
+    // The header, and how many bytes of `text` it replaces.
+    let (header, replaced) = match comment_syntax(path) {
+        Some((open, close)) => (format!("{open}{sentence}{close}\n\n"), 0),
         // JSON has no comments: the marker is a `$comment` member (a keyword
         // JSON Schema reserves for this), on the first line like every header.
         None => {
+            let Some(rest) = text.strip_prefix('{') else {
+                return;
+            };
+            let separator = if rest.trim_start().starts_with('}') { "" } else { "," };
             let comment = crate::render::quoted_string(&sentence);
-            match body.strip_prefix('{') {
-                Some(rest) if rest.trim_start().starts_with('}') => format!("{{\"$comment\": {comment}{rest}"),
-                Some(rest) => format!("{{\"$comment\": {comment},{rest}"),
-                None => body.to_owned(),
-            }
+            (format!("{{\"$comment\": {comment}{separator}"), 1)
         }
-    }
+    };
+    text.reserve_exact(header.len());
+    text.replace_range(..replaced, &header);
 }
 
 /// Whether `first_line` (without its newline) is exactly a header this

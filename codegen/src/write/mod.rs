@@ -86,14 +86,15 @@ pub struct WriteReport {
 /// file); waits for a run that is writing the folder.
 pub fn check(out: &Path, files: &[OutputFile]) -> Result<Vec<Drift>, Error> {
     refuse_empty(out)?;
-    let files = with_manifest(files);
+    let manifest = manifest_file(files);
+    let files = with_manifest(files, &manifest);
     let _lock = match scan::kind(out).map_err(read_error(out))? {
         Kind::Missing => None,
         _ => Some(lock::lock(out, Access::Shared)?),
     };
     let plan = Plan::new(out, &files)?;
     let mut drifts = Vec::new();
-    for file in &files {
+    for file in files.iter().copied() {
         let (kind, diff) = match &plan.current[file.path.as_str()] {
             Current::Same => continue,
             Current::Missing => (DriftKind::Missing, String::new()),
@@ -134,7 +135,8 @@ pub fn check(out: &Path, files: &[OutputFile]) -> Result<Vec<Drift>, Error> {
 /// would write (always), or anywhere in `out` (unless `force`).
 pub fn write(out: &Path, files: &[OutputFile], force: bool) -> Result<WriteReport, Error> {
     refuse_empty(out)?;
-    let files = with_manifest(files);
+    let manifest = manifest_file(files);
+    let files = with_manifest(files, &manifest);
     let created_out = !out.exists();
     fs::create_dir_all(out).map_err(|source| Error::Write {
         path: out.display().to_string(),
@@ -148,7 +150,7 @@ pub fn write(out: &Path, files: &[OutputFile], force: bool) -> Result<WriteRepor
     result
 }
 
-fn write_locked(out: &Path, files: &[OutputFile], force: bool) -> Result<WriteReport, Error> {
+fn write_locked(out: &Path, files: &[&OutputFile], force: bool) -> Result<WriteReport, Error> {
     let _lock = lock::lock(out, Access::Exclusive)?;
     let plan = Plan::new(out, files)?;
     if !plan.occupied.is_empty() {
@@ -191,15 +193,18 @@ fn write_locked(out: &Path, files: &[OutputFile], force: bool) -> Result<WriteRe
     Ok(report)
 }
 
-/// `files` and the manifest listing them, which is written and checked like
-/// any other output.
-fn with_manifest(files: &[OutputFile]) -> Vec<OutputFile> {
-    let mut all = files.to_vec();
-    all.push(OutputFile {
+/// The manifest listing `files`, which is written and checked like any other
+/// output.
+fn manifest_file(files: &[OutputFile]) -> OutputFile {
+    OutputFile {
         path: MANIFEST.to_owned(),
         contents: manifest::render(files.iter().map(|file| file.path.as_str())),
-    });
-    all
+    }
+}
+
+/// `files` and their `manifest`, by reference: the outputs are not copied.
+fn with_manifest<'a>(files: &'a [OutputFile], manifest: &'a OutputFile) -> Vec<&'a OutputFile> {
+    files.iter().chain([manifest]).collect()
 }
 
 fn refuse_empty(out: &Path) -> Result<(), Error> {
@@ -243,7 +248,7 @@ struct Plan {
 }
 
 impl Plan {
-    fn new(out: &Path, files: &[OutputFile]) -> Result<Plan, Error> {
+    fn new(out: &Path, files: &[&OutputFile]) -> Result<Plan, Error> {
         let listing = match scan::kind(out).map_err(read_error(out))? {
             Kind::Missing => scan::Listing::default(),
             _ => scan::list(out)?,

@@ -1,6 +1,8 @@
 //! Catalogue text as Python source: string literals that can hold anything
 //! and break nothing, and the identifiers derived from catalogue names.
 
+use std::collections::HashMap;
+
 use heck::ToShoutySnakeCase;
 
 use crate::render::text::double_quoted;
@@ -49,6 +51,11 @@ pub fn package_name(lib_name: &str) -> String {
 /// refuses or two codes share.
 pub fn member_names(variants: &[&str]) -> Vec<String> {
     let shouty: Vec<String> = variants.iter().map(|variant| variant.to_shouty_snake_case()).collect();
+    // Counted once: asking every name how many others share it is quadratic.
+    let mut uses: HashMap<&str, usize> = HashMap::with_capacity(shouty.len());
+    for name in &shouty {
+        *uses.entry(name).or_default() += 1;
+    }
     shouty
         .iter()
         .enumerate()
@@ -58,7 +65,7 @@ pub fn member_names(variants: &[&str]) -> Vec<String> {
                     .chars()
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
             let reads_back = heck::ToUpperCamelCase::to_upper_camel_case(name.as_str()) == variants[index];
-            let unique = shouty.iter().filter(|other| *other == name).count() == 1;
+            let unique = uses[name.as_str()] == 1;
             if plain && reads_back && unique && !is_fallback(name) {
                 name.clone()
             } else {

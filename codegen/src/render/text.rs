@@ -73,16 +73,22 @@ pub fn quoted_string(text: &str) -> String {
 /// other character, escaped as its language needs.
 pub fn double_quoted(text: &str, write_other: impl Fn(char, &mut String)) -> String {
     let mut out = String::with_capacity(text.len() + 2);
+    push_double_quoted(&mut out, text, write_other);
+    out
+}
+
+/// [`double_quoted`], appended to `out`: a renderer writing a whole file
+/// into one `String` makes no string per literal.
+pub fn push_double_quoted(out: &mut String, text: &str, write_other: impl Fn(char, &mut String)) {
     out.push('"');
     for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            c => write_other(c, &mut out),
+            c => write_other(c, out),
         }
     }
     out.push('"');
-    out
 }
 
 /// `value` as one line of JSON without `<`, `>` or `&`: each is written as

@@ -2,10 +2,11 @@
 //! and break nothing, and the identifiers derived from catalogue names.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use heck::ToShoutySnakeCase;
 
-use crate::render::text::double_quoted;
+use crate::render::text::push_double_quoted;
 
 /// Python's keywords (3.9–3.13), which no module or member may be named.
 const KEYWORDS: &[&str] = &[
@@ -21,14 +22,26 @@ const KEYWORDS: &[&str] = &[
 /// The literal is data: no f-string, no line break, nothing a reader or the
 /// parser could take for code.
 pub fn python_string(text: &str) -> String {
-    double_quoted(text, |c, out| match c {
+    let mut out = String::with_capacity(text.len() + 2);
+    push_python_string(&mut out, text);
+    out
+}
+
+/// [`python_string`], appended to `out`.
+pub fn push_python_string(out: &mut String, text: &str) {
+    push_double_quoted(out, text, |c, out| match c {
         '\n' => out.push_str("\\n"),
         '\r' => out.push_str("\\r"),
         '\t' => out.push_str("\\t"),
         ' '..='~' => out.push(c),
-        c if u32::from(c) < 0x100 => out.push_str(&format!("\\x{:02x}", u32::from(c))),
-        c if u32::from(c) < 0x10000 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-        c => out.push_str(&format!("\\U{:08x}", u32::from(c))),
+        c => {
+            // Writing into a `String` cannot fail.
+            let _ = match u32::from(c) {
+                n if n < 0x100 => write!(out, "\\x{n:02x}"),
+                n if n < 0x10000 => write!(out, "\\u{n:04x}"),
+                n => write!(out, "\\U{n:08x}"),
+            };
+        }
     })
 }
 

@@ -91,6 +91,31 @@ pub fn push_double_quoted(out: &mut String, text: &str, write_other: impl Fn(cha
     out.push('"');
 }
 
+/// `text` as a YAML double-quoted scalar, appended to `out`, in JSON's string
+/// syntax (which is YAML 1.2's): quotes, backslashes, controls, line and
+/// paragraph separators (line breaks to a YAML 1.1 reader), bidi controls
+/// and byte-order marks escaped, so a YAML reader gets the same text back and
+/// no catalogue text can become YAML structure.
+pub fn push_yaml_string(out: &mut String, text: &str) {
+    push_double_quoted(out, text, |c, out| match c {
+        '\n' => out.push_str("\\n"),
+        '\t' => out.push_str("\\t"),
+        '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}' => push_u_escape(out, c),
+        '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+            push_u_escape(out, c)
+        }
+        c if c.is_control() => push_u_escape(out, c),
+        c => out.push(c),
+    })
+}
+
+/// `c`, a character of the Basic Multilingual Plane, as `\uXXXX`.
+fn push_u_escape(out: &mut String, c: char) {
+    use std::fmt::Write as _;
+    // Writing into a `String` cannot fail.
+    let _ = write!(out, "\\u{:04X}", u32::from(c));
+}
+
 /// `value` as one line of JSON without `<`, `>` or `&`: each is written as
 /// its `\uXXXX` escape (they only occur inside strings), which every JSON
 /// reader turns back into the same character, so the text stays inert in
@@ -141,6 +166,25 @@ mod tests {
         let text = inert_json(&value);
         assert!(!text.contains(['<', '>', '&']), "{text}");
         assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), value);
+    }
+
+    #[test]
+    fn yaml_strings_read_back_as_the_same_text_and_never_as_structure() {
+        let hostile = [
+            "key: value\n- item\n",
+            "\"quoted\" \\ 'single' # comment &anchor *alias !tag {a: b} [c]",
+            "nul \0 bell \u{7} del \u{7f} nel \u{85} tab \t cr \r",
+            "lines \u{2028} \u{2029} bom \u{feff} bidi \u{202e}x\u{2069} astral 🦀 é",
+            "---\n...\n%YAML 1.2",
+            "",
+        ];
+        for text in hostile {
+            let mut yaml = String::from("key: ");
+            push_yaml_string(&mut yaml, text);
+            assert!(!yaml.contains(['\n', '\r', '\u{85}', '\u{2028}', '\u{202e}']), "{yaml}");
+            let read: std::collections::BTreeMap<String, String> = serde_yaml::from_str(&yaml).unwrap();
+            assert_eq!(read["key"], text, "{yaml}");
+        }
     }
 
     #[test]

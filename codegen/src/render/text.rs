@@ -121,11 +121,21 @@ fn push_u_escape(out: &mut String, c: char) {
 /// reader turns back into the same character, so the text stays inert in
 /// HTML and Markdown whatever the catalogue's strings hold.
 pub fn inert_json(value: &serde_json::Value) -> String {
-    value
-        .to_string()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    let mut out = String::new();
+    push_inert_json(&mut out, value);
+    out
+}
+
+/// [`inert_json`], appended to `out`.
+pub fn push_inert_json(out: &mut String, value: &serde_json::Value) {
+    for c in value.to_string().chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! Spec strings made safe for the formats they land in: they are data, never markup.
 
+use std::borrow::Cow;
+
 /// `text` as inline Markdown that shows exactly those characters: safe inside a
 /// table cell, a heading or a doc comment. HTML is escaped, Markdown punctuation
 /// is backslash-escaped, and line breaks become `<br>` so a table row stays one line.
@@ -7,7 +9,11 @@ pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // A lone carriage return is a line break too, and a bare CR inside a doc
     // comment is a Rust syntax error (found by fuzzing).
-    let text = text.replace("\r\n", "\n");
+    let text = if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        Cow::Borrowed(text)
+    };
     for (i, line) in text.split(['\n', '\r']).enumerate() {
         if i > 0 {
             out.push_str("<br>");

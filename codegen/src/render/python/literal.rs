@@ -77,7 +77,7 @@ pub fn member_names(variants: &[&str]) -> Vec<String> {
                 && name
                     .chars()
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
-            let reads_back = heck::ToUpperCamelCase::to_upper_camel_case(name.as_str()) == variants[index];
+            let reads_back = plain && upper_camel_of_plain(name) == variants[index];
             let unique = uses[name.as_str()] == 1;
             if plain && reads_back && unique && !is_fallback(name) {
                 name.clone()
@@ -86,6 +86,20 @@ pub fn member_names(variants: &[&str]) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// heck's UpperCamelCase of `name`, an UPPER_SNAKE name of ASCII capitals,
+/// digits and `_`: with no lower-case letter there is no case boundary, so
+/// its words are the runs between `_`, each capitalized. Written out because
+/// heck's general rules cost more than the rest of the file together.
+fn upper_camel_of_plain(name: &str) -> String {
+    let mut camel = String::with_capacity(name.len());
+    for word in name.split('_').filter(|word| !word.is_empty()) {
+        let (first, rest) = word.split_at(1);
+        camel.push_str(first);
+        camel.extend(rest.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    camel
 }
 
 /// Whether `name` has the form of a fallback member, `CODE_<digits>`.
@@ -142,6 +156,26 @@ mod tests {
         assert_eq!(package_name("class"), "class_");
         assert_eq!(package_name("None"), "None_");
         assert_eq!(package_name("match"), "match");
+    }
+
+    #[test]
+    fn plain_names_read_back_as_heck_reads_them() {
+        for name in [
+            "AUTH_INVALID_KEY",
+            "HTTP2_ERROR",
+            "A",
+            "X_2FA_CODE",
+            "ERROR_404",
+            "A__B",
+            "_LEADING",
+            "TRAILING_",
+        ] {
+            assert_eq!(
+                upper_camel_of_plain(name),
+                heck::ToUpperCamelCase::to_upper_camel_case(name),
+                "{name}"
+            );
+        }
     }
 
     #[test]

@@ -162,7 +162,7 @@ fn push_indent(out: &mut String, indent: usize) {
 
 /// About the bytes a code takes in the file: its `ErrorCode` alternative
 /// and its example. The file is sized once, up front.
-const CODE_BYTES: usize = 400;
+const CODE_BYTES: usize = 352;
 
 /// Renders the fragment, in catalogue order. `description`s are CommonMark
 /// in OpenAPI: catalogue text in them is escaped; `title` and `summary` are

@@ -670,4 +670,26 @@ mod tests {
             "{text}"
         );
     }
+
+    #[test]
+    fn hostile_catalogue_text_reads_back_from_the_yaml_as_the_same_text() {
+        let spec = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/odd_strings.yaml");
+        let model = crate::load_spec(std::path::Path::new(spec), "odd_strings.yaml")
+            .unwrap()
+            .model;
+        let text = render_openapi(&model);
+        let read: serde_json::Value = serde_yaml::from_str(&text).unwrap();
+        let known = read["components"]["schemas"]["ErrorCode"]["anyOf"].as_array().unwrap();
+        assert_eq!(known.len(), model.codes.len() + 1);
+        for (code, member) in model.codes.iter().zip(known) {
+            assert_eq!(member["const"], code_value(model.wire.code_type, &code.code));
+            assert_eq!(member["title"], code.variant.as_str());
+            assert_eq!(member["description"], esc(&code.message).as_str());
+            let status = &read["components"]["responses"][format!("Error{}", code.status)];
+            let example = &status["content"]["application/json"]["examples"][code.code.as_str()];
+            assert_eq!(example["summary"], code.message.as_str());
+            assert_eq!(example["value"], code.example);
+        }
+        assert_eq!(read["info"]["title"], format!("{} errors", model.api_name).as_str());
+    }
 }

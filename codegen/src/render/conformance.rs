@@ -17,6 +17,10 @@
 //! of field errors in `details`, request ids plain and with a control
 //! character, and a success reply.
 
+use std::collections::BTreeMap;
+use std::io::Write as _;
+
+use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use crate::envelope::{code_value, set};
@@ -146,15 +150,16 @@ impl<'m> Vector<'m> {
         self
     }
 
-    /// The reply and its expected reading, by the documented rules.
-    fn to_json(&self, model: &Model) -> Value {
+    /// Writes the reply and its expected reading, by the documented rules,
+    /// as one line of JSON.
+    fn write(&self, model: &Model, out: &mut Vec<u8>) {
         let kind = Kind::of(self.status, self.code);
         let retryable = matches!(kind, Kind::RateLimited | Kind::Transient)
             && self.code.is_none_or(|code| code.retry != Retry::Never);
         let throttled = self.code.is_some_and(|code| code.retry == Retry::Throttled);
         let default_ms = model.default_retry_after_secs.saturating_mul(1000);
         let retry_after_ms = self.hint_ms.or(throttled.then_some(default_ms));
-        let delays: Vec<Option<u64>> = (1..=POLICY.max_attempts)
+        let delays_ms = (1..=POLICY.max_attempts)
             .map(|attempt| {
                 if attempt >= POLICY.max_attempts || !retryable {
                     return None;
@@ -169,56 +174,98 @@ impl<'m> Vector<'m> {
                 })
             })
             .collect();
-        let headers: Map<String, Value> = self
-            .headers
-            .iter()
-            .map(|(name, value)| (name.clone(), Value::from(value.as_str())))
-            .collect();
-        let field_errors = if kind == Kind::Validation {
-            self.field_errors.clone()
-        } else {
-            Vec::new()
+        let row = VectorRow {
+            name: &self.name,
+            reply: Reply {
+                status: self.status,
+                headers: self
+                    .headers
+                    .iter()
+                    .map(|(name, value)| (name.as_str(), value.as_str()))
+                    .collect(),
+                body: &self.body,
+            },
+            expect: Expect {
+                is_error: self.wire_code.is_some() || !(200..300).contains(&self.status),
+                code: self.code.map(|code| code.code.as_str()),
+                wire_code: self.wire_code.as_deref(),
+                message: self.message.as_deref(),
+                request_id: self.request_id.as_deref(),
+                kind: kind.as_str(),
+                retryable,
+                requires_reauth: self.code.is_some_and(|code| code.reauth),
+                retry_after_ms,
+                field_errors: if kind == Kind::Validation {
+                    &self.field_errors
+                } else {
+                    &[]
+                },
+                delays_ms,
+            },
         };
-        json!({
-            "name": self.name,
-            "reply": {"status": self.status, "headers": headers, "body": self.body},
-            "expect": {
-                "is_error": self.wire_code.is_some() || !(200..300).contains(&self.status),
-                "code": self.code.map(|code| code.code.as_str()),
-                "wire_code": self.wire_code,
-                "message": self.message,
-                "request_id": self.request_id,
-                "kind": kind.as_str(),
-                "retryable": retryable,
-                "requires_reauth": self.code.is_some_and(|code| code.reauth),
-                "retry_after_ms": retry_after_ms,
-                "field_errors": field_errors,
-                "delays_ms": delays,
-            }
-        })
+        // Strings, numbers and string-keyed maps always serialize.
+        let _ = serde_json::to_writer(out, &row);
     }
 }
 
-/// `docs/conformance.json`: format 1, described in the README.
+/// One vector as the file writes it: its name, the reply, what reading it gives.
+#[derive(Serialize)]
+struct VectorRow<'v> {
+    name: &'v str,
+    reply: Reply<'v>,
+    expect: Expect<'v>,
+}
+
+#[derive(Serialize)]
+struct Reply<'v> {
+    status: u16,
+    /// By name: a later header of the same name stands for an earlier one.
+    headers: BTreeMap<&'v str, &'v str>,
+    body: &'v str,
+}
+
+#[derive(Serialize)]
+struct Expect<'v> {
+    is_error: bool,
+    code: Option<&'v str>,
+    wire_code: Option<&'v str>,
+    message: Option<&'v str>,
+    request_id: Option<&'v str>,
+    kind: &'static str,
+    retryable: bool,
+    requires_reauth: bool,
+    retry_after_ms: Option<u64>,
+    field_errors: &'v [Value],
+    delays_ms: Vec<Option<u64>>,
+}
+
+/// About the bytes a golden vector takes: the file is sized once, up front.
+const VECTOR_BYTES: usize = 544;
+
+/// `docs/conformance.json`: format 1, described in the README. Written as
+/// it is read, one vector at a time and one vector a line, so neither time
+/// nor memory goes to a tree of the whole file.
 pub fn render_conformance(model: &Model) -> String {
-    let mut vectors: Vec<Vector<'_>> = model.codes.iter().map(|code| golden_vector(model, code)).collect();
-    vectors.extend(hostile_vectors(model));
-    let file = json!({
-        "format": 1,
-        "api": model.api_name,
-        "received_at_ms": RECEIVED_AT_SECS * 1000,
-        "policy": {
-            "max_attempts": POLICY.max_attempts,
-            "base_delay_ms": POLICY.base_delay_ms,
-            "max_delay_ms": POLICY.max_delay_ms,
-            "max_hint_ms": POLICY.max_hint_ms,
-            "jitter": false,
-        },
-        "vectors": vectors.iter().map(|vector| vector.to_json(model)).collect::<Vec<_>>(),
-    });
-    let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
-    text.push('\n');
-    text
+    let mut out = Vec::with_capacity((model.codes.len() + 64) * VECTOR_BYTES);
+    out.extend_from_slice(b"{\n  \"format\": 1,\n  \"api\": ");
+    let _ = serde_json::to_writer(&mut out, &model.api_name);
+    let _ = write!(
+        out,
+        ",\n  \"received_at_ms\": {},\n  \"policy\": {{\"max_attempts\":{},\"base_delay_ms\":{},\"max_delay_ms\":{},\"max_hint_ms\":{},\"jitter\":false}},\n  \"vectors\": [",
+        RECEIVED_AT_SECS * 1000,
+        POLICY.max_attempts,
+        POLICY.base_delay_ms,
+        POLICY.max_delay_ms,
+        POLICY.max_hint_ms,
+    );
+    let golden = model.codes.iter().map(|code| golden_vector(model, code));
+    for (i, vector) in golden.chain(hostile_vectors(model)).enumerate() {
+        out.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+        vector.write(model, &mut out);
+    }
+    out.extend_from_slice(b"\n  ]\n}\n");
+    // Only UTF-8 text was written into it.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// A code's golden reply, as `docs/examples.json` publishes it.

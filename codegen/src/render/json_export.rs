@@ -25,7 +25,17 @@ struct Catalogue<'a> {
     response: Vec<Field<'a>>,
     statuses: Vec<StatusRow<'a>>,
     categories: Vec<CategoryRow<'a>>,
-    codes: Vec<CodeRow<'a>>,
+    codes: CodeRows<'a>,
+}
+
+/// Every code's row, made as it is written: no list of them is kept.
+struct CodeRows<'a>(&'a Model);
+
+impl Serialize for CodeRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let model = self.0;
+        serializer.collect_seq(model.codes.iter().map(|code| code_row(model, code)))
+    }
 }
 
 #[derive(Serialize)]
@@ -118,7 +128,16 @@ struct CategoryRow<'a> {
     id: &'a str,
     title: &'a str,
     prefix: &'a str,
-    codes: Vec<&'a str>,
+    codes: CodeNames<'a>,
+}
+
+/// The codes of a category, written as they are read from the model.
+struct CodeNames<'a>(&'a [Code]);
+
+impl Serialize for CodeNames<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|code| code.code.as_str()))
+    }
 }
 
 #[derive(Serialize)]
@@ -175,12 +194,12 @@ pub fn render_errors_json(model: &Model) -> String {
                 id: &c.id,
                 title: &c.title,
                 prefix: &c.prefix,
-                codes: model.codes_of(c).iter().map(|code| code.code.as_str()).collect(),
+                codes: CodeNames(model.codes_of(c)),
             })
             .collect(),
-        codes: model.codes.iter().map(|code| code_row(model, code)).collect(),
+        codes: CodeRows(model),
     };
-    pretty(&catalogue)
+    pretty(&catalogue, model.codes.len() * CODE_ROW_BYTES)
 }
 
 fn code_row<'a>(model: &'a Model, code: &'a Code) -> CodeRow<'a> {
@@ -214,30 +233,31 @@ struct Golden<'a> {
 /// `docs/examples.json`: for every code, the reply a server sends (status,
 /// headers, body), as golden fixtures for clients in any language.
 pub fn render_examples_json(model: &Model) -> String {
-    let examples: Vec<(&str, Golden)> = model
-        .codes
-        .iter()
-        .map(|code| {
+    pretty(&Examples(model), model.codes.len() * GOLDEN_BYTES)
+}
+
+/// Every code's golden reply, keyed by code but in catalogue order
+/// (whatever serde_json's map type), each made as it is written.
+struct Examples<'a>(&'a Model);
+
+impl Serialize for Examples<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let model = self.0;
+        serializer.collect_map(model.codes.iter().map(|code| {
             let golden = Golden {
                 status: code.status,
                 headers: golden_headers(model, code),
                 body: &code.example,
             };
             (code.code.as_str(), golden)
-        })
-        .collect();
-    // Keyed by code but in catalogue order, whatever serde_json's map type:
-    // members are written one by one.
-    let mut text = String::from("{\n");
-    for (i, (code, golden)) in examples.iter().enumerate() {
-        let value = serde_json::to_string_pretty(golden).unwrap_or_default();
-        let value = value.replace('\n', "\n  ");
-        let comma = if i + 1 < examples.len() { "," } else { "" };
-        text.push_str(&format!("  {}: {value}{comma}\n", serde_json::Value::from(*code)));
+        }))
     }
-    text.push_str("}\n");
-    text
 }
+
+/// About the bytes a code takes in `errors.json` and in `examples.json`:
+/// each file is sized once, up front.
+const CODE_ROW_BYTES: usize = 512;
+const GOLDEN_BYTES: usize = 256;
 
 /// The headers of `code`'s golden reply: its content type, the catalogue's
 /// default retry hint on a throttled code, and the code header when the
@@ -412,11 +432,15 @@ const ERRORS_SCHEMA: &str = r##"{
 }
 "##;
 
-fn pretty<T: Serialize>(value: &T) -> String {
+/// `value` as pretty-printed JSON and a line break, written into one buffer
+/// of about `bytes` bytes.
+fn pretty<T: Serialize>(value: &T, bytes: usize) -> String {
+    let mut text = Vec::with_capacity(bytes + 4096);
     // Serializing plain structs of strings and numbers cannot fail.
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
-    text.push('\n');
-    text
+    let _ = serde_json::to_writer_pretty(&mut text, value);
+    text.push(b'\n');
+    // serde_json writes UTF-8 only.
+    String::from_utf8(text).unwrap_or_default()
 }
 
 /// A status class as the export spells it (`client_error`).

@@ -1,12 +1,12 @@
 //! `docs/errors.md`: the published error reference, built as plain text.
 
-use super::text::{code_span, escape_markdown as esc, inert_json};
+use super::text::{code_span, escape_markdown as esc, inert_json, push_inert_json};
 use crate::model::{Code, ITEMS, Model, ResponseField, Retry, StatusClass, Wire, pointer_keys};
 
 /// Renders the reference page: body format, status tables, one section per
 /// category with a stable anchor per code, and how clients must retry.
 pub fn render_markdown(model: &Model) -> String {
-    let mut page = String::new();
+    let mut page = String::with_capacity(4096 + model.codes.len() * CODE_BYTES);
     let api = esc(&model.api_name);
     let code = code_span(&dotted(&model.wire.code));
     let out = &mut page;
@@ -28,6 +28,10 @@ pub fn render_markdown(model: &Model) -> String {
     page
 }
 
+/// About the bytes a code takes on the page (its row and its example): the
+/// page is sized once, up front.
+const CODE_BYTES: usize = 256;
+
 fn line(out: &mut String, text: &str) {
     out.push_str(text);
     out.push('\n');
@@ -37,7 +41,12 @@ fn table(out: &mut String, header: &[&str], rows: impl IntoIterator<Item = Vec<S
     line(out, &format!("| {} |", header.join(" | ")));
     line(out, &format!("|{}", "---|".repeat(header.len())));
     for row in rows {
-        line(out, &format!("| {} |", row.join(" | ")));
+        for cell in row {
+            out.push_str("| ");
+            out.push_str(&cell);
+            out.push(' ');
+        }
+        out.push_str("|\n");
     }
     line(out, "");
 }
@@ -313,7 +322,8 @@ fn code_tables(out: &mut String, model: &Model) {
         line(out, "");
         line(out, "```json");
         for code in model.codes_of(category) {
-            line(out, &inert_json(&code.example));
+            push_inert_json(out, &code.example);
+            out.push('\n');
         }
         line(out, "```");
         line(out, "");

@@ -1,5 +1,7 @@
 //! Spec strings made safe for the formats they land in: they are data, never markup.
 
+use std::borrow::Cow;
+
 /// `text` as inline Markdown that shows exactly those characters: safe inside a
 /// table cell, a heading or a doc comment. HTML is escaped, Markdown punctuation
 /// is backslash-escaped, and line breaks become `<br>` so a table row stays one line.
@@ -7,7 +9,11 @@ pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // A lone carriage return is a line break too, and a bare CR inside a doc
     // comment is a Rust syntax error (found by fuzzing).
-    let text = text.replace("\r\n", "\n");
+    let text = if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        Cow::Borrowed(text)
+    };
     for (i, line) in text.split(['\n', '\r']).enumerate() {
         if i > 0 {
             out.push_str("<br>");
@@ -73,16 +79,47 @@ pub fn quoted_string(text: &str) -> String {
 /// other character, escaped as its language needs.
 pub fn double_quoted(text: &str, write_other: impl Fn(char, &mut String)) -> String {
     let mut out = String::with_capacity(text.len() + 2);
+    push_double_quoted(&mut out, text, write_other);
+    out
+}
+
+/// [`double_quoted`], appended to `out`: a renderer writing a whole file
+/// into one `String` makes no string per literal.
+pub fn push_double_quoted(out: &mut String, text: &str, write_other: impl Fn(char, &mut String)) {
     out.push('"');
     for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            c => write_other(c, &mut out),
+            c => write_other(c, out),
         }
     }
     out.push('"');
-    out
+}
+
+/// `text` as a YAML double-quoted scalar, appended to `out`, in JSON's string
+/// syntax (which is YAML 1.2's): quotes, backslashes, controls, line and
+/// paragraph separators (line breaks to a YAML 1.1 reader), bidi controls
+/// and byte-order marks escaped, so a YAML reader gets the same text back and
+/// no catalogue text can become YAML structure.
+pub fn push_yaml_string(out: &mut String, text: &str) {
+    push_double_quoted(out, text, |c, out| match c {
+        '\n' => out.push_str("\\n"),
+        '\t' => out.push_str("\\t"),
+        '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}' => push_u_escape(out, c),
+        '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+            push_u_escape(out, c)
+        }
+        c if c.is_control() => push_u_escape(out, c),
+        c => out.push(c),
+    })
+}
+
+/// `c`, a character of the Basic Multilingual Plane, as `\uXXXX`.
+fn push_u_escape(out: &mut String, c: char) {
+    use std::fmt::Write as _;
+    // Writing into a `String` cannot fail.
+    let _ = write!(out, "\\u{:04X}", u32::from(c));
 }
 
 /// `value` as one line of JSON without `<`, `>` or `&`: each is written as
@@ -90,11 +127,21 @@ pub fn double_quoted(text: &str, write_other: impl Fn(char, &mut String)) -> Str
 /// reader turns back into the same character, so the text stays inert in
 /// HTML and Markdown whatever the catalogue's strings hold.
 pub fn inert_json(value: &serde_json::Value) -> String {
-    value
-        .to_string()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    let mut out = String::new();
+    push_inert_json(&mut out, value);
+    out
+}
+
+/// [`inert_json`], appended to `out`.
+pub fn push_inert_json(out: &mut String, value: &serde_json::Value) {
+    for c in value.to_string().chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -135,6 +182,25 @@ mod tests {
         let text = inert_json(&value);
         assert!(!text.contains(['<', '>', '&']), "{text}");
         assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), value);
+    }
+
+    #[test]
+    fn yaml_strings_read_back_as_the_same_text_and_never_as_structure() {
+        let hostile = [
+            "key: value\n- item\n",
+            "\"quoted\" \\ 'single' # comment &anchor *alias !tag {a: b} [c]",
+            "nul \0 bell \u{7} del \u{7f} nel \u{85} tab \t cr \r",
+            "lines \u{2028} \u{2029} bom \u{feff} bidi \u{202e}x\u{2069} astral 🦀 é",
+            "---\n...\n%YAML 1.2",
+            "",
+        ];
+        for text in hostile {
+            let mut yaml = String::from("key: ");
+            push_yaml_string(&mut yaml, text);
+            assert!(!yaml.contains(['\n', '\r', '\u{85}', '\u{2028}', '\u{202e}']), "{yaml}");
+            let read: std::collections::BTreeMap<String, String> = serde_yaml::from_str(&yaml).unwrap();
+            assert_eq!(read["key"], text, "{yaml}");
+        }
     }
 
     #[test]

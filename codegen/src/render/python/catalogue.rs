@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::literal::{member_names, python_string};
+use super::literal::{member_names, push_python_string, python_string};
 use crate::model::{CodeType, FieldErrorsAt, Model, Retry};
 
 /// The text of `_catalogue.py`, in the shape the runtime's tests read
@@ -49,38 +49,79 @@ class ErrorCode(CatalogueCode):
     );
     let variants: Vec<&str> = model.codes.iter().map(|code| code.variant.as_str()).collect();
     let members = member_names(&variants);
+    out.reserve(model.codes.len() * CODE_BYTES);
     out.push('\n');
     for (member, code) in members.iter().zip(&model.codes) {
-        let _ = writeln!(out, "    {member} = {}", python_string(&code.code));
+        out.push_str("    ");
+        out.push_str(member);
+        out.push_str(" = ");
+        push_python_string(&mut out, &code.code);
+        out.push('\n');
     }
     out.push_str("\n\ndescribe(\n    {\n");
     for (member, code) in members.iter().zip(&model.codes) {
-        let deprecation = code.lifecycle.deprecation();
-        let replaced_by = model.successor(code).map(|successor| successor.code.as_str());
+        let since = code.since.as_ref().map(ToString::to_string);
         let fields = [
-            ("status", code.status.to_string()),
-            ("category", python_string(&model.categories[code.category].id)),
-            ("message", python_string(&code.message)),
-            ("resolution", python_string(&code.resolution)),
-            ("retry", retry(code.retry).to_owned()),
-            ("requires_reauth", boolean(code.reauth).to_owned()),
-            ("doc_url", python_string(&code.doc_url)),
+            ("status", Py::Number(code.status)),
+            ("category", Py::Text(&model.categories[code.category].id)),
+            ("message", Py::Text(&code.message)),
+            ("resolution", Py::Text(&code.resolution)),
+            ("retry", Py::Raw(retry(code.retry))),
+            ("requires_reauth", Py::Raw(boolean(code.reauth))),
+            ("doc_url", Py::Text(&code.doc_url)),
+            ("since", Py::Optional(since.as_deref())),
             (
-                "since",
-                optional(code.since.as_ref().map(ToString::to_string).as_deref()),
+                "deprecated",
+                Py::Optional(code.lifecycle.deprecation().map(|d| d.reason.as_str())),
             ),
-            ("deprecated", optional(deprecation.map(|d| d.reason.as_str()))),
-            ("replaced_by", optional(replaced_by)),
-            ("retired", boolean(code.lifecycle.is_retired()).to_owned()),
+            (
+                "replaced_by",
+                Py::Optional(model.successor(code).map(|successor| successor.code.as_str())),
+            ),
+            ("retired", Py::Raw(boolean(code.lifecycle.is_retired()))),
         ];
-        let _ = writeln!(out, "        ErrorCode.{member}: CodeInfo(");
+        out.push_str("        ErrorCode.");
+        out.push_str(member);
+        out.push_str(": CodeInfo(\n");
         for (name, value) in fields {
-            let _ = writeln!(out, "            {name}={value},");
+            out.push_str("            ");
+            out.push_str(name);
+            out.push('=');
+            value.push_to(&mut out);
+            out.push_str(",\n");
         }
         out.push_str("        ),\n");
     }
     out.push_str("    }\n)\n");
     out
+}
+
+/// About the bytes a code takes in the file: it is sized once, up front.
+const CODE_BYTES: usize = 560;
+
+/// One value of a `CodeInfo(...)`, as Python source.
+enum Py<'a> {
+    Number(u16),
+    /// Catalogue text, written as a [`push_python_string`] literal.
+    Text(&'a str),
+    /// Catalogue text or `None`.
+    Optional(Option<&'a str>),
+    /// Source written as it is: a constant of the runtime.
+    Raw(&'static str),
+}
+
+impl Py<'_> {
+    fn push_to(&self, out: &mut String) {
+        match *self {
+            Py::Number(number) => {
+                // Writing into a `String` cannot fail.
+                let _ = write!(out, "{number}");
+            }
+            Py::Text(text) | Py::Optional(Some(text)) => push_python_string(out, text),
+            Py::Optional(None) => out.push_str("None"),
+            Py::Raw(source) => out.push_str(source),
+        }
+    }
 }
 
 /// The `Wire(...)` of the catalogue's `wire:`, every part named.
@@ -118,7 +159,9 @@ fn field_errors(at: Option<&FieldErrorsAt>) -> String {
 }
 
 fn optional(text: Option<&str>) -> String {
-    text.map_or_else(|| "None".to_owned(), python_string)
+    let mut out = String::new();
+    Py::Optional(text).push_to(&mut out);
+    out
 }
 
 fn boolean(flag: bool) -> &'static str {

@@ -1,9 +1,12 @@
 //! Catalogue text as Python source: string literals that can hold anything
 //! and break nothing, and the identifiers derived from catalogue names.
 
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
 use heck::ToShoutySnakeCase;
 
-use crate::render::text::double_quoted;
+use crate::render::text::push_double_quoted;
 
 /// Python's keywords (3.9–3.13), which no module or member may be named.
 const KEYWORDS: &[&str] = &[
@@ -19,14 +22,26 @@ const KEYWORDS: &[&str] = &[
 /// The literal is data: no f-string, no line break, nothing a reader or the
 /// parser could take for code.
 pub fn python_string(text: &str) -> String {
-    double_quoted(text, |c, out| match c {
+    let mut out = String::with_capacity(text.len() + 2);
+    push_python_string(&mut out, text);
+    out
+}
+
+/// [`python_string`], appended to `out`.
+pub fn push_python_string(out: &mut String, text: &str) {
+    push_double_quoted(out, text, |c, out| match c {
         '\n' => out.push_str("\\n"),
         '\r' => out.push_str("\\r"),
         '\t' => out.push_str("\\t"),
         ' '..='~' => out.push(c),
-        c if u32::from(c) < 0x100 => out.push_str(&format!("\\x{:02x}", u32::from(c))),
-        c if u32::from(c) < 0x10000 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-        c => out.push_str(&format!("\\U{:08x}", u32::from(c))),
+        c => {
+            // Writing into a `String` cannot fail.
+            let _ = match u32::from(c) {
+                n if n < 0x100 => write!(out, "\\x{n:02x}"),
+                n if n < 0x10000 => write!(out, "\\u{n:04x}"),
+                n => write!(out, "\\U{n:08x}"),
+            };
+        }
     })
 }
 
@@ -49,6 +64,11 @@ pub fn package_name(lib_name: &str) -> String {
 /// refuses or two codes share.
 pub fn member_names(variants: &[&str]) -> Vec<String> {
     let shouty: Vec<String> = variants.iter().map(|variant| variant.to_shouty_snake_case()).collect();
+    // Counted once: asking every name how many others share it is quadratic.
+    let mut uses: HashMap<&str, usize> = HashMap::with_capacity(shouty.len());
+    for name in &shouty {
+        *uses.entry(name).or_default() += 1;
+    }
     shouty
         .iter()
         .enumerate()
@@ -57,8 +77,8 @@ pub fn member_names(variants: &[&str]) -> Vec<String> {
                 && name
                     .chars()
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
-            let reads_back = heck::ToUpperCamelCase::to_upper_camel_case(name.as_str()) == variants[index];
-            let unique = shouty.iter().filter(|other| *other == name).count() == 1;
+            let reads_back = plain && upper_camel_of_plain(name) == variants[index];
+            let unique = uses[name.as_str()] == 1;
             if plain && reads_back && unique && !is_fallback(name) {
                 name.clone()
             } else {
@@ -66,6 +86,20 @@ pub fn member_names(variants: &[&str]) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// heck's UpperCamelCase of `name`, an UPPER_SNAKE name of ASCII capitals,
+/// digits and `_`: with no lower-case letter there is no case boundary, so
+/// its words are the runs between `_`, each capitalized. Written out because
+/// heck's general rules cost more than the rest of the file together.
+fn upper_camel_of_plain(name: &str) -> String {
+    let mut camel = String::with_capacity(name.len());
+    for word in name.split('_').filter(|word| !word.is_empty()) {
+        let (first, rest) = word.split_at(1);
+        camel.push_str(first);
+        camel.extend(rest.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    camel
 }
 
 /// Whether `name` has the form of a fallback member, `CODE_<digits>`.
@@ -122,6 +156,26 @@ mod tests {
         assert_eq!(package_name("class"), "class_");
         assert_eq!(package_name("None"), "None_");
         assert_eq!(package_name("match"), "match");
+    }
+
+    #[test]
+    fn plain_names_read_back_as_heck_reads_them() {
+        for name in [
+            "AUTH_INVALID_KEY",
+            "HTTP2_ERROR",
+            "A",
+            "X_2FA_CODE",
+            "ERROR_404",
+            "A__B",
+            "_LEADING",
+            "TRAILING_",
+        ] {
+            assert_eq!(
+                upper_camel_of_plain(name),
+                heck::ToUpperCamelCase::to_upper_camel_case(name),
+                "{name}"
+            );
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::literal::{js_string, js_string_or_null};
+use super::literal::{js_string, js_string_or_null, push_js_string};
 use crate::model::{Code, Model, Wire};
 
 /// `catalogue.js`.
@@ -24,8 +24,11 @@ pub fn render_catalogue_js(model: &Model) -> String {
         wire(&model.wire)
     );
     out.push_str("/** Every code's entry, in catalogue order. */\nexport const ERROR_TABLE = Object.freeze([\n");
+    out.reserve(model.codes.len() * ENTRY_BYTES);
     for code in &model.codes {
-        let _ = writeln!(out, "  {},", entry(model, code));
+        out.push_str("  ");
+        push_entry(&mut out, model, code);
+        out.push_str(",\n");
     }
     out.push_str("]);\n");
     out
@@ -42,7 +45,8 @@ pub fn render_catalogue_dts(model: &Model) -> String {
         out.push_str(" never");
     }
     for code in &model.codes {
-        let _ = write!(out, "\n  | {}", js_string(&code.code));
+        out.push_str("\n  | ");
+        push_js_string(&mut out, &code.code);
     }
     out.push_str(";\n");
     for (doc, name, value) in constants(model) {
@@ -115,29 +119,58 @@ fn wire(wire: &Wire) -> String {
     format!("Object.freeze({{\n{}}})", lines.concat())
 }
 
-/// One code's frozen table entry, on one line.
-fn entry(model: &Model, code: &Code) -> String {
-    let deprecation = code.lifecycle.deprecation();
+/// About the bytes a code's entry takes: the file is sized once, up front.
+const ENTRY_BYTES: usize = 360;
+
+/// Writes one code's frozen table entry, on one line.
+fn push_entry(out: &mut String, model: &Model, code: &Code) {
+    let since = code.since.as_ref().map(ToString::to_string);
     let members = [
-        ("code", js_string(&code.code)),
-        ("status", code.status.to_string()),
-        ("category", js_string(&model.categories[code.category].id)),
-        ("message", js_string(&code.message)),
-        ("resolution", js_string(&code.resolution)),
-        ("retry", js_string(code.retry.as_str())),
-        ("reauth", code.reauth.to_string()),
-        ("docUrl", js_string(&code.doc_url)),
+        ("code", Js::Text(&code.code)),
+        ("status", Js::Number(code.status)),
+        ("category", Js::Text(&model.categories[code.category].id)),
+        ("message", Js::Text(&code.message)),
+        ("resolution", Js::Text(&code.resolution)),
+        ("retry", Js::Text(code.retry.as_str())),
+        ("reauth", Js::Boolean(code.reauth)),
+        ("docUrl", Js::Text(&code.doc_url)),
+        ("since", Js::Optional(since.as_deref())),
         (
-            "since",
-            js_string_or_null(code.since.as_ref().map(ToString::to_string).as_deref()),
+            "deprecated",
+            Js::Optional(code.lifecycle.deprecation().map(|d| d.reason.as_str())),
         ),
-        ("deprecated", js_string_or_null(deprecation.map(|d| d.reason.as_str()))),
         (
             "replacedBy",
-            js_string_or_null(model.successor(code).map(|successor| successor.code.as_str())),
+            Js::Optional(model.successor(code).map(|successor| successor.code.as_str())),
         ),
-        ("retired", code.lifecycle.is_retired().to_string()),
+        ("retired", Js::Boolean(code.lifecycle.is_retired())),
     ];
-    let members: Vec<String> = members.iter().map(|(name, value)| format!("{name}: {value}")).collect();
-    format!("Object.freeze({{ {} }})", members.join(", "))
+    out.push_str("Object.freeze({ ");
+    for (i, (name, value)) in members.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(name);
+        out.push_str(": ");
+        match value {
+            Js::Text(text) | Js::Optional(Some(text)) => push_js_string(out, text),
+            Js::Optional(None) => out.push_str("null"),
+            Js::Number(number) => {
+                // Writing into a `String` cannot fail.
+                let _ = write!(out, "{number}");
+            }
+            Js::Boolean(flag) => out.push_str(if flag { "true" } else { "false" }),
+        }
+    }
+    out.push_str(" })");
+}
+
+/// One member of an entry, as JavaScript source.
+enum Js<'a> {
+    /// Catalogue text, written as a [`push_js_string`] literal.
+    Text(&'a str),
+    /// Catalogue text or `null`.
+    Optional(Option<&'a str>),
+    Number(u16),
+    Boolean(bool),
 }

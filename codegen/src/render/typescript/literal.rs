@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::render::text::double_quoted;
+use crate::render::text::push_double_quoted;
 
 /// `text` as a double-quoted string literal valid in JavaScript, TypeScript
 /// and JSON, written in printable ASCII only: every other character (controls,
@@ -12,7 +12,14 @@ use crate::render::text::double_quoted;
 /// `<`, so that not even `</script>` or `<!--` appears in the source. `${`,
 /// backticks and `*/` are inert inside double quotes.
 pub fn js_string(text: &str) -> String {
-    double_quoted(text, |c, out| match c {
+    let mut out = String::with_capacity(text.len() + 2);
+    push_js_string(&mut out, text);
+    out
+}
+
+/// [`js_string`], appended to `out`.
+pub fn push_js_string(out: &mut String, text: &str) {
+    push_double_quoted(out, text, |c, out| match c {
         '<' => out.push_str("\\u003c"),
         ' '..='~' => out.push(c),
         _ => {

@@ -3,55 +3,22 @@
 
 use quote::{format_ident, quote};
 
-use super::rust::{allow_deprecated, format_file, option_str, runtime_variant_path, unsuffixed, variant_path};
+use super::rust::{format_file, has_deprecated, unsuffixed};
+use super::rust_text::{self, option, path, runtime_path, str_literal, struct_literal, Expr};
 use crate::model::{CodeType, Model};
 
 /// Renders integration tests that pin every code's string, status and
-/// category, and every status row.
+/// category, and every status row. The tables of expectations, one row per
+/// code, are written as text after the fixed items.
 pub fn render_crate_tests(model: &Model) -> String {
     let lib = format_ident!("{}", model.lib_name);
-    let code_rows = model.codes.iter().map(|code| {
-        let text = &code.code;
-        let path = variant_path("ErrorCode", &code.variant);
-        let status = unsuffixed(code.status.into());
-        let category = variant_path("Category", &model.categories[code.category].variant);
-        let retry = runtime_variant_path("Retry", code.retry);
-        let reauth = code.reauth;
-        quote! { (#text, #path, #status, #category, #retry, #reauth) }
-    });
-    let lifecycle_rows = model.codes.iter().map(|code| {
-        let text = &code.code;
-        let since = code.since.as_ref().map(ToString::to_string);
-        let since = option_str(since.as_deref());
-        let deprecated = option_str(code.lifecycle.deprecation().map(|deprecation| deprecation.reason.as_str()));
-        let replaced_by = option_str(model.successor(code).map(|successor| successor.code.as_str()));
-        let retired = code.lifecycle.is_retired();
-        quote! {
-            Lifecycle { code: #text, since: #since, deprecated: #deprecated, replaced_by: #replaced_by, retired: #retired }
-        }
-    });
-    let doc_url_rows = model.codes.iter().map(|code| {
-        let (text, url) = (&code.code, &code.doc_url);
-        quote! { (#text, #url) }
-    });
     let integer_codes = model.wire.code_type == CodeType::Integer;
-    let written_examples = model
-        .codes
-        .iter()
-        .filter(|code| !code.example_stated)
-        .map(|code| variant_path("ErrorCode", &code.variant));
     let unknown_code = model.unknown_code();
-    let allow_deprecated = allow_deprecated(model);
     let statuses = model.statuses.iter().map(|status| unsuffixed(status.code.into()));
     let code_count = unsuffixed(model.codes.len() as u64);
     let api_name = &model.api_name;
-    format_file(quote! {
+    let fixed = format_file(quote! {
         use #lib::*;
-
-        /// Every code as the catalogue lists it: wire string, variant, status,
-        /// category, retry class, re-auth.
-        #allow_deprecated
-        const CODES: &[(&str, ErrorCode, u16, Category, Retry, bool)] = &[#(#code_rows,)*];
 
         const STATUS_CODES: &[u16] = &[#(#statuses,)*];
 
@@ -64,11 +31,6 @@ pub fn render_crate_tests(model: &Model) -> String {
             retired: bool,
         }
 
-        const LIFECYCLES: &[Lifecycle] = &[#(#lifecycle_rows,)*];
-
-        /// Every code's documentation page: wire string, address.
-        const DOC_URLS: &[(&str, &str)] = &[#(#doc_url_rows,)*];
-
         /// Whether the API sends its codes as integers.
         const INTEGER_CODES: bool = #integer_codes;
 
@@ -80,11 +42,6 @@ pub fn render_crate_tests(model: &Model) -> String {
         /// each must read (`docs/conformance.json`).
         #[cfg(feature = "serde")]
         const CONFORMANCE: &str = include_str!("../docs/conformance.json");
-
-        /// The codes whose golden body the generator wrote (their spec states no `example:`).
-        #[cfg(feature = "serde")]
-        #allow_deprecated
-        const WRITTEN_EXAMPLES: &[ErrorCode] = &[#(#written_examples,)*];
 
         /// A code this catalogue does not have, as its API would send it.
         #[cfg(feature = "serde")]
@@ -426,5 +383,84 @@ pub fn render_crate_tests(model: &Model) -> String {
             assert_eq!(details.value(), Some(&::serde_json::json!(42)));
             assert_eq!(details.get("extra"), Some(&::serde_json::json!([1])));
         }
-    })
+    });
+    let mut text = String::with_capacity(fixed.len() + BYTES_PER_CODE * model.codes.len());
+    text.push_str(&fixed);
+    write_code_rows(&mut text, model);
+    write_lifecycle_rows(&mut text, model);
+    write_doc_url_rows(&mut text, model);
+    write_written_examples(&mut text, model);
+    text
+}
+
+/// About what one code's rows take, so that the text is allocated once.
+const BYTES_PER_CODE: usize = 700;
+
+/// `CODES`: every code's wire string, variant, status, category, retry
+/// class and re-auth.
+fn write_code_rows(text: &mut String, model: &Model) {
+    text.push_str(
+        "/// Every code as the catalogue lists it: wire string, variant, status,\n/// category, retry class, re-auth.\n",
+    );
+    rust_text::allow_deprecated(text, 0, has_deprecated(model));
+    text.push_str("const CODES: &[(&str, ErrorCode, u16, Category, Retry, bool)] = &[\n");
+    let count = model.codes.len();
+    for (i, code) in model.codes.iter().enumerate() {
+        let row = Expr::tuple(vec![
+            str_literal(&code.code),
+            path("ErrorCode", &code.variant),
+            code.status.to_string(),
+            path("Category", &model.categories[code.category].variant),
+            runtime_path("Retry", code.retry),
+            code.reauth.to_string(),
+        ]);
+        row.write(text, 1, "", ",", usize::from(i + 1 < count));
+    }
+    text.push_str("];\n");
+}
+
+/// `LIFECYCLES`: every code's lifecycle as the catalogue states it.
+fn write_lifecycle_rows(text: &mut String, model: &Model) {
+    text.push_str("const LIFECYCLES: &[Lifecycle] = &[\n");
+    for code in &model.codes {
+        let since = code.since.as_ref().map(|since| str_literal(&since.to_string()));
+        let deprecated = code.lifecycle.deprecation();
+        let deprecated = deprecated.map(|deprecation| str_literal(&deprecation.reason));
+        let replaced_by = model.successor(code).map(|successor| str_literal(&successor.code));
+        let fields = [
+            ("code", Expr::Flat(str_literal(&code.code))),
+            ("since", option(since)),
+            ("deprecated", option(deprecated)),
+            ("replaced_by", option(replaced_by)),
+            ("retired", Expr::Flat(code.lifecycle.is_retired().to_string())),
+        ];
+        struct_literal(text, 1, "Lifecycle", &fields);
+    }
+    text.push_str("];\n");
+}
+
+/// `DOC_URLS`: every code's documentation page.
+fn write_doc_url_rows(text: &mut String, model: &Model) {
+    text.push_str("/// Every code's documentation page: wire string, address.\nconst DOC_URLS: &[(&str, &str)] = &[\n");
+    let count = model.codes.len();
+    for (i, code) in model.codes.iter().enumerate() {
+        let row = Expr::tuple(vec![str_literal(&code.code), str_literal(&code.doc_url)]);
+        row.write(text, 1, "", ",", usize::from(i + 1 < count));
+    }
+    text.push_str("];\n");
+}
+
+/// `WRITTEN_EXAMPLES`: the codes whose golden body the generator wrote.
+fn write_written_examples(text: &mut String, model: &Model) {
+    text.push_str(
+        "/// The codes whose golden body the generator wrote (their spec states no `example:`).\n#[cfg(feature = \"serde\")]\n",
+    );
+    rust_text::allow_deprecated(text, 0, has_deprecated(model));
+    let codes = model
+        .codes
+        .iter()
+        .filter(|code| !code.example_stated)
+        .map(|code| path("ErrorCode", &code.variant))
+        .collect();
+    Expr::array("", codes).write(text, 0, "const WRITTEN_EXAMPLES: &[ErrorCode] = &", ";", 1);
 }

@@ -105,7 +105,7 @@ fn write_entries(text: &mut String, model: &Model) {
         let codes = model
             .codes_of(category)
             .iter()
-            .map(|code| path("ErrorCode", &code.variant))
+            .map(|code| Expr::Flat(path("ErrorCode", &code.variant)))
             .collect();
         let fields = [
             ("id", Expr::Flat(str_literal(&category.id))),
@@ -124,7 +124,7 @@ fn write_all(text: &mut String, model: &Model) {
     let categories = model
         .categories
         .iter()
-        .map(|category| path("Category", &category.variant))
+        .map(|category| Expr::Flat(path("Category", &category.variant)))
         .collect();
     let head = format!("const ALL_CATEGORIES: &[Category; {}] = &", model.categories.len());
     Expr::array("", categories).write(text, 0, &head, ";", 1);

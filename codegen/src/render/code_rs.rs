@@ -363,7 +363,7 @@ fn write_entries(text: &mut String, model: &Model) {
 fn write_all(text: &mut String, model: &Model) {
     text.push_str("/// Every code, in catalogue order.\n");
     rust_text::allow_deprecated(text, 0, has_deprecated(model));
-    let codes = model.codes.iter().map(|code| path("ErrorCode", &code.variant)).collect();
+    let codes = model.codes.iter().map(|code| Expr::Flat(path("ErrorCode", &code.variant))).collect();
     let head = format!("const ALL_CODES: &[ErrorCode; {}] = &", model.codes.len());
     Expr::array("", codes).write(text, 0, &head, ";", 1);
 }
@@ -382,7 +382,7 @@ fn write_deprecated_attribute(text: &mut String, code: &Code) {
         reason
     };
     let note = format!("note = {}", str_literal(&note));
-    Expr::attribute("deprecated", vec![note]).write(text, 1, "", "]", 1);
+    Expr::attribute("deprecated", vec![Expr::Flat(note)]).write(text, 1, "", "]", 1);
 }
 
 /// The doc paragraph on the code's lifecycle, if it has one.

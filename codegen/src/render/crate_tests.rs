@@ -403,20 +403,22 @@ fn write_code_rows(text: &mut String, model: &Model) {
         "/// Every code as the catalogue lists it: wire string, variant, status,\n/// category, retry class, re-auth.\n",
     );
     rust_text::allow_deprecated(text, 0, has_deprecated(model));
-    text.push_str("const CODES: &[(&str, ErrorCode, u16, Category, Retry, bool)] = &[\n");
-    let count = model.codes.len();
-    for (i, code) in model.codes.iter().enumerate() {
-        let row = Expr::tuple(vec![
-            str_literal(&code.code),
-            path("ErrorCode", &code.variant),
-            code.status.to_string(),
-            path("Category", &model.categories[code.category].variant),
-            runtime_path("Retry", code.retry),
-            code.reauth.to_string(),
-        ]);
-        row.write(text, 1, "", ",", usize::from(i + 1 < count));
-    }
-    text.push_str("];\n");
+    let rows = model.codes.iter().map(|code| {
+        Expr::tuple(
+            [
+                str_literal(&code.code),
+                path("ErrorCode", &code.variant),
+                code.status.to_string(),
+                path("Category", &model.categories[code.category].variant),
+                runtime_path("Retry", code.retry),
+                code.reauth.to_string(),
+            ]
+            .map(Expr::Flat)
+            .into(),
+        )
+    });
+    let head = "const CODES: &[(&str, ErrorCode, u16, Category, Retry, bool)] = &";
+    Expr::array("", rows.collect()).write(text, 0, head, ";", 1);
 }
 
 /// `LIFECYCLES`: every code's lifecycle as the catalogue states it.
@@ -441,13 +443,12 @@ fn write_lifecycle_rows(text: &mut String, model: &Model) {
 
 /// `DOC_URLS`: every code's documentation page.
 fn write_doc_url_rows(text: &mut String, model: &Model) {
-    text.push_str("/// Every code's documentation page: wire string, address.\nconst DOC_URLS: &[(&str, &str)] = &[\n");
-    let count = model.codes.len();
-    for (i, code) in model.codes.iter().enumerate() {
-        let row = Expr::tuple(vec![str_literal(&code.code), str_literal(&code.doc_url)]);
-        row.write(text, 1, "", ",", usize::from(i + 1 < count));
-    }
-    text.push_str("];\n");
+    text.push_str("/// Every code's documentation page: wire string, address.\n");
+    let rows = model
+        .codes
+        .iter()
+        .map(|code| Expr::tuple([str_literal(&code.code), str_literal(&code.doc_url)].map(Expr::Flat).into()));
+    Expr::array("", rows.collect()).write(text, 0, "const DOC_URLS: &[(&str, &str)] = &", ";", 1);
 }
 
 /// `WRITTEN_EXAMPLES`: the codes whose golden body the generator wrote.
@@ -460,7 +461,7 @@ fn write_written_examples(text: &mut String, model: &Model) {
         .codes
         .iter()
         .filter(|code| !code.example_stated)
-        .map(|code| path("ErrorCode", &code.variant))
+        .map(|code| Expr::Flat(path("ErrorCode", &code.variant)))
         .collect();
     Expr::array("", codes).write(text, 0, "const WRITTEN_EXAMPLES: &[ErrorCode] = &", ";", 1);
 }

@@ -53,7 +53,7 @@ pub fn option(inner: Option<String>) -> Expr {
         Some(inner) => Expr::List {
             head: "::core::option::Option::Some".to_owned(),
             delimiters: ("(", ")"),
-            items: vec![inner],
+            items: vec![Expr::Flat(inner)],
             trailing_comma: true,
         },
         None => Expr::Flat("::core::option::Option::None".to_owned()),
@@ -68,7 +68,7 @@ pub enum Expr {
     List {
         head: String,
         delimiters: (&'static str, &'static str),
-        items: Vec<String>,
+        items: Vec<Expr>,
         /// Whether a broken list ends its last item with a comma
         /// (expressions do; attribute arguments do not).
         trailing_comma: bool,
@@ -77,7 +77,7 @@ pub enum Expr {
 
 impl Expr {
     /// `head[a, b]` for a slice or array of `items`, behind `&` when `head` says so.
-    pub fn array(head: &str, items: Vec<String>) -> Expr {
+    pub fn array(head: &str, items: Vec<Expr>) -> Expr {
         Expr::List {
             head: head.to_owned(),
             delimiters: ("[", "]"),
@@ -88,7 +88,7 @@ impl Expr {
 
     /// `#[name(a, b)]` without its closing `]`, which the caller writes as
     /// the end of the line, counted.
-    pub fn attribute(name: &str, items: Vec<String>) -> Expr {
+    pub fn attribute(name: &str, items: Vec<Expr>) -> Expr {
         Expr::List {
             head: format!("#[{name}"),
             delimiters: ("(", ")"),
@@ -98,12 +98,51 @@ impl Expr {
     }
 
     /// `(a, b)`.
-    pub fn tuple(items: Vec<String>) -> Expr {
+    pub fn tuple(items: Vec<Expr>) -> Expr {
         Expr::List {
             head: String::new(),
             delimiters: ("(", ")"),
             items,
             trailing_comma: true,
+        }
+    }
+
+    /// The expression's length on one line.
+    fn flat_len(&self) -> usize {
+        match self {
+            Expr::Flat(text) => text.len(),
+            Expr::List {
+                head,
+                delimiters: (open, close),
+                items,
+                ..
+            } => {
+                let separators = 2 * items.len().saturating_sub(1);
+                head.len() + open.len() + items.iter().map(Expr::flat_len).sum::<usize>() + separators + close.len()
+            }
+        }
+    }
+
+    /// Writes the expression on one line.
+    fn write_flat(&self, out: &mut String) {
+        match self {
+            Expr::Flat(text) => out.push_str(text),
+            Expr::List {
+                head,
+                delimiters: (open, close),
+                items,
+                ..
+            } => {
+                out.push_str(head);
+                out.push_str(open);
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    item.write_flat(out);
+                }
+                out.push_str(close);
+            }
         }
     }
 
@@ -114,30 +153,30 @@ impl Expr {
     /// does not).
     pub fn write(&self, out: &mut String, indent: usize, lead: &str, end: &str, counted: usize) {
         let pad = pad(indent);
+        out.push_str(pad);
+        out.push_str(lead);
         match self {
-            Expr::Flat(text) => {
-                let _ = writeln!(out, "{pad}{lead}{text}{end}");
-            }
             Expr::List {
                 head,
                 delimiters: (open, close),
                 items,
                 trailing_comma,
-            } => {
-                let flat: usize = items.iter().map(|item| item.len() + 2).sum::<usize>().saturating_sub(2);
-                let width = lead.len() + head.len() + open.len() + flat + close.len() + counted;
-                if items.is_empty() || fits(indent, width) {
-                    let _ = writeln!(out, "{pad}{lead}{head}{open}{}{close}{end}", items.join(", "));
-                    return;
-                }
-                let _ = writeln!(out, "{pad}{lead}{head}{open}");
+            } if !items.is_empty() && !fits(indent, lead.len() + self.flat_len() + counted) => {
+                out.push_str(head);
+                out.push_str(open);
+                out.push('\n');
                 for (i, item) in items.iter().enumerate() {
-                    let comma = if *trailing_comma || i + 1 < items.len() { "," } else { "" };
-                    let _ = writeln!(out, "{pad}    {item}{comma}");
+                    let last = i + 1 == items.len();
+                    let comma = if *trailing_comma || !last { "," } else { "" };
+                    item.write(out, indent + 1, "", comma, usize::from(!last));
                 }
-                let _ = writeln!(out, "{pad}{close}{end}");
+                out.push_str(pad);
+                out.push_str(close);
             }
+            _ => self.write_flat(out),
         }
+        out.push_str(end);
+        out.push('\n');
     }
 }
 
@@ -222,27 +261,24 @@ mod tests {
     /// comma uncounted), an attribute.
     #[test]
     fn lists_break_exactly_where_prettyplease_breaks_them() {
-        for length in 1..40 {
+        for length in 1..70 {
             let name = "N".repeat(length);
             let mut text = String::new();
-            let items = vec![format!("E::{name}"), "E::Second".to_owned(), "E::Third".to_owned()];
-            Expr::array("", items.clone()).write(&mut text, 0, "const ALL_ITEMS: &[E; 3] = &", ";", 1);
-            text.push_str("const ROWS: &[(&str, u16)] = &[\n");
-            let row = Expr::tuple(vec![str_literal(&format!("{name}{name}")), "401".to_owned()]);
-            row.write(&mut text, 1, "", ",", 1);
-            row.write(&mut text, 1, "", ",", 0);
-            text.push_str("];\nconst ENTRIES: &[Entry] = &[\n");
-            let long = format!("{name}{name}");
+            let items = || [format!("E::{name}"), "E::Second".to_owned(), "E::Third".to_owned()].map(Expr::Flat).into();
+            Expr::array("", items()).write(&mut text, 0, "const ALL_ITEMS: &[E; 3] = &", ";", 1);
+            let row = || Expr::tuple(vec![Expr::Flat(str_literal(&name)), Expr::Flat("401".to_owned())]);
+            Expr::array("", vec![row(), row()]).write(&mut text, 0, "const ROWS: &[(&str, u16)] = &", ";", 1);
+            text.push_str("const ENTRIES: &[Entry] = &[\n");
             let fields = [
-                ("since", option(Some(str_literal(&long)))),
+                ("since", option(Some(str_literal(&name)))),
                 ("replaced_by", option(Some(format!("ErrorCode::{name}")))),
                 ("none", option(None)),
-                ("codes", Expr::array("&", items)),
+                ("codes", Expr::array("&", items())),
             ];
             struct_literal(&mut text, 1, "Entry", &fields);
             text.push_str("];\nenum E {\n");
-            let note = format!("note = {}", str_literal(&long));
-            Expr::attribute("deprecated", vec![note]).write(&mut text, 1, "", "]", 1);
+            let note = format!("note = {}", str_literal(&name));
+            Expr::attribute("deprecated", vec![Expr::Flat(note)]).write(&mut text, 1, "", "]", 1);
             text.push_str("    Variant,\n}\n");
             assert_eq!(text, reprinted(&text), "names of {length} bytes");
         }

@@ -2,12 +2,14 @@
 //! prints it, although most of it is written as text: a file that prettyplease
 //! would print differently, or that does not parse, fails here. Checked on
 //! the OFAuth catalogue, every fixture (hostile strings, integer codes…),
-//! the real APIs' catalogues and synthetic ones of several sizes.
+//! the real APIs' catalogues and synthetic ones of several sizes and every
+//! code style.
 
 use std::path::Path;
 
 use errcat_codegen::render::OUTPUTS;
-use errcat_codegen::{parse_spec, synth};
+use errcat_codegen::synth::{self, CodeStyle};
+use errcat_codegen::parse_spec;
 
 use crate::support;
 
@@ -62,8 +64,14 @@ fn rust_files_of_the_real_and_hostile_catalogues_are_laid_out_as_prettyplease_pr
 }
 
 #[test]
-fn rust_files_of_synthetic_catalogues_are_laid_out_as_prettyplease_prints() {
-    assert_laid_out_as_prettyplease_prints(
-        [1, 129, 2_000].map(|codes| (format!("synthetic {codes}"), synth::synthetic_catalogue(codes))),
-    );
+fn rust_files_of_synthetic_catalogues_of_every_code_style_are_laid_out_as_prettyplease_prints() {
+    let catalogues = [CodeStyle::UpperSnake, CodeStyle::Mixed, CodeStyle::Integer]
+        .into_iter()
+        .flat_map(|style| {
+            [1, 129, 2_000].map(|codes| {
+                let label = format!("synthetic {} {codes}", style.name());
+                (label, synth::synthetic_catalogue_styled(codes, style))
+            })
+        });
+    assert_laid_out_as_prettyplease_prints(catalogues);
 }

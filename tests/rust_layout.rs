@@ -7,9 +7,9 @@
 
 use std::path::Path;
 
+use errcat_codegen::parse_spec;
 use errcat_codegen::render::OUTPUTS;
 use errcat_codegen::synth::{self, CodeStyle};
-use errcat_codegen::parse_spec;
 
 use crate::support;
 

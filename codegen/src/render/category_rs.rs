@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use quote::quote;
 
 use super::rust::{format_file, has_deprecated};
-use super::rust_text::{self, doc_lines, path, str_literal, struct_literal, Expr};
+use super::rust_text::{self, Expr, doc_lines, path, str_literal, struct_literal};
 use super::text::{code_span, escape_markdown};
 use crate::model::Model;
 
@@ -84,7 +84,9 @@ fn write_enum(text: &mut String, model: &Model) {
             "The categories of {api} error codes. `#[non_exhaustive]`: a catalogue may gain categories."
         )],
     );
-    text.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n#[non_exhaustive]\npub enum Category {\n");
+    text.push_str(
+        "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n#[non_exhaustive]\npub enum Category {\n",
+    );
     for category in &model.categories {
         let mut paragraphs = vec![escape_markdown(&category.title)];
         if !category.prefix.is_empty() {

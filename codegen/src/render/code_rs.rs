@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::lookup::render_lookup;
 use super::rust::{allow_deprecated, format_file, has_deprecated};
-use super::rust_text::{self, doc_lines, option, path, runtime_path, str_literal, struct_literal, Expr};
+use super::rust_text::{self, Expr, doc_lines, option, path, runtime_path, str_literal, struct_literal};
 use super::text::{code_span, escape_markdown};
 use crate::model::{Code, Model};
 
@@ -338,11 +338,16 @@ fn write_entries(text: &mut String, model: &Model) {
         let since = code.since.as_ref().map(|since| str_literal(&since.to_string()));
         let deprecated = code.lifecycle.deprecation();
         let deprecated = deprecated.map(|deprecation| str_literal(&deprecation.reason));
-        let replaced_by = model.successor(code).map(|successor| path("ErrorCode", &successor.variant));
+        let replaced_by = model
+            .successor(code)
+            .map(|successor| path("ErrorCode", &successor.variant));
         let fields = [
             ("code", Expr::Flat(str_literal(&code.code))),
             ("status", Expr::Flat(code.status.to_string())),
-            ("category", Expr::Flat(path("Category", &model.categories[code.category].variant))),
+            (
+                "category",
+                Expr::Flat(path("Category", &model.categories[code.category].variant)),
+            ),
             ("message", Expr::Flat(str_literal(&code.message))),
             ("resolution", Expr::Flat(str_literal(&code.resolution))),
             ("retry", Expr::Flat(runtime_path("Retry", code.retry))),
@@ -363,7 +368,11 @@ fn write_entries(text: &mut String, model: &Model) {
 fn write_all(text: &mut String, model: &Model) {
     text.push_str("/// Every code, in catalogue order.\n");
     rust_text::allow_deprecated(text, 0, has_deprecated(model));
-    let codes = model.codes.iter().map(|code| Expr::Flat(path("ErrorCode", &code.variant))).collect();
+    let codes = model
+        .codes
+        .iter()
+        .map(|code| Expr::Flat(path("ErrorCode", &code.variant)))
+        .collect();
     let head = format!("const ALL_CODES: &[ErrorCode; {}] = &", model.codes.len());
     Expr::array("", codes).write(text, 0, &head, ";", 1);
 }

@@ -4,7 +4,7 @@
 use quote::{format_ident, quote};
 
 use super::rust::{format_file, has_deprecated, unsuffixed};
-use super::rust_text::{self, option, path, runtime_path, str_literal, struct_literal, Expr};
+use super::rust_text::{self, Expr, option, path, runtime_path, str_literal, struct_literal};
 use crate::model::{Code, CodeType, Model};
 
 /// Renders integration tests that pin every code's string, status and
@@ -470,10 +470,13 @@ fn write_lifecycle_rows(text: &mut String, model: &Model) {
 /// `DOC_URLS`: every code's documentation page.
 fn write_doc_url_rows(text: &mut String, model: &Model) {
     text.push_str("/// Every code's documentation page: wire string, address.\n");
-    let rows = model
-        .codes
-        .iter()
-        .map(|code| Expr::tuple([str_literal(&code.code), str_literal(&code.doc_url)].map(Expr::Flat).into()));
+    let rows = model.codes.iter().map(|code| {
+        Expr::tuple(
+            [str_literal(&code.code), str_literal(&code.doc_url)]
+                .map(Expr::Flat)
+                .into(),
+        )
+    });
     Expr::array("", rows.collect()).write(text, 0, "const DOC_URLS: &[(&str, &str)] = &", ";", 1);
 }
 

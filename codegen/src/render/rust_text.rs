@@ -247,12 +247,24 @@ mod tests {
 
     #[test]
     fn string_literals_are_escaped_as_proc_macro2_writes_them() {
-        for value in ["plain", "quote \" backslash \\ tick ' */", "line\nfeed\r\ttab", "\u{2028}\u{202e}\u{301}é🦀"] {
-            assert_eq!(str_literal(value), proc_macro2::Literal::string(value).to_string(), "{value:?}");
+        for value in [
+            "plain",
+            "quote \" backslash \\ tick ' */",
+            "line\nfeed\r\ttab",
+            "\u{2028}\u{202e}\u{301}é🦀",
+        ] {
+            assert_eq!(
+                str_literal(value),
+                proc_macro2::Literal::string(value).to_string(),
+                "{value:?}"
+            );
         }
         // NUL is always `\x00`, which reads back whole before a digit too.
         for value in ["\0", "nul \0 end", "\u{0}7"] {
-            assert_eq!(syn::parse_str::<syn::LitStr>(&str_literal(value)).unwrap().value(), value);
+            assert_eq!(
+                syn::parse_str::<syn::LitStr>(&str_literal(value)).unwrap().value(),
+                value
+            );
         }
     }
 
@@ -264,7 +276,11 @@ mod tests {
         for length in 1..70 {
             let name = "N".repeat(length);
             let mut text = String::new();
-            let items = || [format!("E::{name}"), "E::Second".to_owned(), "E::Third".to_owned()].map(Expr::Flat).into();
+            let items = || {
+                [format!("E::{name}"), "E::Second".to_owned(), "E::Third".to_owned()]
+                    .map(Expr::Flat)
+                    .into()
+            };
             Expr::array("", items()).write(&mut text, 0, "const ALL_ITEMS: &[E; 3] = &", ";", 1);
             let row = || Expr::tuple(vec![Expr::Flat(str_literal(&name)), Expr::Flat("401".to_owned())]);
             Expr::array("", vec![row(), row()]).write(&mut text, 0, "const ROWS: &[(&str, u16)] = &", ";", 1);
@@ -286,7 +302,11 @@ mod tests {
 
     #[test]
     fn doc_lines_are_the_doc_comments_prettyplease_prints() {
-        let paragraphs = ["First, with trailing spaces  ".to_owned(), String::new(), "/ slash".to_owned()];
+        let paragraphs = [
+            "First, with trailing spaces  ".to_owned(),
+            String::new(),
+            "/ slash".to_owned(),
+        ];
         let mut text = String::new();
         doc_lines(&mut text, 0, &paragraphs);
         text.push_str("struct S;\n");

@@ -11,6 +11,7 @@
 //! or puts every element on a line of its own; a struct literal wider than 34
 //! columns is always broken, one field a line.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::text::double_quoted;
@@ -51,7 +52,7 @@ pub fn str_literal(value: &str) -> String {
 pub fn option(inner: Option<String>) -> Expr {
     match inner {
         Some(inner) => Expr::List {
-            head: "::core::option::Option::Some".to_owned(),
+            head: Cow::Borrowed("::core::option::Option::Some"),
             delimiters: ("(", ")"),
             items: vec![Expr::Flat(inner)],
             trailing_comma: true,
@@ -66,7 +67,7 @@ pub enum Expr {
     Flat(String),
     /// `head(a, b)` or `head[a, b]`: flat when it fits, else one item a line.
     List {
-        head: String,
+        head: Cow<'static, str>,
         delimiters: (&'static str, &'static str),
         items: Vec<Expr>,
         /// Whether a broken list ends its last item with a comma
@@ -77,9 +78,9 @@ pub enum Expr {
 
 impl Expr {
     /// `head[a, b]` for a slice or array of `items`, behind `&` when `head` says so.
-    pub fn array(head: &str, items: Vec<Expr>) -> Expr {
+    pub fn array(head: &'static str, items: Vec<Expr>) -> Expr {
         Expr::List {
-            head: head.to_owned(),
+            head: Cow::Borrowed(head),
             delimiters: ("[", "]"),
             items,
             trailing_comma: true,
@@ -90,7 +91,7 @@ impl Expr {
     /// the end of the line, counted.
     pub fn attribute(name: &str, items: Vec<Expr>) -> Expr {
         Expr::List {
-            head: format!("#[{name}"),
+            head: Cow::Owned(format!("#[{name}")),
             delimiters: ("(", ")"),
             items,
             trailing_comma: false,
@@ -100,7 +101,7 @@ impl Expr {
     /// `(a, b)`.
     pub fn tuple(items: Vec<Expr>) -> Expr {
         Expr::List {
-            head: String::new(),
+            head: Cow::Borrowed(""),
             delimiters: ("(", ")"),
             items,
             trailing_comma: true,
@@ -198,8 +199,11 @@ fn fits(indent: usize, width: usize) -> bool {
 pub fn struct_literal(out: &mut String, indent: usize, name: &str, fields: &[(&str, Expr)]) {
     let pad = pad(indent);
     let _ = writeln!(out, "{pad}{name} {{");
+    let mut lead = String::new();
     for (i, (field, value)) in fields.iter().enumerate() {
-        let lead = format!("{field}: ");
+        lead.clear();
+        lead.push_str(field);
+        lead.push_str(": ");
         // The comma after the last field is a line break's, not counted.
         let counted = usize::from(i + 1 < fields.len());
         value.write(out, indent + 1, &lead, ",", counted);

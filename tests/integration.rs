@@ -18,6 +18,7 @@ mod random_catalogues;
 mod real_catalogues;
 mod real_replies;
 mod runtime_modes;
+mod rust_layout;
 mod snapshots;
 mod typescript_client;
 

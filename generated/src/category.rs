@@ -101,16 +101,18 @@ const ENTRIES: &[Entry; 6] = &[
         ],
     },
 ];
+/// Every category, in catalogue order.
+const ALL_CATEGORIES: &[Category; 6] = &[
+    Category::Auth,
+    Category::Validation,
+    Category::RateLimit,
+    Category::Connection,
+    Category::Upstream,
+    Category::Rules,
+];
 impl Category {
     /// Every category, in catalogue order.
-    pub const ALL: &'static [Category] = &[
-        Category::Auth,
-        Category::Validation,
-        Category::RateLimit,
-        Category::Connection,
-        Category::Upstream,
-        Category::Rules,
-    ];
+    pub const ALL: &'static [Category] = ALL_CATEGORIES;
     const fn entry(self) -> &'static Entry {
         &ENTRIES[self as usize]
     }

@@ -468,32 +468,34 @@ const ENTRIES: &[Entry; 22] = &[
         retired: false,
     },
 ];
+/// Every code, in catalogue order.
+const ALL_CODES: &[ErrorCode; 22] = &[
+    ErrorCode::AuthInvalidKey,
+    ErrorCode::AuthKeyExpired,
+    ErrorCode::AuthInsufficientScope,
+    ErrorCode::AuthConnectionNotFound,
+    ErrorCode::AuthSessionExpired,
+    ErrorCode::ValidationRequiredField,
+    ErrorCode::ValidationInvalidFormat,
+    ErrorCode::ValidationInvalidValue,
+    ErrorCode::ValidationFieldTooLong,
+    ErrorCode::RateLimitExceeded,
+    ErrorCode::RateLimitQuotaExceeded,
+    ErrorCode::ConnectionNotFound,
+    ErrorCode::ConnectionExpired,
+    ErrorCode::ConnectionInvalidState,
+    ErrorCode::ConnectionLimitExceeded,
+    ErrorCode::UpstreamUnavailable,
+    ErrorCode::UpstreamTimeout,
+    ErrorCode::UpstreamRateLimited,
+    ErrorCode::UpstreamInvalidResponse,
+    ErrorCode::RulesOutdated,
+    ErrorCode::RulesUnavailable,
+    ErrorCode::RulesInvalidSignature,
+];
 impl ErrorCode {
     /// Every code, in catalogue order.
-    pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::AuthInvalidKey,
-        ErrorCode::AuthKeyExpired,
-        ErrorCode::AuthInsufficientScope,
-        ErrorCode::AuthConnectionNotFound,
-        ErrorCode::AuthSessionExpired,
-        ErrorCode::ValidationRequiredField,
-        ErrorCode::ValidationInvalidFormat,
-        ErrorCode::ValidationInvalidValue,
-        ErrorCode::ValidationFieldTooLong,
-        ErrorCode::RateLimitExceeded,
-        ErrorCode::RateLimitQuotaExceeded,
-        ErrorCode::ConnectionNotFound,
-        ErrorCode::ConnectionExpired,
-        ErrorCode::ConnectionInvalidState,
-        ErrorCode::ConnectionLimitExceeded,
-        ErrorCode::UpstreamUnavailable,
-        ErrorCode::UpstreamTimeout,
-        ErrorCode::UpstreamRateLimited,
-        ErrorCode::UpstreamInvalidResponse,
-        ErrorCode::RulesOutdated,
-        ErrorCode::RulesUnavailable,
-        ErrorCode::RulesInvalidSignature,
-    ];
+    pub const ALL: &'static [ErrorCode] = ALL_CODES;
     const fn entry(self) -> &'static Entry {
         &ENTRIES[self as usize]
     }

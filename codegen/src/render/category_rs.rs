@@ -1,59 +1,23 @@
 //! `src/category.rs`: the `Category` enum, one variant per catalogue category.
 
-use quote::{format_ident, quote};
+use std::fmt::Write as _;
 
-use super::rust::{allow_deprecated, doc_text, format_file, unsuffixed, variant_path};
+use quote::quote;
+
+use super::rust::{format_file, has_deprecated};
+use super::rust_text::{self, Expr, doc_lines, path, str_literal, struct_literal};
 use super::text::{code_span, escape_markdown};
 use crate::model::Model;
 
-/// Renders `Category` with its id, title, prefix and codes.
+/// Renders `Category` with its id, title, prefix and codes. The enum and
+/// its table, which grow with the catalogue, are written as text.
 pub fn render_category_rs(model: &Model) -> String {
-    let api = escape_markdown(&model.api_name);
-    let enum_doc = doc_text(&[format!(
-        "The categories of {api} error codes. `#[non_exhaustive]`: a catalogue may gain categories."
-    )]);
-    let variants = model.categories.iter().map(|category| {
-        let mut paragraphs = vec![escape_markdown(&category.title)];
-        if !category.prefix.is_empty() {
-            paragraphs.push(format!("Codes starting with {}.", code_span(&category.prefix)));
-        }
-        let doc = doc_text(&paragraphs);
-        let variant = format_ident!("{}", category.variant);
-        quote! { #doc #variant }
-    });
-    let entries = model.categories.iter().map(|category| {
-        let id = &category.id;
-        let title = &category.title;
-        let prefix = &category.prefix;
-        let codes = model
-            .codes_of(category)
-            .iter()
-            .map(|code| variant_path("ErrorCode", &code.variant));
-        quote! {
-            Entry {
-                id: #id,
-                title: #title,
-                prefix: #prefix,
-                codes: &[#(#codes,)*],
-            }
-        }
-    });
-    let all = model
-        .categories
-        .iter()
-        .map(|category| variant_path("Category", &category.variant));
-    let len = unsuffixed(model.categories.len() as u64);
-    let allow_deprecated = allow_deprecated(model);
-    format_file(quote! {
+    let mut text = String::with_capacity(BYTES_PER_CODE * model.codes.len() + FIXED_BYTES);
+    text.push_str(&format_file(quote! {
         use crate::ErrorCode;
-
-        #enum_doc
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum Category {
-            #(#variants,)*
-        }
-
+    }));
+    write_enum(&mut text, model);
+    text.push_str(&format_file(quote! {
         /// One category of the catalogue.
         struct Entry {
             id: &'static str,
@@ -61,14 +25,13 @@ pub fn render_category_rs(model: &Model) -> String {
             prefix: &'static str,
             codes: &'static [ErrorCode],
         }
-
-        /// The categories, indexed by `Category as usize`.
-        #allow_deprecated
-        const ENTRIES: &[Entry; #len] = &[#(#entries,)*];
-
+    }));
+    write_entries(&mut text, model);
+    write_all(&mut text, model);
+    text.push_str(&format_file(quote! {
         impl Category {
             /// Every category, in catalogue order.
-            pub const ALL: &'static [Category] = &[#(#all,)*];
+            pub const ALL: &'static [Category] = ALL_CATEGORIES;
 
             const fn entry(self) -> &'static Entry {
                 &ENTRIES[self as usize]
@@ -102,5 +65,69 @@ pub fn render_category_rs(model: &Model) -> String {
                 f.pad(self.title())
             }
         }
-    })
+    }));
+    text
+}
+
+/// About what one code takes (its line in its category's list), and the
+/// rest, so that the text is allocated once.
+const BYTES_PER_CODE: usize = 64;
+const FIXED_BYTES: usize = 4 * 1024;
+
+/// The `Category` enum with every category's doc comment.
+fn write_enum(text: &mut String, model: &Model) {
+    let api = escape_markdown(&model.api_name);
+    doc_lines(
+        text,
+        0,
+        &[format!(
+            "The categories of {api} error codes. `#[non_exhaustive]`: a catalogue may gain categories."
+        )],
+    );
+    text.push_str(
+        "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n#[non_exhaustive]\npub enum Category {\n",
+    );
+    for category in &model.categories {
+        let mut paragraphs = vec![escape_markdown(&category.title)];
+        if !category.prefix.is_empty() {
+            paragraphs.push(format!("Codes starting with {}.", code_span(&category.prefix)));
+        }
+        doc_lines(text, 1, &paragraphs);
+        let _ = writeln!(text, "    {},", category.variant);
+    }
+    text.push_str("}\n");
+}
+
+/// `ENTRIES`, the categories, indexed by `Category as usize`.
+fn write_entries(text: &mut String, model: &Model) {
+    text.push_str("/// The categories, indexed by `Category as usize`.\n");
+    rust_text::allow_deprecated(text, 0, has_deprecated(model));
+    let _ = writeln!(text, "const ENTRIES: &[Entry; {}] = &[", model.categories.len());
+    for category in &model.categories {
+        let codes = model
+            .codes_of(category)
+            .iter()
+            .map(|code| Expr::Flat(path("ErrorCode", &code.variant)))
+            .collect();
+        let fields = [
+            ("id", Expr::Flat(str_literal(&category.id))),
+            ("title", Expr::Flat(str_literal(&category.title))),
+            ("prefix", Expr::Flat(str_literal(&category.prefix))),
+            ("codes", Expr::array("&", codes)),
+        ];
+        struct_literal(text, 1, "Entry", &fields);
+    }
+    text.push_str("];\n");
+}
+
+/// `ALL_CATEGORIES`, every category in catalogue order, which `Category::ALL` is.
+fn write_all(text: &mut String, model: &Model) {
+    text.push_str("/// Every category, in catalogue order.\n");
+    let categories = model
+        .categories
+        .iter()
+        .map(|category| Expr::Flat(path("Category", &category.variant)))
+        .collect();
+    let head = format!("const ALL_CATEGORIES: &[Category; {}] = &", model.categories.len());
+    Expr::array("", categories).write(text, 0, &head, ";", 1);
 }

@@ -1,68 +1,35 @@
 //! `src/code.rs`: the `ErrorCode` enum and its catalogue table.
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use std::fmt::Write as _;
+
+use quote::quote;
 
 use super::lookup::render_lookup;
-use super::rust::{
-    allow_deprecated, doc_text, format_file, option_str, runtime_variant_path, unsuffixed, variant_path,
-};
+use super::rust::{allow_deprecated, format_file, has_deprecated};
+use super::rust_text::{self, Expr, doc_lines, option, path, runtime_path, str_literal, struct_literal};
 use super::text::{code_span, escape_markdown};
 use crate::model::{Code, Model};
 
 /// Renders the `ErrorCode` enum, one variant per code, over a table indexed by
-/// the variant's position.
+/// the variant's position. The enum and the tables, one line or more per
+/// code, are written as text; the fixed items go through prettyplease.
 pub fn render_code_rs(model: &Model) -> String {
-    let api = escape_markdown(&model.api_name);
-    let enum_doc = doc_text(&[
-        format!("Every error code the {api} can return, in catalogue order."),
-        "Branch on this rather than on messages: it is what the `code` field of an error body carries. The enum is `#[non_exhaustive]`, so a catalogue that gains codes never breaks a `match`.".to_owned(),
-    ]);
-    let variants = model.codes.iter().map(|code| {
-        let reauth = if code.reauth {
-            " The user must re-authenticate."
-        } else {
-            ""
-        };
-        let mut paragraphs = vec![
-            escape_markdown(&code.message),
-            format!(
-                "{}: HTTP status {}, retry: {}.{reauth}",
-                code_span(&code.code),
-                code.status,
-                code.retry.as_str()
-            ),
-            format!("Resolution: {}", escape_markdown(&code.resolution)),
-        ];
-        paragraphs.extend(lifecycle_paragraph(model, code));
-        let doc = doc_text(&paragraphs);
-        let deprecated = deprecated_attribute(code);
-        let variant = format_ident!("{}", code.variant);
-        quote! { #doc #deprecated #variant }
-    });
     let allow_deprecated = allow_deprecated(model);
     let wire_const = super::wire_const::wire_const(&model.wire, &model.constants());
-    let entries = model.codes.iter().map(|code| entry(model, code));
-    let all = model.codes.iter().map(|code| variant_path("ErrorCode", &code.variant));
     let lookup = render_lookup(model);
     let lookup_fns = &lookup.impl_items;
-    let len = unsuffixed(model.codes.len() as u64);
     // The API name becomes part of a format string: braces must be doubled.
     let api_name = model.api_name.replace('{', "{{").replace('}', "}}");
     let unknown_message = format!("unknown {api_name} error code `{{}}`");
     let api_name = &model.api_name;
-    let mut text = format_file(quote! {
+    let mut text = String::with_capacity(BYTES_PER_CODE * model.codes.len() + lookup.module_items.len() + FIXED_BYTES);
+    text.push_str(&format_file(quote! {
         use crate::runtime::catalogue::{Catalogue, Retry};
         use crate::runtime::word::word;
         use crate::Category;
-
-        #enum_doc
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum ErrorCode {
-            #(#variants,)*
-        }
-
+    }));
+    write_enum(&mut text, model);
+    text.push_str(&format_file(quote! {
         /// One row of the catalogue.
         struct Entry {
             code: &'static str,
@@ -78,15 +45,14 @@ pub fn render_code_rs(model: &Model) -> String {
             replaced_by: ::core::option::Option<ErrorCode>,
             retired: bool,
         }
-
-        /// The catalogue, indexed by `ErrorCode as usize`.
-        #allow_deprecated
-        const ENTRIES: &[Entry; #len] = &[#(#entries,)*];
-
+    }));
+    write_entries(&mut text, model);
+    write_all(&mut text, model);
+    text.push_str(&format_file(quote! {
         #allow_deprecated
         impl ErrorCode {
             /// Every code, in catalogue order.
-            pub const ALL: &'static [ErrorCode] = &[#(#all,)*];
+            pub const ALL: &'static [ErrorCode] = ALL_CODES;
 
             const fn entry(self) -> &'static Entry {
                 &ENTRIES[self as usize]
@@ -315,55 +281,107 @@ pub fn render_code_rs(model: &Model) -> String {
         }
 
         impl ::std::error::Error for UnknownErrorCode {}
-    });
+    }));
     text.push_str(&lookup.module_items);
     text
 }
 
-fn entry(model: &Model, code: &Code) -> TokenStream {
-    let text = &code.code;
-    let status = unsuffixed(code.status.into());
-    let category = variant_path("Category", &model.categories[code.category].variant);
-    let message = &code.message;
-    let resolution = &code.resolution;
-    let retry = runtime_variant_path("Retry", code.retry);
-    let reauth = code.reauth;
-    let doc_url = &code.doc_url;
-    let since = code.since.as_ref().map(ToString::to_string);
-    let since = option_str(since.as_deref());
-    let deprecation = code.lifecycle.deprecation();
-    let deprecated = option_str(deprecation.map(|deprecation| deprecation.reason.as_str()));
-    let replaced_by = match model.successor(code) {
-        Some(successor) => {
-            let path = variant_path("ErrorCode", &successor.variant);
-            quote! { ::core::option::Option::Some(#path) }
-        }
-        None => quote! { ::core::option::Option::None },
-    };
-    let retired = code.lifecycle.is_retired();
-    quote! {
-        Entry {
-            code: #text,
-            status: #status,
-            category: #category,
-            message: #message,
-            resolution: #resolution,
-            retry: #retry,
-            reauth: #reauth,
-            doc_url: #doc_url,
-            since: #since,
-            deprecated: #deprecated,
-            replaced_by: #replaced_by,
-            retired: #retired,
-        }
+/// About what one code takes in `src/code.rs` (its variant with the doc
+/// comment, its table row and its `ALL` line), so that the text is allocated once.
+const BYTES_PER_CODE: usize = 1_000;
+
+/// About what the fixed items take.
+const FIXED_BYTES: usize = 16 * 1024;
+
+/// The `ErrorCode` enum with every code's doc comment.
+fn write_enum(text: &mut String, model: &Model) {
+    let api = escape_markdown(&model.api_name);
+    doc_lines(
+        text,
+        0,
+        &[
+            format!("Every error code the {api} can return, in catalogue order."),
+            "Branch on this rather than on messages: it is what the `code` field of an error body carries. The enum is `#[non_exhaustive]`, so a catalogue that gains codes never breaks a `match`.".to_owned(),
+        ],
+    );
+    text.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n#[non_exhaustive]\npub enum ErrorCode {\n");
+    for code in &model.codes {
+        let reauth = if code.reauth {
+            " The user must re-authenticate."
+        } else {
+            ""
+        };
+        let mut paragraphs = vec![
+            escape_markdown(&code.message),
+            format!(
+                "{}: HTTP status {}, retry: {}.{reauth}",
+                code_span(&code.code),
+                code.status,
+                code.retry.as_str()
+            ),
+            format!("Resolution: {}", escape_markdown(&code.resolution)),
+        ];
+        paragraphs.extend(lifecycle_paragraph(model, code));
+        doc_lines(text, 1, &paragraphs);
+        write_deprecated_attribute(text, code);
+        let _ = writeln!(text, "    {},", code.variant);
     }
+    text.push_str("}\n");
+}
+
+/// `ENTRIES`, the catalogue table, indexed by `ErrorCode as usize`.
+fn write_entries(text: &mut String, model: &Model) {
+    text.push_str("/// The catalogue, indexed by `ErrorCode as usize`.\n");
+    rust_text::allow_deprecated(text, 0, has_deprecated(model));
+    let _ = writeln!(text, "const ENTRIES: &[Entry; {}] = &[", model.codes.len());
+    for code in &model.codes {
+        let since = code.since.as_ref().map(|since| str_literal(&since.to_string()));
+        let deprecated = code.lifecycle.deprecation();
+        let deprecated = deprecated.map(|deprecation| str_literal(&deprecation.reason));
+        let replaced_by = model
+            .successor(code)
+            .map(|successor| path("ErrorCode", &successor.variant));
+        let fields = [
+            ("code", Expr::Flat(str_literal(&code.code))),
+            ("status", Expr::Flat(code.status.to_string())),
+            (
+                "category",
+                Expr::Flat(path("Category", &model.categories[code.category].variant)),
+            ),
+            ("message", Expr::Flat(str_literal(&code.message))),
+            ("resolution", Expr::Flat(str_literal(&code.resolution))),
+            ("retry", Expr::Flat(runtime_path("Retry", code.retry))),
+            ("reauth", Expr::Flat(code.reauth.to_string())),
+            ("doc_url", Expr::Flat(str_literal(&code.doc_url))),
+            ("since", option(since)),
+            ("deprecated", option(deprecated)),
+            ("replaced_by", option(replaced_by)),
+            ("retired", Expr::Flat(code.lifecycle.is_retired().to_string())),
+        ];
+        struct_literal(text, 1, "Entry", &fields);
+    }
+    text.push_str("];\n");
+}
+
+/// `ALL_CODES`, every code in catalogue order, which `ErrorCode::ALL` and
+/// `Catalogue::ALL` are.
+fn write_all(text: &mut String, model: &Model) {
+    text.push_str("/// Every code, in catalogue order.\n");
+    rust_text::allow_deprecated(text, 0, has_deprecated(model));
+    let codes = model
+        .codes
+        .iter()
+        .map(|code| Expr::Flat(path("ErrorCode", &code.variant)))
+        .collect();
+    let head = format!("const ALL_CODES: &[ErrorCode; {}] = &", model.codes.len());
+    Expr::array("", codes).write(text, 0, &head, ";", 1);
 }
 
 /// `#[deprecated]` for a deprecated or retired code, so that servers still
 /// emitting it, and clients still matching on it, hear about it.
-fn deprecated_attribute(code: &Code) -> TokenStream {
+fn write_deprecated_attribute(text: &mut String, code: &Code) {
     let Some(deprecation) = code.lifecycle.deprecation() else {
-        return quote! {};
+        return;
     };
     // rustdoc renders the note as Markdown: it is escaped like every doc text.
     let reason = escape_markdown(&deprecation.reason);
@@ -372,7 +390,8 @@ fn deprecated_attribute(code: &Code) -> TokenStream {
     } else {
         reason
     };
-    quote! { #[deprecated(note = #note)] }
+    let note = format!("note = {}", str_literal(&note));
+    Expr::attribute("deprecated", vec![Expr::Flat(note)]).write(text, 1, "", "]", 1);
 }
 
 /// The doc paragraph on the code's lifecycle, if it has one.

@@ -3,59 +3,27 @@
 
 use quote::{format_ident, quote};
 
-use super::rust::{allow_deprecated, format_file, option_str, runtime_variant_path, unsuffixed, variant_path};
-use crate::model::{CodeType, Model};
+use super::rust::{format_file, has_deprecated, unsuffixed};
+use super::rust_text::{self, Expr, option, path, runtime_path, str_literal, struct_literal};
+use crate::model::{Code, CodeType, Model};
 
 /// Renders integration tests that pin every code's string, status and
-/// category, and every status row.
+/// category, and every status row. The tables of expectations, one row per
+/// code, are written as text after the fixed items.
 pub fn render_crate_tests(model: &Model) -> String {
     let lib = format_ident!("{}", model.lib_name);
-    let code_rows = model.codes.iter().map(|code| {
-        let text = &code.code;
-        let path = variant_path("ErrorCode", &code.variant);
-        let status = unsuffixed(code.status.into());
-        let category = variant_path("Category", &model.categories[code.category].variant);
-        let retry = runtime_variant_path("Retry", code.retry);
-        let reauth = code.reauth;
-        quote! { (#text, #path, #status, #category, #retry, #reauth) }
-    });
-    let lifecycle_rows = model.codes.iter().map(|code| {
-        let text = &code.code;
-        let since = code.since.as_ref().map(ToString::to_string);
-        let since = option_str(since.as_deref());
-        let deprecated = option_str(code.lifecycle.deprecation().map(|deprecation| deprecation.reason.as_str()));
-        let replaced_by = option_str(model.successor(code).map(|successor| successor.code.as_str()));
-        let retired = code.lifecycle.is_retired();
-        quote! {
-            Lifecycle { code: #text, since: #since, deprecated: #deprecated, replaced_by: #replaced_by, retired: #retired }
-        }
-    });
-    let doc_url_rows = model.codes.iter().map(|code| {
-        let (text, url) = (&code.code, &code.doc_url);
-        quote! { (#text, #url) }
-    });
     let integer_codes = model.wire.code_type == CodeType::Integer;
-    let written_examples = model
-        .codes
-        .iter()
-        .filter(|code| !code.example_stated)
-        .map(|code| variant_path("ErrorCode", &code.variant));
     let unknown_code = model.unknown_code();
-    let allow_deprecated = allow_deprecated(model);
     let statuses = model.statuses.iter().map(|status| unsuffixed(status.code.into()));
     let code_count = unsuffixed(model.codes.len() as u64);
     let api_name = &model.api_name;
-    format_file(quote! {
+    let fixed = format_file(quote! {
         use #lib::*;
-
-        /// Every code as the catalogue lists it: wire string, variant, status,
-        /// category, retry class, re-auth.
-        #allow_deprecated
-        const CODES: &[(&str, ErrorCode, u16, Category, Retry, bool)] = &[#(#code_rows,)*];
 
         const STATUS_CODES: &[u16] = &[#(#statuses,)*];
 
         /// One code's lifecycle as the catalogue states it.
+        #[derive(Clone)]
         struct Lifecycle {
             code: &'static str,
             since: Option<&'static str>,
@@ -63,11 +31,6 @@ pub fn render_crate_tests(model: &Model) -> String {
             replaced_by: Option<&'static str>,
             retired: bool,
         }
-
-        const LIFECYCLES: &[Lifecycle] = &[#(#lifecycle_rows,)*];
-
-        /// Every code's documentation page: wire string, address.
-        const DOC_URLS: &[(&str, &str)] = &[#(#doc_url_rows,)*];
 
         /// Whether the API sends its codes as integers.
         const INTEGER_CODES: bool = #integer_codes;
@@ -80,11 +43,6 @@ pub fn render_crate_tests(model: &Model) -> String {
         /// each must read (`docs/conformance.json`).
         #[cfg(feature = "serde")]
         const CONFORMANCE: &str = include_str!("../docs/conformance.json");
-
-        /// The codes whose golden body the generator wrote (their spec states no `example:`).
-        #[cfg(feature = "serde")]
-        #allow_deprecated
-        const WRITTEN_EXAMPLES: &[ErrorCode] = &[#(#written_examples,)*];
 
         /// A code this catalogue does not have, as its API would send it.
         #[cfg(feature = "serde")]
@@ -142,8 +100,17 @@ pub fn render_crate_tests(model: &Model) -> String {
 
         #[test]
         fn every_code_carries_its_lifecycle_and_retired_codes_still_parse() {
-            for expected in LIFECYCLES {
-                let text = expected.code;
+            let no_lifecycle = |code: &'static str| Lifecycle {
+                code,
+                since: None,
+                deprecated: None,
+                replaced_by: None,
+                retired: false,
+            };
+            for &(text, ..) in CODES {
+                let expected = LIFECYCLES
+                    .binary_search_by_key(&text, |stated| stated.code)
+                    .map_or_else(|_| no_lifecycle(text), |at| LIFECYCLES[at].clone());
                 let code = ErrorCode::from_code(text).expect("every code parses, retired ones too");
                 assert_eq!(code.since(), expected.since, "{text}");
                 assert_eq!(code.deprecation(), expected.deprecated, "{text}");
@@ -426,5 +393,104 @@ pub fn render_crate_tests(model: &Model) -> String {
             assert_eq!(details.value(), Some(&::serde_json::json!(42)));
             assert_eq!(details.get("extra"), Some(&::serde_json::json!([1])));
         }
-    })
+    });
+    let mut text = String::with_capacity(fixed.len() + BYTES_PER_CODE * model.codes.len());
+    text.push_str(&fixed);
+    write_code_rows(&mut text, model);
+    write_lifecycle_rows(&mut text, model);
+    write_doc_url_rows(&mut text, model);
+    write_written_examples(&mut text, model);
+    text
+}
+
+/// About what one code's rows take, so that the text is allocated once.
+const BYTES_PER_CODE: usize = 700;
+
+/// `CODES`: every code's wire string, variant, status, category, retry
+/// class and re-auth.
+fn write_code_rows(text: &mut String, model: &Model) {
+    text.push_str(
+        "/// Every code as the catalogue lists it: wire string, variant, status,\n/// category, retry class, re-auth.\n",
+    );
+    rust_text::allow_deprecated(text, 0, has_deprecated(model));
+    let rows = model.codes.iter().map(|code| {
+        Expr::tuple(
+            [
+                str_literal(&code.code),
+                path("ErrorCode", &code.variant),
+                code.status.to_string(),
+                path("Category", &model.categories[code.category].variant),
+                runtime_path("Retry", code.retry),
+                code.reauth.to_string(),
+            ]
+            .map(Expr::Flat)
+            .into(),
+        )
+    });
+    let head = "const CODES: &[(&str, ErrorCode, u16, Category, Retry, bool)] = &";
+    Expr::array("", rows.collect()).write(text, 0, head, ";", 1);
+}
+
+/// `LIFECYCLES`: the lifecycle of every code the catalogue states one for
+/// (a version, a deprecation, a successor), sorted by wire string for a
+/// binary search; the test checks every other code has none.
+fn write_lifecycle_rows(text: &mut String, model: &Model) {
+    text.push_str(
+        "/// The codes whose lifecycle the catalogue states, by wire string: every\n/// other code has no version, deprecation or successor.\n",
+    );
+    // A successor comes with a deprecation, and so does retirement.
+    let mut stated: Vec<&Code> = model
+        .codes
+        .iter()
+        .filter(|code| code.since.is_some() || code.lifecycle.deprecation().is_some())
+        .collect();
+    if stated.is_empty() {
+        text.push_str("const LIFECYCLES: &[Lifecycle] = &[];\n");
+        return;
+    }
+    stated.sort_by(|a, b| a.code.cmp(&b.code));
+    text.push_str("const LIFECYCLES: &[Lifecycle] = &[\n");
+    for code in stated {
+        let since = code.since.as_ref().map(|since| str_literal(&since.to_string()));
+        let deprecated = code.lifecycle.deprecation();
+        let deprecated = deprecated.map(|deprecation| str_literal(&deprecation.reason));
+        let replaced_by = model.successor(code).map(|successor| str_literal(&successor.code));
+        let fields = [
+            ("code", Expr::Flat(str_literal(&code.code))),
+            ("since", option(since)),
+            ("deprecated", option(deprecated)),
+            ("replaced_by", option(replaced_by)),
+            ("retired", Expr::Flat(code.lifecycle.is_retired().to_string())),
+        ];
+        struct_literal(text, 1, "Lifecycle", &fields);
+    }
+    text.push_str("];\n");
+}
+
+/// `DOC_URLS`: every code's documentation page.
+fn write_doc_url_rows(text: &mut String, model: &Model) {
+    text.push_str("/// Every code's documentation page: wire string, address.\n");
+    let rows = model.codes.iter().map(|code| {
+        Expr::tuple(
+            [str_literal(&code.code), str_literal(&code.doc_url)]
+                .map(Expr::Flat)
+                .into(),
+        )
+    });
+    Expr::array("", rows.collect()).write(text, 0, "const DOC_URLS: &[(&str, &str)] = &", ";", 1);
+}
+
+/// `WRITTEN_EXAMPLES`: the codes whose golden body the generator wrote.
+fn write_written_examples(text: &mut String, model: &Model) {
+    text.push_str(
+        "/// The codes whose golden body the generator wrote (their spec states no `example:`).\n#[cfg(feature = \"serde\")]\n",
+    );
+    rust_text::allow_deprecated(text, 0, has_deprecated(model));
+    let codes = model
+        .codes
+        .iter()
+        .filter(|code| !code.example_stated)
+        .map(|code| Expr::Flat(path("ErrorCode", &code.variant)))
+        .collect();
+    Expr::array("", codes).write(text, 0, "const WRITTEN_EXAMPLES: &[ErrorCode] = &", ";", 1);
 }

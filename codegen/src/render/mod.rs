@@ -18,6 +18,7 @@ mod python;
 mod retry_rs;
 pub mod runtime;
 mod rust;
+mod rust_text;
 mod status_rs;
 mod text;
 mod typescript;

@@ -56,9 +56,14 @@ pub fn option_str(text: Option<&str>) -> TokenStream {
 /// has deprecated ones: the crate's own tables must list them without the
 /// warning their users get.
 pub fn allow_deprecated(model: &crate::model::Model) -> TokenStream {
-    if model.codes.iter().any(|code| code.lifecycle.deprecation().is_some()) {
+    if has_deprecated(model) {
         quote! { #[allow(deprecated)] }
     } else {
         quote! {}
     }
+}
+
+/// Whether the catalogue has deprecated (or retired) codes.
+pub fn has_deprecated(model: &crate::model::Model) -> bool {
+    model.codes.iter().any(|code| code.lifecycle.deprecation().is_some())
 }

@@ -19,8 +19,9 @@
 //! catalogues): `front` uses only [`problem`] and `suggest` (did-you-mean);
 //! `validate` uses `front::spec`, `model`, `problem` and `suggest`; `load`
 //! uses `front` and `validate`; `render` and `commands` use `model` (and
-//! `suggest`); `write` uses [`error`] and `render`'s quoting; `model` uses
-//! nothing of the crate. [`error`] wraps the front end's diagnostics.
+//! `suggest`); `write` uses [`error`], `render`'s quoting and `parallel`
+//! (jobs on several threads, which the renderers' schedule uses too); `model`
+//! and `parallel` use nothing of the crate. [`error`] wraps the front end's diagnostics.
 
 mod build_script;
 pub mod commands;
@@ -31,6 +32,7 @@ mod generator;
 pub mod load;
 pub mod model;
 mod module_file;
+mod parallel;
 pub mod problem;
 pub mod render;
 mod suggest;
@@ -42,8 +44,6 @@ pub use commands::{compat, explain, synth};
 pub use front::{diagnostic, locate, spec};
 pub use validate::{docs_url, text_rules};
 pub use write::header;
-
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use build_script::{Builder, DEFAULT_OUT_FILE, build};
 pub use error::Error;
@@ -99,24 +99,9 @@ pub(crate) fn render_with(model: &Model, provenance: &Provenance, clients: &[Cli
                 .collect(),
         }
     };
-    let next = AtomicUsize::new(0);
-    let render_some = || {
-        let mut done = Vec::new();
-        while let Some(&index) = schedule.get(next.fetch_add(1, Ordering::Relaxed)) {
-            done.push((index, run(index)));
-        }
-        done
-    };
     let workers = std::thread::available_parallelism().map_or(1, usize::from);
-    let mut rendered: Vec<(usize, Vec<OutputFile>)> = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..workers).map(|_| scope.spawn(render_some)).collect();
-        let mut rendered = render_some();
-        for helper in helpers {
-            // A renderer panics only on a generator bug: pass it on unchanged.
-            rendered.extend(helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-        }
-        rendered
-    });
+    let mut rendered: Vec<(usize, Vec<OutputFile>)> =
+        parallel::map_jobs(&schedule, workers, |&index| (index, run(index)));
     rendered.sort_by_key(|(index, _)| *index);
     let mut rendered = rendered.into_iter().flat_map(|(_, files)| files);
     let copies = render::runtime::copies(model.runtime)

@@ -44,13 +44,32 @@ fn stage_and_switch(out: &Path, changes: &Changes<'_>, undo: &mut Undo) -> Resul
         let path = path.display().to_string();
         move |source| Error::Write { path, source }
     };
-    let mut staged = Vec::new();
-    for (relative, contents) in &changes.writes {
+    let mut targets = Vec::with_capacity(changes.writes.len());
+    for (relative, _) in &changes.writes {
         let target = out.join(relative);
         make_parents(out, relative, undo).map_err(write_error(&target))?;
-        let temp = write_temp(&target, contents).map_err(write_error(&target))?;
-        undo.temps.push(temp.clone());
-        staged.push((temp, target));
+        targets.push(target);
+    }
+    let mut staged = Vec::with_capacity(targets.len());
+    let mut failure = None;
+    let jobs: Vec<(&PathBuf, &[u8])> = targets
+        .iter()
+        .zip(changes.writes.iter().map(|(_, contents)| *contents))
+        .collect();
+    let written = crate::parallel::map_jobs(&jobs, MAX_WRITERS, |(target, contents)| write_temp(target, contents));
+    for (target, written) in targets.iter().zip(written) {
+        match written {
+            Ok(temp) => {
+                undo.temps.push(temp.clone());
+                staged.push((temp, target.clone()));
+            }
+            Err(err) => failure = failure.or(Some(write_error(target)(err))),
+        }
+    }
+    // Every temporary file written is in `undo` before the first failure is
+    // reported, so rolling back removes them all.
+    if let Some(err) = failure {
+        return Err(err);
     }
     for (temp, target) in staged {
         if scan::kind(&target).map_err(write_error(&target))? == Kind::File {
@@ -137,6 +156,13 @@ fn make_parents(out: &Path, relative: &str, undo: &mut Undo) -> io::Result<()> {
     }
     Ok(())
 }
+
+/// Most temporary files written at once. Each is synced to disk before it is
+/// switched in, and a sync waits on the disk (about 7 ms a file on the
+/// project machine, whatever its size): one after the other, the 64 files of
+/// a generated crate waited 0.47 s; side by side, the file system commits
+/// them together.
+const MAX_WRITERS: usize = 16;
 
 /// Writes `contents` to a new temporary file beside `target` and returns its
 /// path. The name is random and the file is created exclusively (`O_EXCL`,

@@ -5,7 +5,7 @@ use std::ffi::OsString;
 use std::num::IntErrorKind;
 use std::path::PathBuf;
 
-use errcat_codegen::synth::MAX_CODES;
+use errcat_codegen::synth::{CodeStyle, MAX_CODES};
 
 use crate::Frontend;
 
@@ -96,12 +96,15 @@ Usage: {program} synth [OPTIONS] <CODES>
 
 Writes a valid, warning-free catalogue with <CODES> codes (1 to 50000, at most
 7.2 MB of YAML; a catalogue may be 8 MiB) in categories of 50. The same size
-always gives the same bytes.
+and style always give the same bytes.
 
 Options:
-      --out <FILE>  Where to write it; `-` for standard output [default: -]
-      --force       Overwrite a file that is not a synthetic catalogue
-  -h, --help        Print help
+      --out <FILE>     Where to write it; `-` for standard output [default: -]
+      --style <STYLE>  How codes are spelt [default: upper-snake]: `upper-snake`
+                       (AREA3_INVALID_TOKEN_170), `mixed` (invalid_token_170 and
+                       InvalidToken171Exception), `integer` (-3213, 3226)
+      --force          Overwrite a file that is not a synthetic catalogue
+  -h, --help           Print help
 ";
 
 pub const INIT_HELP: &str = "\
@@ -175,6 +178,7 @@ pub struct InitOptions {
 
 pub struct SynthOptions {
     pub codes: usize,
+    pub style: CodeStyle,
     pub out: Option<PathBuf>,
     pub force: bool,
 }
@@ -314,12 +318,13 @@ fn parse_init(parser: &mut lexopt::Parser, frontend: &Frontend<'_>) -> Parsed<Co
 
 fn parse_synth(parser: &mut lexopt::Parser, frontend: &Frontend<'_>) -> Parsed<Command> {
     use lexopt::prelude::*;
-    let (mut codes, mut out, mut force) = (None, None, false);
+    let (mut codes, mut out, mut force, mut style) = (None, None, false, CodeStyle::UpperSnake);
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help(help(SYNTH_HELP, frontend))),
             Long("out") => out = Some(PathBuf::from(value(parser)?)).filter(|path| path.as_os_str() != "-"),
             Long("force") => force = true,
+            Long("style") => style = code_style(&value(parser)?.to_string_lossy())?,
             Value(given) if codes.is_none() => codes = Some(code_count(&given.to_string_lossy())?),
             other => return Err(unexpected(other, "synth", frontend)),
         }
@@ -330,7 +335,20 @@ fn parse_synth(parser: &mut lexopt::Parser, frontend: &Frontend<'_>) -> Parsed<C
             frontend.program
         )
     })?;
-    Ok(Command::Synth(SynthOptions { codes, out, force }))
+    Ok(Command::Synth(SynthOptions {
+        codes,
+        style,
+        out,
+        force,
+    }))
+}
+
+/// The `--style` of `synth`: one of [`CodeStyle::ALL`] by name.
+fn code_style(given: &str) -> Parsed<CodeStyle> {
+    CodeStyle::from_name(given).ok_or_else(|| {
+        let names: Vec<&str> = CodeStyle::ALL.iter().map(|style| style.name()).collect();
+        format!("`{given}` is not a code style; the styles are {}", names.join(", "))
+    })
 }
 
 /// The `<CODES>` of `synth`: a whole number from 1 to [`MAX_CODES`].

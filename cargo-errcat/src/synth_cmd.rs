@@ -2,13 +2,13 @@
 
 use std::io::Write;
 
-use errcat_codegen::synth::{SYNTHETIC_MARKER, synthetic_catalogue};
+use errcat_codegen::synth::{SYNTHETIC_MARKER, synthetic_catalogue_styled};
 
 use crate::args::SynthOptions;
 use crate::{FAILURE, SUCCESS};
 
 pub fn synth(options: &SynthOptions, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
-    let text = synthetic_catalogue(options.codes);
+    let text = synthetic_catalogue_styled(options.codes, options.style);
     let Some(out) = &options.out else {
         let _ = stdout.write_all(text.as_bytes());
         return SUCCESS;

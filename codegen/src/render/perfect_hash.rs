@@ -59,7 +59,8 @@ impl PerfectHash {
         panic!("generator bug: no perfect hash of {count} keys under {seed} seeds (two keys hash alike)")
     }
 
-    /// The slot a key of `hash` lands in.
+    /// The slot a key of `hash` lands in: the lookup's two reads, the
+    /// bucket's pilot and then this slot.
     pub fn slot_of(&self, hash: u64) -> usize {
         slot(hash, self.pilots[bucket(hash, self.pilots.len())], self.slots.len())
     }
@@ -103,4 +104,56 @@ fn place(hashes: &[u64], seed: u64, buckets: usize, slots: usize) -> Option<Perf
         pilots,
         slots: taken,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use errcat_runtime::word::hash;
+
+    /// Codes spelt as the catalogues that need them most: a long shared
+    /// prefix and suffix, differing in the middle only.
+    fn similar_codes(count: usize) -> Vec<String> {
+        (0..count).map(|index| format!("SomeVeryLongServicePrefix{index}ThrottlingException")).collect()
+    }
+
+    fn build(codes: &[String]) -> PerfectHash {
+        PerfectHash::build(codes.len(), |index, seed| hash(codes[index].as_bytes(), &mut [0; 7], seed))
+    }
+
+    #[test]
+    fn every_key_has_a_slot_of_its_own_and_the_tables_stay_small() {
+        for count in [1, 2, 22, 128, 129, 2_000, 10_000, crate::synth::MAX_CODES] {
+            let codes = similar_codes(count);
+            let table = build(&codes);
+            for (index, code) in codes.iter().enumerate() {
+                let hash = hash(code.as_bytes(), &mut [0; 7], table.seed);
+                assert_eq!(table.slots[table.slot_of(hash)], Some(index), "{count}: {code}");
+            }
+            assert_eq!(table.slots.iter().flatten().count(), count, "one slot per key");
+            // The bound: the first table size, 1.25 slots and a quarter of a
+            // pilot per key, rounded up.
+            assert_eq!(table.slots.len(), (5 * count).div_ceil(4), "{count} keys");
+            assert_eq!(table.pilots.len(), count.div_ceil(4), "{count} keys");
+        }
+    }
+
+    #[test]
+    fn building_twice_gives_the_same_tables() {
+        let codes = similar_codes(2_000);
+        assert_eq!(build(&codes), build(&codes));
+    }
+
+    #[test]
+    fn keys_that_hash_alike_under_a_seed_get_the_next_seed() {
+        let table = PerfectHash::build(3, |index, seed| if seed < 2 { 7 } else { (index as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) });
+        assert_eq!(table.seed, 2);
+        assert_eq!(table.slots.iter().flatten().count(), 3);
+    }
+
+    #[test]
+    #[should_panic(expected = "two keys hash alike")]
+    fn keys_that_hash_alike_under_every_seed_are_a_bug_not_a_loop() {
+        PerfectHash::build(2, |_, seed| seed);
+    }
 }

@@ -130,7 +130,13 @@ impl StringTable {
         for index in self.hash.slots.iter().map(|index| index.unwrap_or(0)) {
             let code = &model.codes[index];
             out.push_str("    Slot {\n");
-            write_int_array(out, 8, "words: ", self.words[index].iter().map(|word| format!("{word:#018x}")), ",");
+            write_int_array(
+                out,
+                8,
+                "words: ",
+                self.words[index].iter().map(|word| format!("{word:#018x}")),
+                ",",
+            );
             let _ = write!(
                 out,
                 "        len: {},\n        code: ErrorCode::{},\n    }},\n",
@@ -167,37 +173,64 @@ fn from_i64_doc() -> &'static str {
     " The code the API sends as the integer `code`, if there is one (always `None` when the catalogue's codes are strings)."
 }
 
+/// The integer lookup's perfect hash, over the codes' integers.
+struct IntegerTable {
+    /// For each code, its integer.
+    integers: Vec<i64>,
+    hash: PerfectHash,
+}
+
+impl IntegerTable {
+    fn build(model: &Model) -> IntegerTable {
+        // Validation keeps only codes that are the decimal text of an i64.
+        let integers: Vec<i64> = model
+            .codes
+            .iter()
+            .map(|code| code.code.parse().unwrap_or_default())
+            .collect();
+        let hash = PerfectHash::build(integers.len(), |index, seed| hash_integer(integers[index], seed));
+        IntegerTable { integers, hash }
+    }
+
+    fn write_items(&self, model: &Model, out: &mut String) {
+        out.push_str(
+            "/// One slot of the integer lookup: a code's integer and the code.\n\
+             struct IntegerSlot {\n    integer: i64,\n    code: ErrorCode,\n}\n",
+        );
+        write_pilots(out, "INTEGER_PILOTS", "integer lookup", &self.hash.pilots);
+        out.push_str("/// The integer lookup's slots, by the slot `crate::runtime::word::slot` gives.\n");
+        write_allow_deprecated(model, out);
+        let _ = writeln!(
+            out,
+            "static INTEGER_SLOTS: [IntegerSlot; {}] = [",
+            self.hash.slots.len()
+        );
+        for index in self.hash.slots.iter().map(|index| index.unwrap_or(0)) {
+            let _ = write!(
+                out,
+                "    IntegerSlot {{\n        integer: {},\n        code: ErrorCode::{},\n    }},\n",
+                self.integers[index], model.codes[index].variant
+            );
+        }
+        out.push_str("];\n/// The integer of each code, by `ErrorCode as usize`.\n");
+        let head = format!("const INTEGERS: &[i64; {}] = &", self.integers.len());
+        let integers = self.integers.iter().map(i64::to_string);
+        if self.integers.iter().any(|&integer| integer < 0) {
+            // prettyplease fills lines only with literals, and `-1` is a negation.
+            write_expression_array(out, &head, integers, ";");
+        } else {
+            write_int_array(out, 0, &head, integers, ";");
+        }
+    }
+}
+
 /// `as_i64` and `from_i64` of a catalogue of integer codes, their tables
 /// written to `out`: `as_i64` reads the code's integer from a table by the
 /// code's index, `from_i64` is a perfect hash of the integer.
 fn integer_items(model: &Model, out: &mut String) -> TokenStream {
-    // Validation keeps only codes that are the decimal text of an i64.
-    let integers: Vec<i64> = model.codes.iter().map(|code| code.code.parse().unwrap_or_default()).collect();
-    let hash = PerfectHash::build(integers.len(), |index, seed| hash_integer(integers[index], seed));
-    out.push_str(
-        "/// One slot of the integer lookup: a code's integer and the code.\n\
-         struct IntegerSlot {\n    integer: i64,\n    code: ErrorCode,\n}\n",
-    );
-    write_pilots(out, "INTEGER_PILOTS", "integer lookup", &hash.pilots);
-    out.push_str("/// The integer lookup's slots, by the slot `crate::runtime::word::slot` gives.\n");
-    write_allow_deprecated(model, out);
-    let _ = writeln!(out, "static INTEGER_SLOTS: [IntegerSlot; {}] = [", hash.slots.len());
-    for index in hash.slots.iter().map(|index| index.unwrap_or(0)) {
-        let _ = write!(
-            out,
-            "    IntegerSlot {{\n        integer: {},\n        code: ErrorCode::{},\n    }},\n",
-            integers[index], model.codes[index].variant
-        );
-    }
-    out.push_str("];\n/// The integer of each code, by `ErrorCode as usize`.\n");
-    let head = format!("const INTEGERS: &[i64; {}] = &", integers.len());
-    if integers.iter().any(|&integer| integer < 0) {
-        // prettyplease fills lines only with literals, and `-1` is a negation.
-        write_expression_array(out, &head, integers.iter().map(i64::to_string), ";");
-    } else {
-        write_int_array(out, 0, &head, integers.iter().map(i64::to_string), ";");
-    }
-    let seed = Literal::u64_unsuffixed(hash.seed);
+    let table = IntegerTable::build(model);
+    table.write_items(model, out);
+    let seed = Literal::u64_unsuffixed(table.hash.seed);
     let doc_as = as_i64_doc();
     let doc_from = from_i64_doc();
     quote! {
@@ -287,4 +320,199 @@ fn fits_on_one_line(indent: usize, head: &str, items: &[String], tail: &str) -> 
 
 fn write_one_line(out: &mut String, indent: usize, head: &str, items: &[String], tail: &str) {
     let _ = writeln!(out, "{:indent$}{head}[{}]{tail}", "", items.join(", "));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synth::{CodeStyle, synthetic_catalogue_styled};
+
+    impl StringTable {
+        /// What the generated `from_code` finds for `input`: the index of a code.
+        fn find(&self, model: &Model, input: &str) -> Option<usize> {
+            let mut words = vec![0; self.width];
+            let hash = hash(input.as_bytes(), &mut words, self.hash.seed);
+            let index = self.hash.slots[self.hash.slot_of(hash)].unwrap_or(0);
+            (model.codes[index].code.len() == input.len() && self.words[index] == words).then_some(index)
+        }
+    }
+
+    impl IntegerTable {
+        /// What the generated `from_i64` finds for `input`: the index of a code.
+        fn find(&self, input: i64) -> Option<usize> {
+            let index = self.hash.slots[self.hash.slot_of(hash_integer(input, self.hash.seed))].unwrap_or(0);
+            (self.integers[index] == input).then_some(index)
+        }
+    }
+
+    fn model(text: &str) -> Model {
+        crate::parse_spec(text, "catalogue.yaml").unwrap().model
+    }
+
+    fn fixture(path: &str) -> Model {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path);
+        crate::load_spec(&path, path.to_str().unwrap()).unwrap().model
+    }
+
+    /// A code with its last byte changed, cased otherwise, a byte short, a
+    /// byte longer and twice over: inputs a lookup must tell from the code.
+    fn near_misses(code: &str) -> Vec<String> {
+        let mut last_changed = code.as_bytes().to_vec();
+        if let Some(last) = last_changed.last_mut() {
+            *last = if *last == b'0' { b'1' } else { b'0' };
+        }
+        let mut misses = vec![
+            String::from_utf8_lossy(&last_changed).into_owned(),
+            code.to_lowercase(),
+            code.to_uppercase(),
+            format!("{code}_"),
+            code.repeat(2),
+        ];
+        misses.extend(code.char_indices().last().map(|(at, _)| code[..at].to_owned()));
+        misses
+    }
+
+    /// Every code found at its own index, and every other input (near
+    /// misses, empty, longer than any code) found exactly when a search of
+    /// the codes finds it.
+    fn check_string_lookup(model: &Model) {
+        let table = StringTable::build(model);
+        let codes: std::collections::BTreeMap<&str, usize> = model
+            .codes
+            .iter()
+            .enumerate()
+            .map(|(index, code)| (code.code.as_str(), index))
+            .collect();
+        let search = |input: &str| codes.get(input).copied();
+        for (index, code) in model.codes.iter().enumerate() {
+            assert_eq!(table.find(model, &code.code), Some(index), "{}", code.code);
+            for miss in near_misses(&code.code) {
+                assert_eq!(table.find(model, &miss), search(&miss), "{miss:?}");
+            }
+        }
+        for miss in ["", "\0", "\0\0\0\0\0\0\0\0\0", &"X".repeat(1_000)] {
+            assert_eq!(table.find(model, miss), search(miss), "{miss:?}");
+        }
+    }
+
+    fn check_integer_lookup(model: &Model) {
+        let table = IntegerTable::build(model);
+        let integers: std::collections::BTreeMap<i64, usize> = table
+            .integers
+            .iter()
+            .enumerate()
+            .map(|(index, &integer)| (integer, index))
+            .collect();
+        let search = |input: i64| integers.get(&input).copied();
+        for (index, &integer) in table.integers.iter().enumerate() {
+            assert_eq!(table.find(integer), Some(index), "{integer}");
+            for miss in [
+                integer.wrapping_add(1),
+                integer.wrapping_sub(1),
+                integer.wrapping_neg(),
+                !integer,
+            ] {
+                assert_eq!(table.find(miss), search(miss), "{miss}");
+            }
+        }
+        for miss in [0, i64::MIN, i64::MAX] {
+            assert_eq!(table.find(miss), search(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn every_code_of_every_style_and_size_is_found_and_nothing_else_is() {
+        for style in CodeStyle::ALL {
+            for size in [1, 2, 22, 128, 129, 2_000, 10_000] {
+                let model = model(&synthetic_catalogue_styled(size, style));
+                check_string_lookup(&model);
+                if style == CodeStyle::Integer {
+                    check_integer_lookup(&model);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn codes_as_real_apis_spell_them_are_found_and_nothing_else_is() {
+        for path in [
+            "spec/errors.yaml",
+            "tests/fixtures/odd_strings.yaml",
+            "tests/fixtures/integer_codes.yaml",
+            "tests/fixtures/real/google.yaml",
+            "tests/fixtures/real/jsonrpc.yaml",
+            "tests/fixtures/real/oauth2.yaml",
+            "tests/fixtures/real/stripe.yaml",
+        ] {
+            let model = fixture(path);
+            check_string_lookup(&model);
+            if model.wire.code_type == CodeType::Integer {
+                check_integer_lookup(&model);
+            }
+        }
+    }
+
+    #[test]
+    fn the_same_catalogue_gives_the_same_tables() {
+        for style in CodeStyle::ALL {
+            let model = model(&synthetic_catalogue_styled(2_000, style));
+            assert_eq!(render_lookup(&model).module_items, render_lookup(&model).module_items);
+        }
+    }
+
+    fn round_trip(text: &str) -> String {
+        prettyplease::unparse(&syn::parse_file(text).unwrap())
+    }
+
+    #[test]
+    fn tables_are_laid_out_as_prettyplease_prints_them() {
+        let mut models: Vec<Model> = [
+            "spec/errors.yaml",
+            "tests/fixtures/odd_strings.yaml",
+            "tests/fixtures/real/jsonrpc.yaml",
+        ]
+        .into_iter()
+        .map(fixture)
+        .collect();
+        models.extend(
+            CodeStyle::ALL
+                .into_iter()
+                .map(|style| model(&synthetic_catalogue_styled(129, style))),
+        );
+        for model in models {
+            let text = render_lookup(&model).module_items;
+            assert_eq!(round_trip(&text), text, "{}", model.api_name);
+        }
+    }
+
+    #[test]
+    fn integer_arrays_fill_lines_as_prettyplease_does() {
+        for digits in 1..=20 {
+            for count in 1..=40 {
+                let items = || (0..count).map(|_| "1".repeat(digits));
+                let mut top = String::new();
+                write_int_array(&mut top, 0, &format!("static A: [u64; {count}] = "), items(), ";");
+                assert_eq!(round_trip(&top), top);
+                // Laid out as a slot: a struct literal over 34 columns breaks.
+                let mut field = String::from("static A: [Slot; 1] = [\n    Slot {\n");
+                write_int_array(&mut field, 8, "words: ", items(), ",");
+                field.push_str("        code: ErrorCode::AuthInvalidKey,\n    },\n];\n");
+                assert_eq!(round_trip(&field), field);
+            }
+        }
+    }
+
+    #[test]
+    fn negative_integers_go_one_to_a_line_unless_they_all_fit_on_one() {
+        for count in [1, 3, 12, 40] {
+            let mut text = String::new();
+            write_expression_array(
+                &mut text,
+                "const A: &[i64; 2] = &",
+                (0..count).map(|i| format!("-{}", 32_700 + i)),
+                ";",
+            );
+            assert_eq!(round_trip(&text), text);
+        }
+    }
 }

@@ -114,11 +114,15 @@ mod tests {
     /// Codes spelt as the catalogues that need them most: a long shared
     /// prefix and suffix, differing in the middle only.
     fn similar_codes(count: usize) -> Vec<String> {
-        (0..count).map(|index| format!("SomeVeryLongServicePrefix{index}ThrottlingException")).collect()
+        (0..count)
+            .map(|index| format!("SomeVeryLongServicePrefix{index}ThrottlingException"))
+            .collect()
     }
 
     fn build(codes: &[String]) -> PerfectHash {
-        PerfectHash::build(codes.len(), |index, seed| hash(codes[index].as_bytes(), &mut [0; 7], seed))
+        PerfectHash::build(codes.len(), |index, seed| {
+            hash(codes[index].as_bytes(), &mut [0; 7], seed)
+        })
     }
 
     #[test]
@@ -146,7 +150,13 @@ mod tests {
 
     #[test]
     fn keys_that_hash_alike_under_a_seed_get_the_next_seed() {
-        let table = PerfectHash::build(3, |index, seed| if seed < 2 { 7 } else { (index as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) });
+        let table = PerfectHash::build(3, |index, seed| {
+            if seed < 2 {
+                7
+            } else {
+                (index as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            }
+        });
         assert_eq!(table.seed, 2);
         assert_eq!(table.slots.iter().flatten().count(), 3);
     }

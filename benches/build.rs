@@ -4,17 +4,31 @@
 //! - `synthetic/*.rs`: the enum modules of the crate generated from the
 //!   2,000-code synthetic catalogue (`cargo xtask synth 2000`), exactly as
 //!   the generator writes them;
-//! - `hand_written_{ofauth,synthetic}.rs`: the enum a user would write instead
-//!   for the OFAuth catalogue and for the synthetic one, with strum's and
-//!   serde's derives.
+//! - `synthetic_10000.rs`, `mixed.rs`, `integer.rs`: the whole crates of
+//!   the 10,000-code synthetic catalogue, of 2,000 codes in the mixed style
+//!   (lower_snake and PascalCase `…Exception`) and of 2,000 integer codes, each
+//!   as the one module `errcat::catalogue!` would expand to, over the runtime
+//!   crate;
+//! - `hand_written_*.rs`: the enum a user would write instead for each of
+//!   those catalogues and for OFAuth's, with strum's and serde's derives (and
+//!   for the integer codes, a `match` from the integer).
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use errcat_codegen::{Generator, Model, synth};
+use errcat_codegen::synth::CodeStyle;
+use errcat_codegen::{Generator, Model, RuntimeMode, synth};
 
 /// Codes in the synthetic catalogue: far more than any real API has.
 const SYNTHETIC_CODES: usize = 2_000;
+
+/// The other catalogues, each rendered whole as one module named after it:
+/// (module, codes, style).
+const MODULES: [(&str, usize, CodeStyle); 3] = [
+    ("synthetic_10000", 10_000, CodeStyle::UpperSnake),
+    ("mixed", 2_000, CodeStyle::Mixed),
+    ("integer", 2_000, CodeStyle::Integer),
+];
 
 /// The generated crate's modules the benchmarks include: the enums and their
 /// lookups and wire forms, without the runtime.
@@ -41,6 +55,18 @@ fn main() {
     let synthetic = synthetic.into_model();
     write(&out.join("hand_written_ofauth.rs"), &hand_written(&ofauth));
     write(&out.join("hand_written_synthetic.rs"), &hand_written(&synthetic));
+
+    for (name, codes, style) in MODULES {
+        let generator = Generator::from_spec_text(&synth::synthetic_catalogue_styled(codes, style), "synthetic.yaml")
+            .unwrap_or_else(|err| panic!("{err}"))
+            .runtime(RuntimeMode::Crate);
+        let module = generator.render_module().unwrap_or_else(|err| panic!("{err}"));
+        write(&out.join(format!("{name}.rs")), &module);
+        write(
+            &out.join(format!("hand_written_{name}.rs")),
+            &hand_written(&generator.into_model()),
+        );
+    }
 }
 
 /// The hand-written alternative: a unit enum whose string conversions come
@@ -61,6 +87,16 @@ fn hand_written(model: &Model) -> String {
         );
     }
     text.push_str("}\n");
+    if model.codes.iter().all(|code| code.code.parse::<i64>().is_ok()) {
+        text.push_str(
+            "\nimpl HandWrittenCode {\n    /// The code sent as `code`, by a `match` on the integers.\n    \
+             pub fn from_i64(code: i64) -> Option<HandWrittenCode> {\n        Some(match code {\n",
+        );
+        for code in &model.codes {
+            let _ = writeln!(text, "            {} => HandWrittenCode::{},", code.code, code.variant);
+        }
+        text.push_str("            _ => return None,\n        })\n    }\n}\n");
+    }
     text
 }
 

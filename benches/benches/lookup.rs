@@ -1,12 +1,14 @@
 //! String → code lookups on a realistic mix of hits and misses, in random
-//! order: the generated lookup (a perfect hash for the 22 OFAuth codes, a
-//! decision tree for the 2,000 synthetic ones) against strum's derived
-//! `FromStr`. Times are per [`LOOKUPS`] lookups.
+//! order: the generated lookup against strum's derived `FromStr`, for the 22
+//! OFAuth codes, 2,000 and 10,000 synthetic ones, 2,000 mixed-style ones
+//! (lower_snake and PascalCase `…Exception`) and 2,000 integer codes sent as
+//! strings; and for those integer codes `from_i64` against a `match` on the
+//! integers. Times are per [`LOOKUPS`] lookups.
 
 use std::str::FromStr;
 
 use benches::Catalogue;
-use benches::inputs::{LOOKUPS, lookup_mix};
+use benches::inputs::{LOOKUPS, integer_mix, lookup_mix};
 use divan::counter::ItemsCount;
 use divan::{Bencher, black_box};
 
@@ -56,6 +58,35 @@ macro_rules! lookups {
 
 lookups!(ofauth_22: ofauth_errors::ErrorCode, benches::hand_written::ofauth::HandWrittenCode);
 lookups!(synthetic_2000: benches::ErrorCode, benches::hand_written::synthetic::HandWrittenCode);
+lookups!(synthetic_10000: benches::synthetic_10000::ErrorCode, benches::hand_written::synthetic_10000::HandWrittenCode);
+lookups!(mixed_2000: benches::mixed::ErrorCode, benches::hand_written::mixed::HandWrittenCode);
+lookups!(integer_2000: benches::integer::ErrorCode, benches::hand_written::integer::HandWrittenCode);
+
+/// Integer → code for the 2,000 integer codes: the generated `from_i64`
+/// against a `match` on the integers, on [`integer_mix`].
+mod integer_2000_from_i64 {
+    use super::*;
+    use benches::hand_written::integer::HandWrittenCode;
+    use benches::integer::ErrorCode;
+
+    #[divan::bench]
+    fn from_i64(bencher: Bencher) {
+        count_integer_hits(bencher, |code| ErrorCode::from_i64(code).is_some());
+    }
+
+    #[divan::bench]
+    fn match_on_the_integers(bencher: Bencher) {
+        count_integer_hits(bencher, |code| HandWrittenCode::from_i64(code).is_some());
+    }
+
+    fn count_integer_hits(bencher: Bencher, lookup: impl Fn(i64) -> bool + Sync) {
+        let codes: Vec<i64> = ErrorCode::ALL.iter().filter_map(|code| code.as_i64()).collect();
+        let inputs = integer_mix(&codes);
+        bencher
+            .counter(ItemsCount::new(LOOKUPS))
+            .bench(|| inputs.iter().filter(|&&code| lookup(black_box(code))).count());
+    }
+}
 
 /// Runs `lookup` over the whole workload for `codes`, counting the hits so
 /// that no lookup can be optimised away.

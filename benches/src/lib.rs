@@ -28,6 +28,24 @@ use ofauth_errors::runtime;
 pub mod hand_written;
 pub mod inputs;
 
+/// The crate of the 10,000-code synthetic catalogue (upper snake case), as
+/// the one module `errcat::catalogue!` expands to.
+pub mod synthetic_10000 {
+    include!(concat!(env!("OUT_DIR"), "/synthetic_10000.rs"));
+}
+
+/// The crate of a 2,000-code catalogue in the mixed style: lower_snake codes
+/// and PascalCase codes sharing the suffix `Exception`.
+pub mod mixed {
+    include!(concat!(env!("OUT_DIR"), "/mixed.rs"));
+}
+
+/// The crate of a 2,000-code catalogue of sparse integer codes, positive and
+/// negative (`wire.code_type: integer`).
+pub mod integer {
+    include!(concat!(env!("OUT_DIR"), "/integer.rs"));
+}
+
 pub use category::Category;
 pub use code::{ErrorCode, UnknownErrorCode};
 pub use retry::{DEFAULT_RETRY_AFTER_SECS, REQUEST_ID_HEADER, RETRY_AFTER_HEADER};
@@ -62,3 +80,25 @@ impl Catalogue for hand_written::synthetic::HandWrittenCode {
         ErrorCode::wire_codes()
     }
 }
+
+/// `Catalogue` for a generated module's `ErrorCode` and the hand-written
+/// enum of the same codes.
+macro_rules! catalogue_pair {
+    ($module:ident) => {
+        impl Catalogue for $module::ErrorCode {
+            fn wire_codes() -> Vec<&'static str> {
+                $module::ErrorCode::ALL.iter().map(|code| code.as_str()).collect()
+            }
+        }
+
+        impl Catalogue for hand_written::$module::HandWrittenCode {
+            fn wire_codes() -> Vec<&'static str> {
+                $module::ErrorCode::wire_codes()
+            }
+        }
+    };
+}
+
+catalogue_pair!(synthetic_10000);
+catalogue_pair!(mixed);
+catalogue_pair!(integer);

@@ -149,7 +149,7 @@ pub fn synthetic_catalogue_styled(codes: usize, style: CodeStyle) -> String {
     for category in 0..codes.div_ceil(CODES_PER_CATEGORY) {
         let _ = write!(text, "  - id: area_{category}\n    title: Area {category} Errors\n");
         if style == CodeStyle::UpperSnake {
-            let _ = write!(text, "    prefix: AREA{category}_\n");
+            let _ = writeln!(text, "    prefix: AREA{category}_");
         }
         text.push_str("    codes:\n");
         let first = category * CODES_PER_CATEGORY;

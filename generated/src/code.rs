@@ -719,7 +719,8 @@ impl ::core::fmt::Display for UnknownErrorCode {
 }
 impl ::std::error::Error for UnknownErrorCode {}
 /// One slot of the code lookup: a code's words as `crate::runtime::word::hash`
-/// reads them, its length and the code.
+/// reads them, its length and the code. A slot no code hashes to holds the
+/// first code's, which only that code could match and its hash never reaches.
 struct Slot {
     words: [u64; 4],
     len: u32,

@@ -119,7 +119,8 @@ impl StringTable {
         let _ = write!(
             out,
             "/// One slot of the code lookup: a code's words as `crate::runtime::word::hash`\n\
-             /// reads them, its length and the code.\n\
+             /// reads them, its length and the code. A slot no code hashes to holds the\n\
+             /// first code's, which only that code could match and its hash never reaches.\n\
              struct Slot {{\n    words: [u64; {}],\n    len: u32,\n    code: ErrorCode,\n}}\n",
             self.width
         );
@@ -194,7 +195,8 @@ impl IntegerTable {
 
     fn write_items(&self, model: &Model, out: &mut String) {
         out.push_str(
-            "/// One slot of the integer lookup: a code's integer and the code.\n\
+            "/// One slot of the integer lookup: a code's integer and the code (the first\n\
+             /// code's in a slot no code hashes to: its hash never reaches it).\n\
              struct IntegerSlot {\n    integer: i64,\n    code: ErrorCode,\n}\n",
         );
         write_pilots(out, "INTEGER_PILOTS", "integer lookup", &self.hash.pilots);

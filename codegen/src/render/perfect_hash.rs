@@ -59,8 +59,9 @@ impl PerfectHash {
         panic!("generator bug: no perfect hash of {count} keys under {seed} seeds (two keys hash alike)")
     }
 
-    /// The slot a key of `hash` lands in: the lookup's two reads, the
-    /// bucket's pilot and then this slot.
+    /// The slot a key of `hash` lands in, as the generated lookup finds it:
+    /// its two reads, the bucket's pilot and then this slot.
+    #[cfg(test)]
     pub fn slot_of(&self, hash: u64) -> usize {
         slot(hash, self.pilots[bucket(hash, self.pilots.len())], self.slots.len())
     }

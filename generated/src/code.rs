@@ -727,7 +727,7 @@ struct Slot {
     code: ErrorCode,
 }
 /// The pilot of each bucket of the code lookup's perfect hash.
-static PILOTS: [u8; 6] = [8, 0, 0, 2, 26, 1];
+static PILOTS: [u8; 6] = [0, 5, 1, 3, 1, 0];
 /// The code lookup's slots, by the slot `crate::runtime::word::slot` gives.
 static SLOTS: [Slot; 28] = [
     Slot {
@@ -740,43 +740,11 @@ static SLOTS: [Slot; 28] = [
     },
     Slot {
         words: [
-            0x49544144494c4156, 0x4c41564e495f4e4f, 0x414d524f465f4449,
-            0x54414d524f465f44,
+            0x495443454e4e4f43, 0x4c41564e495f4e4f, 0x45544154535f4449,
+            0x45544154535f4449,
         ],
-        len: 25,
-        code: ErrorCode::ValidationInvalidFormat,
-    },
-    Slot {
-        words: [
-            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
-            0x59454b5f44494c41,
-        ],
-        len: 16,
-        code: ErrorCode::AuthInvalidKey,
-    },
-    Slot {
-        words: [
-            0x5345535f48545541, 0x5058455f4e4f4953, 0x0000000000000000,
-            0x444552495058455f,
-        ],
-        len: 20,
-        code: ErrorCode::AuthSessionExpired,
-    },
-    Slot {
-        words: [
-            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
-            0x59454b5f44494c41,
-        ],
-        len: 16,
-        code: ErrorCode::AuthInvalidKey,
-    },
-    Slot {
-        words: [
-            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
-            0x59454b5f44494c41,
-        ],
-        len: 16,
-        code: ErrorCode::AuthInvalidKey,
+        len: 24,
+        code: ErrorCode::ConnectionInvalidState,
     },
     Slot {
         words: [
@@ -796,14 +764,6 @@ static SLOTS: [Slot; 28] = [
     },
     Slot {
         words: [
-            0x4e495f53454c5552, 0x49535f44494c4156, 0x0000000000000000,
-            0x45525554414e4749,
-        ],
-        len: 23,
-        code: ErrorCode::RulesInvalidSignature,
-    },
-    Slot {
-        words: [
             0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
             0x59454b5f44494c41,
         ],
@@ -812,43 +772,11 @@ static SLOTS: [Slot; 28] = [
     },
     Slot {
         words: [
-            0x4e555f53454c5552, 0x4c42414c49415641, 0x0000000000000000,
-            0x454c42414c494156,
-        ],
-        len: 17,
-        code: ErrorCode::RulesUnavailable,
-    },
-    Slot {
-        words: [
-            0x59454b5f48545541, 0x444552495058455f, 0x0000000000000000,
-            0x444552495058455f,
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
         ],
         len: 16,
-        code: ErrorCode::AuthKeyExpired,
-    },
-    Slot {
-        words: [
-            0x554f5f53454c5552, 0x0000000000000000, 0x0000000000000000,
-            0x444554414454554f,
-        ],
-        len: 14,
-        code: ErrorCode::RulesOutdated,
-    },
-    Slot {
-        words: [
-            0x495443454e4e4f43, 0x4c41564e495f4e4f, 0x45544154535f4449,
-            0x45544154535f4449,
-        ],
-        len: 24,
-        code: ErrorCode::ConnectionInvalidState,
-    },
-    Slot {
-        words: [
-            0x4d41455254535055, 0x54554f454d49545f, 0x0000000000000000,
-            0x54554f454d49545f,
-        ],
-        len: 16,
-        code: ErrorCode::UpstreamTimeout,
+        code: ErrorCode::AuthInvalidKey,
     },
     Slot {
         words: [
@@ -860,6 +788,14 @@ static SLOTS: [Slot; 28] = [
     },
     Slot {
         words: [
+            0x4d41455254535055, 0x494c5f455441525f, 0x0000000000000000,
+            0x444554494d494c5f,
+        ],
+        len: 21,
+        code: ErrorCode::UpstreamRateLimited,
+    },
+    Slot {
+        words: [
             0x4d494c5f45544152, 0x41544f55515f5449, 0x454445454358455f,
             0x4445444545435845,
         ],
@@ -868,19 +804,11 @@ static SLOTS: [Slot; 28] = [
     },
     Slot {
         words: [
-            0x534e495f48545541, 0x4e45494349464655, 0x0000000000000000,
-            0x45504f43535f544e,
+            0x4e495f53454c5552, 0x49535f44494c4156, 0x0000000000000000,
+            0x45525554414e4749,
         ],
         len: 23,
-        code: ErrorCode::AuthInsufficientScope,
-    },
-    Slot {
-        words: [
-            0x4d41455254535055, 0x44494c41564e495f, 0x534e4f505345525f,
-            0x45534e4f50534552,
-        ],
-        len: 25,
-        code: ErrorCode::UpstreamInvalidResponse,
+        code: ErrorCode::RulesInvalidSignature,
     },
     Slot {
         words: [
@@ -892,11 +820,43 @@ static SLOTS: [Slot; 28] = [
     },
     Slot {
         words: [
-            0x4d41455254535055, 0x494c5f455441525f, 0x0000000000000000,
-            0x444554494d494c5f,
+            0x59454b5f48545541, 0x444552495058455f, 0x0000000000000000,
+            0x444552495058455f,
         ],
-        len: 21,
-        code: ErrorCode::UpstreamRateLimited,
+        len: 16,
+        code: ErrorCode::AuthKeyExpired,
+    },
+    Slot {
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        len: 16,
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        len: 16,
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        words: [
+            0x4d41455254535055, 0x54554f454d49545f, 0x0000000000000000,
+            0x54554f454d49545f,
+        ],
+        len: 16,
+        code: ErrorCode::UpstreamTimeout,
+    },
+    Slot {
+        words: [
+            0x4d41455254535055, 0x44494c41564e495f, 0x534e4f505345525f,
+            0x45534e4f50534552,
+        ],
+        len: 25,
+        code: ErrorCode::UpstreamInvalidResponse,
     },
     Slot {
         words: [
@@ -908,11 +868,27 @@ static SLOTS: [Slot; 28] = [
     },
     Slot {
         words: [
-            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
-            0x59454b5f44494c41,
+            0x4d41455254535055, 0x4c494156414e555f, 0x0000000000000000,
+            0x454c42414c494156,
         ],
-        len: 16,
-        code: ErrorCode::AuthInvalidKey,
+        len: 20,
+        code: ErrorCode::UpstreamUnavailable,
+    },
+    Slot {
+        words: [
+            0x534e495f48545541, 0x4e45494349464655, 0x0000000000000000,
+            0x45504f43535f544e,
+        ],
+        len: 23,
+        code: ErrorCode::AuthInsufficientScope,
+    },
+    Slot {
+        words: [
+            0x554f5f53454c5552, 0x0000000000000000, 0x0000000000000000,
+            0x444554414454554f,
+        ],
+        len: 14,
+        code: ErrorCode::RulesOutdated,
     },
     Slot {
         words: [
@@ -921,14 +897,6 @@ static SLOTS: [Slot; 28] = [
         ],
         len: 16,
         code: ErrorCode::AuthInvalidKey,
-    },
-    Slot {
-        words: [
-            0x4e4f435f48545541, 0x5f4e4f495443454e, 0x4e554f465f544f4e,
-            0x444e554f465f544f,
-        ],
-        len: 25,
-        code: ErrorCode::AuthConnectionNotFound,
     },
     Slot {
         words: [
@@ -940,11 +908,43 @@ static SLOTS: [Slot; 28] = [
     },
     Slot {
         words: [
-            0x4d41455254535055, 0x4c494156414e555f, 0x0000000000000000,
+            0x4e555f53454c5552, 0x4c42414c49415641, 0x0000000000000000,
             0x454c42414c494156,
         ],
+        len: 17,
+        code: ErrorCode::RulesUnavailable,
+    },
+    Slot {
+        words: [
+            0x4e4f435f48545541, 0x5f4e4f495443454e, 0x4e554f465f544f4e,
+            0x444e554f465f544f,
+        ],
+        len: 25,
+        code: ErrorCode::AuthConnectionNotFound,
+    },
+    Slot {
+        words: [
+            0x49544144494c4156, 0x4c41564e495f4e4f, 0x414d524f465f4449,
+            0x54414d524f465f44,
+        ],
+        len: 25,
+        code: ErrorCode::ValidationInvalidFormat,
+    },
+    Slot {
+        words: [
+            0x5345535f48545541, 0x5058455f4e4f4953, 0x0000000000000000,
+            0x444552495058455f,
+        ],
         len: 20,
-        code: ErrorCode::UpstreamUnavailable,
+        code: ErrorCode::AuthSessionExpired,
+    },
+    Slot {
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        len: 16,
+        code: ErrorCode::AuthInvalidKey,
     },
     Slot {
         words: [

@@ -76,11 +76,14 @@ pub fn hash(bytes: &[u8], words: &mut [u64], seed: u64) -> u64 {
     }
     words[last] = word(bytes, bytes.len().wrapping_sub(8));
     words[0] ^= short_word(bytes);
-    let mut state = fold(seed ^ MIX[0], bytes.len() as u64 ^ MIX[1]);
-    for &word in words.iter() {
-        state = fold(state ^ word, MIX[2]);
+    // The words in pairs, each pair folded on its own so the folds run side
+    // by side, then one fold of them all with the length.
+    let mut state = seed ^ bytes.len() as u64;
+    for (index, pair) in words.chunks(2).enumerate() {
+        let second = pair.get(1).copied().unwrap_or(0);
+        state ^= fold(pair[0] ^ seed ^ MIX[index % 2], second ^ MIX[2 + index % 2]).rotate_left(index as u32);
     }
-    state
+    fold(state ^ MIX[0], MIX[1])
 }
 
 /// The hash under `seed` of an integer code.

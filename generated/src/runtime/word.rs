@@ -60,7 +60,7 @@ fn fold(a: u64, b: u64) -> u64 {
 ///
 /// `words` (`n` of them) is what a lookup compares with a code's: the full
 /// words at 0, 8, … up to the last, then the last eight bytes, the first word
-/// xored with [`short_word`] of an input under eight bytes. Together with the
+/// xored with `short_word` of an input under eight bytes. Together with the
 /// length they tell apart any two inputs of at most `8 n` bytes, and the hash
 /// mixes every one of them with the length, so codes sharing long prefixes or
 /// suffixes spread like any others; a longer input can never be a code, and

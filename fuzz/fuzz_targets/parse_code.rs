@@ -1,8 +1,10 @@
 //! Arbitrary strings through the generated lookups, against a linear search
-//! of the catalogue: the perfect hash of `ofauth-errors` (22 codes) and the
-//! decision tree of the 2,000-code synthetic crate that `benches` builds.
-//! A string is a code exactly when the search finds it, and a miss hands back
-//! the very string in its error, whatever its length or characters.
+//! of the catalogue, for every code style: `ofauth-errors` (22 codes) and the
+//! synthetic catalogues `benches` builds: 2,000 and 10,000 upper-snake codes,
+//! 2,000 mixed-style ones (lower_snake and PascalCase `…Exception`) and 2,000
+//! integer codes, whose `from_i64` is also checked against a linear search of
+//! `as_i64`. A string is a code exactly when the search finds it, and a miss
+//! hands back the very string in its error, whatever its length or characters.
 
 #![no_main]
 
@@ -39,6 +41,9 @@ macro_rules! generated {
 
 generated!(ofauth_errors::ErrorCode, ofauth_errors::UnknownErrorCode);
 generated!(benches::ErrorCode, benches::UnknownErrorCode);
+generated!(benches::synthetic_10000::ErrorCode, benches::synthetic_10000::UnknownErrorCode);
+generated!(benches::mixed::ErrorCode, benches::mixed::UnknownErrorCode);
+generated!(benches::integer::ErrorCode, benches::integer::UnknownErrorCode);
 
 fn check<T: Generated>(text: &str) {
     let expected = T::all().iter().copied().find(|code| code.as_str() == text);
@@ -54,8 +59,28 @@ fn check<T: Generated>(text: &str) {
     }
 }
 
+/// The integer lookup of the integer catalogue: `integer` is a code exactly
+/// when a search of `as_i64` finds it.
+fn check_integer(integer: i64) {
+    use benches::integer::ErrorCode;
+    let expected = ErrorCode::ALL.iter().copied().find(|code| code.as_i64() == Some(integer));
+    assert_eq!(ErrorCode::from_i64(integer), expected, "{integer}");
+}
+
 libfuzzer_sys::fuzz_target!(|bytes: &[u8]| {
     let text = String::from_utf8_lossy(bytes);
     check::<ofauth_errors::ErrorCode>(&text);
     check::<benches::ErrorCode>(&text);
+    check::<benches::synthetic_10000::ErrorCode>(&text);
+    check::<benches::mixed::ErrorCode>(&text);
+    check::<benches::integer::ErrorCode>(&text);
+    // The first eight bytes as an integer, and the text read as one, so that
+    // the corpus's decimal codes reach `from_i64` as they are.
+    let mut word = [0; 8];
+    let head = bytes.len().min(8);
+    word[..head].copy_from_slice(&bytes[..head]);
+    check_integer(i64::from_le_bytes(word));
+    if let Ok(integer) = text.parse() {
+        check_integer(integer);
+    }
 });

@@ -3,16 +3,25 @@
 //!
 //! `src/code.rs` takes two parts from here: the functions that go inside
 //! `impl ErrorCode` (a fixed handful of tokens, whatever the catalogue's size)
-//! and the tables they read, as module-level items already written as Rust
-//! text, so that a table of thousands of rows never goes through syn and
-//! prettyplease.
+//! and the tables they read, as module-level items written directly as Rust
+//! text laid out as prettyplease lays it out, so that a table of thousands of
+//! rows never goes through syn and prettyplease.
+//!
+//! Both lookups are a [`PerfectHash`]: one hash of the input
+//! (`crate::runtime::word::hash` or `hash_integer`, the functions the tables
+//! were built with), the bucket's pilot, the slot, and one comparison with
+//! the code the slot holds. A slot no code hashes to holds a copy of the
+//! first code's: only that code's own hash could confirm it, and that hash
+//! leads to the code's own slot.
 
-use proc_macro2::TokenStream;
+use std::fmt::Write;
+
+use errcat_runtime::word::{hash, hash_integer};
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::dispatch::DecisionTree;
 use super::perfect_hash::PerfectHash;
-use super::rust::{allow_deprecated, format_file, unsuffixed, variant_path};
+use super::rust::allow_deprecated;
 use crate::model::{CodeType, Model};
 
 /// The lookup of one catalogue, in the two parts `src/code.rs` places.
@@ -20,49 +29,53 @@ pub struct Lookup {
     /// `from_code`, `as_i64` and `from_i64`, with their doc comments: items
     /// of `impl ErrorCode`.
     pub impl_items: TokenStream,
-    /// The tables those functions use (beside `src/code.rs`'s own import of
-    /// the runtime's `word`), as formatted Rust text
-    /// that `src/code.rs` appends at module level (empty when there are none).
+    /// The tables those functions use, as formatted Rust text that
+    /// `src/code.rs` appends at module level.
     pub module_items: String,
+}
+
+/// prettyplease's line width, and the least room it leaves after a deep
+/// indent.
+const MARGIN: usize = 89;
+const MIN_SPACE: usize = 60;
+
+/// The last column prettyplease fills on a line indented by `indent`.
+fn line_limit(indent: usize) -> usize {
+    indent + MARGIN.saturating_sub(indent).max(MIN_SPACE)
 }
 
 /// The lookups of `model`'s codes.
 pub fn render_lookup(model: &Model) -> Lookup {
-    let strings: Vec<&str> = model.codes.iter().map(|code| code.code.as_str()).collect();
-    let code_path = |index: usize| variant_path("ErrorCode", &model.codes[index].variant);
-    // The perfect hash is a few dozen instructions: inlined, a caller that
-    // only asks whether a string is a code pays for nothing else. The decision
-    // tree of a large catalogue is too big to copy into every caller.
-    let (module_items, lookup, lookup_inline) = match PerfectHash::find(&strings) {
-        Some(hash) => {
-            let items = hash.items(&strings, &code_path, allow_deprecated(model));
-            (format_file(items), hash.lookup_tokens(), quote! { #[inline] })
-        }
-        None => {
-            let dispatch = DecisionTree::build(&strings).to_tokens(&code_path);
-            let lookup = quote! {
-                let bytes = code.as_bytes();
-                let candidate = #dispatch;
-                if candidate.as_str().as_bytes() == bytes {
-                    ::core::option::Option::Some(candidate)
-                } else {
-                    ::core::option::Option::None
-                }
-            };
-            (String::new(), lookup, quote! {})
-        }
+    let table = StringTable::build(model);
+    let mut module_items = String::with_capacity(table.text_size(model));
+    table.write_items(model, &mut module_items);
+    let seed = Literal::u64_unsuffixed(table.hash.seed);
+    let width = Literal::usize_unsuffixed(table.width);
+    let integer_items = match model.wire.code_type {
+        CodeType::String => string_catalogue_integer_items(),
+        CodeType::Integer => integer_items(model, &mut module_items),
     };
-    let integer_items = integer_items(model);
     let impl_items = quote! {
         /// The code whose wire string is exactly `code`, if there is one.
         ///
-        /// Constant time whatever the catalogue's size: a lookup chosen at
-        /// generation time (a perfect hash of the input's words for a small
-        /// catalogue, a switch on its length and a few bytes for a large
-        /// one) leaves one candidate, which one comparison confirms.
-        #lookup_inline
+        /// Constant time whatever the catalogue's size: a perfect hash of
+        /// the input built at generation time leaves one candidate, which
+        /// one comparison confirms.
+        #[inline]
         pub fn from_code(code: &str) -> ::core::option::Option<ErrorCode> {
-            #lookup
+            let bytes = code.as_bytes();
+            let mut words = [0; #width];
+            let hash = crate::runtime::word::hash(bytes, &mut words, #seed);
+            let pilot = PILOTS[crate::runtime::word::bucket(hash, PILOTS.len())];
+            let slot = &SLOTS[crate::runtime::word::slot(hash, pilot, SLOTS.len())];
+            // The length, then the words in turn: a miss usually stops at the
+            // length, and the branches are what keeps this cheap once inlined
+            // (compared all at once, the words must all be read first).
+            if slot.len as usize == bytes.len() && slot.words.iter().zip(&words).all(|(a, b)| a == b) {
+                ::core::option::Option::Some(slot.code)
+            } else {
+                ::core::option::Option::None
+            }
         }
 
         #integer_items
@@ -73,55 +86,435 @@ pub fn render_lookup(model: &Model) -> Lookup {
     }
 }
 
-/// `as_i64` and `from_i64`: a `match` each way for a catalogue of integer
-/// codes (rustc makes it a jump table or a binary search), nothing to find
-/// for a catalogue of strings.
-fn integer_items(model: &Model) -> TokenStream {
-    let doc_as =
-        " The code as the integer the API sends, when the catalogue's codes are integers (`wire.code_type: integer`).";
-    let doc_from = " The code the API sends as the integer `code`, if there is one (always `None` when the catalogue's codes are strings).";
-    if model.wire.code_type == CodeType::String {
-        return quote! {
-            #[doc = #doc_as]
-            pub const fn as_i64(self) -> ::core::option::Option<i64> {
-                ::core::option::Option::None
-            }
+/// The string lookup's perfect hash, over the words `hash` reads.
+struct StringTable {
+    /// Words per slot: enough for the longest code.
+    width: usize,
+    /// For each code, its words.
+    words: Vec<Vec<u64>>,
+    hash: PerfectHash,
+}
 
-            #[doc = #doc_from]
-            pub fn from_i64(_code: i64) -> ::core::option::Option<ErrorCode> {
-                ::core::option::Option::None
-            }
-        };
+impl StringTable {
+    fn build(model: &Model) -> StringTable {
+        let longest = model.codes.iter().map(|code| code.code.len()).max().unwrap_or(0);
+        let width = longest.div_ceil(8).max(1);
+        let mut words = vec![vec![0; width]; model.codes.len()];
+        for (code, words) in model.codes.iter().zip(&mut words) {
+            hash(code.code.as_bytes(), words, 0);
+        }
+        let hash = PerfectHash::build(model.codes.len(), |index, seed| {
+            hash(model.codes[index].code.as_bytes(), &mut vec![0; width], seed)
+        });
+        StringTable { width, words, hash }
     }
-    let (variants, integers): (Vec<_>, Vec<_>) = model
-        .codes
-        .iter()
-        .map(|code| {
-            // Validation keeps only codes that are the decimal text of an i64.
-            let integer: i64 = code.code.parse().unwrap_or_default();
-            let magnitude = unsuffixed(integer.unsigned_abs());
-            let literal = if integer < 0 {
-                quote! { -#magnitude }
-            } else {
-                quote! { #magnitude }
-            };
-            (variant_path("ErrorCode", &code.variant), literal)
-        })
-        .unzip();
+
+    /// About how long [`Self::write_items`]'s text is.
+    fn text_size(&self, model: &Model) -> usize {
+        let longest_variant = model.codes.iter().map(|code| code.variant.len()).max().unwrap_or(0);
+        1_000 + 5 * self.hash.pilots.len() + self.hash.slots.len() * (100 + longest_variant + 20 * self.width)
+    }
+
+    fn write_items(&self, model: &Model, out: &mut String) {
+        let _ = write!(
+            out,
+            "/// One slot of the code lookup: a code's words as `crate::runtime::word::hash`\n\
+             /// reads them, its length and the code. A slot no code hashes to holds the\n\
+             /// first code's, which only that code could match and its hash never reaches.\n\
+             struct Slot {{\n    words: [u64; {}],\n    len: u32,\n    code: ErrorCode,\n}}\n",
+            self.width
+        );
+        write_pilots(out, "PILOTS", "code lookup", &self.hash.pilots);
+        out.push_str("/// The code lookup's slots, by the slot `crate::runtime::word::slot` gives.\n");
+        write_allow_deprecated(model, out);
+        let _ = writeln!(out, "static SLOTS: [Slot; {}] = [", self.hash.slots.len());
+        for index in self.hash.slots.iter().map(|index| index.unwrap_or(0)) {
+            let code = &model.codes[index];
+            out.push_str("    Slot {\n");
+            write_int_array(
+                out,
+                8,
+                "words: ",
+                self.words[index].iter().map(|word| format!("{word:#018x}")),
+                ",",
+            );
+            let _ = write!(
+                out,
+                "        len: {},\n        code: ErrorCode::{},\n    }},\n",
+                code.code.len(),
+                code.variant
+            );
+        }
+        out.push_str("];\n");
+    }
+}
+
+/// `as_i64` and `from_i64` of a catalogue of strings: there are no integers.
+fn string_catalogue_integer_items() -> TokenStream {
+    let doc_as = as_i64_doc();
+    let doc_from = from_i64_doc();
     quote! {
         #[doc = #doc_as]
         pub const fn as_i64(self) -> ::core::option::Option<i64> {
-            ::core::option::Option::Some(match self {
-                #(#variants => #integers,)*
-            })
+            ::core::option::Option::None
         }
 
         #[doc = #doc_from]
+        pub fn from_i64(_code: i64) -> ::core::option::Option<ErrorCode> {
+            ::core::option::Option::None
+        }
+    }
+}
+
+fn as_i64_doc() -> &'static str {
+    " The code as the integer the API sends, when the catalogue's codes are integers (`wire.code_type: integer`)."
+}
+
+fn from_i64_doc() -> &'static str {
+    " The code the API sends as the integer `code`, if there is one (always `None` when the catalogue's codes are strings)."
+}
+
+/// The integer lookup's perfect hash, over the codes' integers.
+struct IntegerTable {
+    /// For each code, its integer.
+    integers: Vec<i64>,
+    hash: PerfectHash,
+}
+
+impl IntegerTable {
+    fn build(model: &Model) -> IntegerTable {
+        // Validation keeps only codes that are the decimal text of an i64.
+        let integers: Vec<i64> = model
+            .codes
+            .iter()
+            .map(|code| code.code.parse().unwrap_or_default())
+            .collect();
+        let hash = PerfectHash::build(integers.len(), |index, seed| hash_integer(integers[index], seed));
+        IntegerTable { integers, hash }
+    }
+
+    fn write_items(&self, model: &Model, out: &mut String) {
+        out.push_str(
+            "/// One slot of the integer lookup: a code's integer and the code (the first\n\
+             /// code's in a slot no code hashes to: its hash never reaches it).\n\
+             struct IntegerSlot {\n    integer: i64,\n    code: ErrorCode,\n}\n",
+        );
+        write_pilots(out, "INTEGER_PILOTS", "integer lookup", &self.hash.pilots);
+        out.push_str("/// The integer lookup's slots, by the slot `crate::runtime::word::slot` gives.\n");
+        write_allow_deprecated(model, out);
+        let _ = writeln!(
+            out,
+            "static INTEGER_SLOTS: [IntegerSlot; {}] = [",
+            self.hash.slots.len()
+        );
+        for index in self.hash.slots.iter().map(|index| index.unwrap_or(0)) {
+            let _ = write!(
+                out,
+                "    IntegerSlot {{\n        integer: {},\n        code: ErrorCode::{},\n    }},\n",
+                self.integers[index], model.codes[index].variant
+            );
+        }
+        out.push_str("];\n/// The integer of each code, by `ErrorCode as usize`.\n");
+        let head = format!("const INTEGERS: &[i64; {}] = &", self.integers.len());
+        let integers = self.integers.iter().map(i64::to_string);
+        if self.integers.iter().any(|&integer| integer < 0) {
+            // prettyplease fills lines only with literals, and `-1` is a negation.
+            write_expression_array(out, &head, integers, ";");
+        } else {
+            write_int_array(out, 0, &head, integers, ";");
+        }
+    }
+}
+
+/// `as_i64` and `from_i64` of a catalogue of integer codes, their tables
+/// written to `out`: `as_i64` reads the code's integer from a table by the
+/// code's index, `from_i64` is a perfect hash of the integer.
+fn integer_items(model: &Model, out: &mut String) -> TokenStream {
+    let table = IntegerTable::build(model);
+    table.write_items(model, out);
+    let seed = Literal::u64_unsuffixed(table.hash.seed);
+    let doc_as = as_i64_doc();
+    let doc_from = from_i64_doc();
+    quote! {
+        #[doc = #doc_as]
+        pub const fn as_i64(self) -> ::core::option::Option<i64> {
+            ::core::option::Option::Some(INTEGERS[self as usize])
+        }
+
+        #[doc = #doc_from]
+        #[inline]
         pub fn from_i64(code: i64) -> ::core::option::Option<ErrorCode> {
-            ::core::option::Option::Some(match code {
-                #(#integers => #variants,)*
-                _ => return ::core::option::Option::None,
-            })
+            let hash = crate::runtime::word::hash_integer(code, #seed);
+            let pilot = INTEGER_PILOTS[crate::runtime::word::bucket(hash, INTEGER_PILOTS.len())];
+            let slot = &INTEGER_SLOTS[crate::runtime::word::slot(hash, pilot, INTEGER_SLOTS.len())];
+            if slot.integer == code {
+                ::core::option::Option::Some(slot.code)
+            } else {
+                ::core::option::Option::None
+            }
+        }
+    }
+}
+
+/// `static NAME: [u8; N] = [...];`, with its doc.
+fn write_pilots(out: &mut String, name: &str, lookup: &str, pilots: &[u8]) {
+    let _ = writeln!(out, "/// The pilot of each bucket of the {lookup}'s perfect hash.");
+    let head = format!("static {name}: [u8; {}] = ", pilots.len());
+    write_int_array(out, 0, &head, pilots.iter().map(u8::to_string), ";");
+}
+
+fn write_allow_deprecated(model: &Model, out: &mut String) {
+    if !allow_deprecated(model).is_empty() {
+        out.push_str("#[allow(deprecated)]\n");
+    }
+}
+
+/// `head[items]tail` at `indent` as prettyplease prints an array of integer
+/// literals: on one line when it fits, else filled, as many to a line as fit
+/// the margin, one indent deeper, with a trailing comma.
+fn write_int_array(out: &mut String, indent: usize, head: &str, items: impl Iterator<Item = String>, tail: &str) {
+    let items: Vec<String> = items.collect();
+    if fits_on_one_line(indent, head, &items, tail) {
+        return write_one_line(out, indent, head, &items, tail);
+    }
+    let inner = indent + 4;
+    let _ = writeln!(out, "{:indent$}{head}[", "");
+    let mut column = 0;
+    for (index, item) in items.iter().enumerate() {
+        // The comma after an item counts, except after the last, whose comma
+        // prettyplease adds once it has decided where the line breaks.
+        let comma = usize::from(index + 1 < items.len());
+        if column == 0 {
+            let _ = write!(out, "{:inner$}{item}", "");
+            column = inner + item.len();
+        } else if column + 1 + item.len() + comma <= line_limit(inner) {
+            let _ = write!(out, " {item}");
+            column += 1 + item.len();
+        } else {
+            let _ = write!(out, "\n{:inner$}{item}", "");
+            column = inner + item.len();
+        }
+        out.push(',');
+        column += 1;
+    }
+    let _ = writeln!(out, "\n{:indent$}]{tail}", "");
+}
+
+/// `head[items]tail` at indent 0 as prettyplease prints an array of other
+/// expressions: on one line when it fits, else one to a line.
+fn write_expression_array(out: &mut String, head: &str, items: impl Iterator<Item = String>, tail: &str) {
+    let items: Vec<String> = items.collect();
+    if fits_on_one_line(0, head, &items, tail) {
+        return write_one_line(out, 0, head, &items, tail);
+    }
+    let _ = writeln!(out, "{head}[");
+    for item in &items {
+        let _ = writeln!(out, "    {item},");
+    }
+    let _ = writeln!(out, "]{tail}");
+}
+
+fn fits_on_one_line(indent: usize, head: &str, items: &[String], tail: &str) -> bool {
+    let separators = 2 * items.len().saturating_sub(1);
+    indent + head.len() + 1 + items.iter().map(String::len).sum::<usize>() + separators + 1 + tail.len()
+        <= line_limit(indent)
+}
+
+fn write_one_line(out: &mut String, indent: usize, head: &str, items: &[String], tail: &str) {
+    let _ = writeln!(out, "{:indent$}{head}[{}]{tail}", "", items.join(", "));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synth::{CodeStyle, synthetic_catalogue_styled};
+
+    impl StringTable {
+        /// What the generated `from_code` finds for `input`: the index of a code.
+        fn find(&self, model: &Model, input: &str) -> Option<usize> {
+            let mut words = vec![0; self.width];
+            let hash = hash(input.as_bytes(), &mut words, self.hash.seed);
+            let index = self.hash.slots[self.hash.slot_of(hash)].unwrap_or(0);
+            (model.codes[index].code.len() == input.len() && self.words[index] == words).then_some(index)
+        }
+    }
+
+    impl IntegerTable {
+        /// What the generated `from_i64` finds for `input`: the index of a code.
+        fn find(&self, input: i64) -> Option<usize> {
+            let index = self.hash.slots[self.hash.slot_of(hash_integer(input, self.hash.seed))].unwrap_or(0);
+            (self.integers[index] == input).then_some(index)
+        }
+    }
+
+    fn model(text: &str) -> Model {
+        crate::parse_spec(text, "catalogue.yaml").unwrap().model
+    }
+
+    fn fixture(path: &str) -> Model {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path);
+        crate::load_spec(&path, path.to_str().unwrap()).unwrap().model
+    }
+
+    /// A code with its last byte changed, cased otherwise, a byte short, a
+    /// byte longer and twice over: inputs a lookup must tell from the code.
+    fn near_misses(code: &str) -> Vec<String> {
+        let mut last_changed = code.as_bytes().to_vec();
+        if let Some(last) = last_changed.last_mut() {
+            *last = if *last == b'0' { b'1' } else { b'0' };
+        }
+        let mut misses = vec![
+            String::from_utf8_lossy(&last_changed).into_owned(),
+            code.to_lowercase(),
+            code.to_uppercase(),
+            format!("{code}_"),
+            code.repeat(2),
+        ];
+        misses.extend(code.char_indices().last().map(|(at, _)| code[..at].to_owned()));
+        misses
+    }
+
+    /// Every code found at its own index, and every other input (near
+    /// misses, empty, longer than any code) found exactly when a search of
+    /// the codes finds it.
+    fn check_string_lookup(model: &Model) {
+        let table = StringTable::build(model);
+        let codes: std::collections::BTreeMap<&str, usize> = model
+            .codes
+            .iter()
+            .enumerate()
+            .map(|(index, code)| (code.code.as_str(), index))
+            .collect();
+        let search = |input: &str| codes.get(input).copied();
+        for (index, code) in model.codes.iter().enumerate() {
+            assert_eq!(table.find(model, &code.code), Some(index), "{}", code.code);
+            for miss in near_misses(&code.code) {
+                assert_eq!(table.find(model, &miss), search(&miss), "{miss:?}");
+            }
+        }
+        for miss in ["", "\0", "\0\0\0\0\0\0\0\0\0", &"X".repeat(1_000)] {
+            assert_eq!(table.find(model, miss), search(miss), "{miss:?}");
+        }
+    }
+
+    fn check_integer_lookup(model: &Model) {
+        let table = IntegerTable::build(model);
+        let integers: std::collections::BTreeMap<i64, usize> = table
+            .integers
+            .iter()
+            .enumerate()
+            .map(|(index, &integer)| (integer, index))
+            .collect();
+        let search = |input: i64| integers.get(&input).copied();
+        for (index, &integer) in table.integers.iter().enumerate() {
+            assert_eq!(table.find(integer), Some(index), "{integer}");
+            for miss in [
+                integer.wrapping_add(1),
+                integer.wrapping_sub(1),
+                integer.wrapping_neg(),
+                !integer,
+            ] {
+                assert_eq!(table.find(miss), search(miss), "{miss}");
+            }
+        }
+        for miss in [0, i64::MIN, i64::MAX] {
+            assert_eq!(table.find(miss), search(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn every_code_of_every_style_and_size_is_found_and_nothing_else_is() {
+        for style in CodeStyle::ALL {
+            for size in [1, 2, 22, 128, 129, 2_000, 10_000] {
+                let model = model(&synthetic_catalogue_styled(size, style));
+                check_string_lookup(&model);
+                if style == CodeStyle::Integer {
+                    check_integer_lookup(&model);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn codes_as_real_apis_spell_them_are_found_and_nothing_else_is() {
+        for path in [
+            "spec/errors.yaml",
+            "tests/fixtures/odd_strings.yaml",
+            "tests/fixtures/integer_codes.yaml",
+            "tests/fixtures/real/google.yaml",
+            "tests/fixtures/real/jsonrpc.yaml",
+            "tests/fixtures/real/oauth2.yaml",
+            "tests/fixtures/real/stripe.yaml",
+        ] {
+            let model = fixture(path);
+            check_string_lookup(&model);
+            if model.wire.code_type == CodeType::Integer {
+                check_integer_lookup(&model);
+            }
+        }
+    }
+
+    #[test]
+    fn the_same_catalogue_gives_the_same_tables() {
+        for style in CodeStyle::ALL {
+            let model = model(&synthetic_catalogue_styled(2_000, style));
+            assert_eq!(render_lookup(&model).module_items, render_lookup(&model).module_items);
+        }
+    }
+
+    fn round_trip(text: &str) -> String {
+        prettyplease::unparse(&syn::parse_file(text).unwrap())
+    }
+
+    #[test]
+    fn tables_are_laid_out_as_prettyplease_prints_them() {
+        let mut models: Vec<Model> = [
+            "spec/errors.yaml",
+            "tests/fixtures/odd_strings.yaml",
+            "tests/fixtures/real/jsonrpc.yaml",
+        ]
+        .into_iter()
+        .map(fixture)
+        .collect();
+        models.extend(
+            CodeStyle::ALL
+                .into_iter()
+                .map(|style| model(&synthetic_catalogue_styled(129, style))),
+        );
+        for model in models {
+            let text = render_lookup(&model).module_items;
+            assert_eq!(round_trip(&text), text, "{}", model.api_name);
+        }
+    }
+
+    #[test]
+    fn integer_arrays_fill_lines_as_prettyplease_does() {
+        for digits in 1..=20 {
+            for count in 1..=40 {
+                let items = || (0..count).map(|_| "1".repeat(digits));
+                let mut top = String::new();
+                write_int_array(&mut top, 0, &format!("static A: [u64; {count}] = "), items(), ";");
+                assert_eq!(round_trip(&top), top);
+                // Laid out as a slot: a struct literal over 34 columns breaks.
+                let mut field = String::from("static A: [Slot; 1] = [\n    Slot {\n");
+                write_int_array(&mut field, 8, "words: ", items(), ",");
+                field.push_str("        code: ErrorCode::AuthInvalidKey,\n    },\n];\n");
+                assert_eq!(round_trip(&field), field);
+            }
+        }
+    }
+
+    #[test]
+    fn negative_integers_go_one_to_a_line_unless_they_all_fit_on_one() {
+        for count in [1, 3, 12, 40] {
+            let mut text = String::new();
+            write_expression_array(
+                &mut text,
+                "const A: &[i64; 2] = &",
+                (0..count).map(|i| format!("-{}", 32_700 + i)),
+                ";",
+            );
+            assert_eq!(round_trip(&text), text);
         }
     }
 }

@@ -511,14 +511,17 @@ impl ErrorCode {
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<ErrorCode> {
         let bytes = code.as_bytes();
-        let mut words = [0; 4];
-        let hash = crate::runtime::word::hash(bytes, &mut words, 0);
-        let pilot = PILOTS[crate::runtime::word::bucket(hash, PILOTS.len())];
-        let slot = &SLOTS[crate::runtime::word::slot(hash, pilot, SLOTS.len())];
-        if slot.len as usize == bytes.len()
-            && slot.words.iter().zip(&words).all(|(a, b)| a == b)
+        let words = [
+            word(bytes, 0),
+            word(bytes, 8),
+            word(bytes, 16),
+            word(bytes, bytes.len().wrapping_sub(8)),
+        ];
+        let key = bytes.len() as u64 ^ words[0] ^ words[3].rotate_left(29);
+        let slot = &SLOTS[(key.wrapping_mul(5053459964902965287u64) >> 58) as usize];
+        if slot.len == bytes.len() && slot.words.iter().zip(&words).all(|(a, b)| a == b)
         {
-            ::core::option::Option::Some(slot.code)
+            slot.code
         } else {
             ::core::option::Option::None
         }
@@ -720,240 +723,400 @@ impl ::core::fmt::Display for UnknownErrorCode {
     }
 }
 impl ::std::error::Error for UnknownErrorCode {}
-/// One slot of the code lookup: a code's words as `crate::runtime::word::hash`
-/// reads them, its length and the code. A slot no code hashes to holds the
-/// first code's, which only that code could match and its hash never reaches.
+/// One slot of the lookup table: a code's length and its bytes as
+/// little-endian words (the full words from the start, then the
+/// last eight bytes).
 struct Slot {
+    len: usize,
     words: [u64; 4],
-    len: u32,
-    code: ErrorCode,
+    code: ::core::option::Option<ErrorCode>,
 }
-/// The pilot of each bucket of the code lookup's perfect hash.
-static PILOTS: [u8; 6] = [0, 5, 1, 3, 1, 0];
-/// The code lookup's slots, by the slot `crate::runtime::word::slot` gives.
-static SLOTS: [Slot; 28] = [
+/// The codes by the slot their perfect hash gives.
+static SLOTS: [Slot; 64] = [
     Slot {
-        words: [
-            0x4d494c5f45544152, 0x45454358455f5449, 0x0000000000000000,
-            0x4445444545435845,
-        ],
-        len: 19,
-        code: ErrorCode::RateLimitExceeded,
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
     },
     Slot {
-        words: [
-            0x495443454e4e4f43, 0x4c41564e495f4e4f, 0x45544154535f4449,
-            0x45544154535f4449,
-        ],
-        len: 24,
-        code: ErrorCode::ConnectionInvalidState,
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
     },
     Slot {
-        words: [
-            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
-            0x59454b5f44494c41,
-        ],
-        len: 16,
-        code: ErrorCode::AuthInvalidKey,
-    },
-    Slot {
-        words: [
-            0x49544144494c4156, 0x4c41564e495f4e4f, 0x45554c41565f4449,
-            0x45554c41565f4449,
-        ],
-        len: 24,
-        code: ErrorCode::ValidationInvalidValue,
-    },
-    Slot {
-        words: [
-            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
-            0x59454b5f44494c41,
-        ],
-        len: 16,
-        code: ErrorCode::AuthInvalidKey,
-    },
-    Slot {
-        words: [
-            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
-            0x59454b5f44494c41,
-        ],
-        len: 16,
-        code: ErrorCode::AuthInvalidKey,
-    },
-    Slot {
-        words: [
-            0x49544144494c4156, 0x49555145525f4e4f, 0x4c4549465f444552,
-            0x444c4549465f4445,
-        ],
         len: 25,
-        code: ErrorCode::ValidationRequiredField,
-    },
-    Slot {
-        words: [
-            0x4d41455254535055, 0x494c5f455441525f, 0x0000000000000000,
-            0x444554494d494c5f,
-        ],
-        len: 21,
-        code: ErrorCode::UpstreamRateLimited,
-    },
-    Slot {
-        words: [
-            0x4d494c5f45544152, 0x41544f55515f5449, 0x454445454358455f,
-            0x4445444545435845,
-        ],
-        len: 25,
-        code: ErrorCode::RateLimitQuotaExceeded,
-    },
-    Slot {
-        words: [
-            0x4e495f53454c5552, 0x49535f44494c4156, 0x0000000000000000,
-            0x45525554414e4749,
-        ],
-        len: 23,
-        code: ErrorCode::RulesInvalidSignature,
-    },
-    Slot {
-        words: [
-            0x495443454e4e4f43, 0x54494d494c5f4e4f, 0x454445454358455f,
-            0x4445444545435845,
-        ],
-        len: 25,
-        code: ErrorCode::ConnectionLimitExceeded,
-    },
-    Slot {
-        words: [
-            0x59454b5f48545541, 0x444552495058455f, 0x0000000000000000,
-            0x444552495058455f,
-        ],
-        len: 16,
-        code: ErrorCode::AuthKeyExpired,
-    },
-    Slot {
-        words: [
-            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
-            0x59454b5f44494c41,
-        ],
-        len: 16,
-        code: ErrorCode::AuthInvalidKey,
-    },
-    Slot {
-        words: [
-            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
-            0x59454b5f44494c41,
-        ],
-        len: 16,
-        code: ErrorCode::AuthInvalidKey,
-    },
-    Slot {
-        words: [
-            0x4d41455254535055, 0x54554f454d49545f, 0x0000000000000000,
-            0x54554f454d49545f,
-        ],
-        len: 16,
-        code: ErrorCode::UpstreamTimeout,
-    },
-    Slot {
-        words: [
-            0x4d41455254535055, 0x44494c41564e495f, 0x534e4f505345525f,
-            0x45534e4f50534552,
-        ],
-        len: 25,
-        code: ErrorCode::UpstreamInvalidResponse,
-    },
-    Slot {
-        words: [
-            0x49544144494c4156, 0x444c4549465f4e4f, 0x4e4f4c5f4f4f545f,
-            0x474e4f4c5f4f4f54,
-        ],
-        len: 25,
-        code: ErrorCode::ValidationFieldTooLong,
-    },
-    Slot {
-        words: [
-            0x4d41455254535055, 0x4c494156414e555f, 0x0000000000000000,
-            0x454c42414c494156,
-        ],
-        len: 20,
-        code: ErrorCode::UpstreamUnavailable,
-    },
-    Slot {
-        words: [
-            0x534e495f48545541, 0x4e45494349464655, 0x0000000000000000,
-            0x45504f43535f544e,
-        ],
-        len: 23,
-        code: ErrorCode::AuthInsufficientScope,
-    },
-    Slot {
-        words: [
-            0x554f5f53454c5552, 0x0000000000000000, 0x0000000000000000,
-            0x444554414454554f,
-        ],
-        len: 14,
-        code: ErrorCode::RulesOutdated,
-    },
-    Slot {
-        words: [
-            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
-            0x59454b5f44494c41,
-        ],
-        len: 16,
-        code: ErrorCode::AuthInvalidKey,
-    },
-    Slot {
-        words: [
-            0x495443454e4e4f43, 0x52495058455f4e4f, 0x0000000000000000,
-            0x444552495058455f,
-        ],
-        len: 18,
-        code: ErrorCode::ConnectionExpired,
-    },
-    Slot {
-        words: [
-            0x4e555f53454c5552, 0x4c42414c49415641, 0x0000000000000000,
-            0x454c42414c494156,
-        ],
-        len: 17,
-        code: ErrorCode::RulesUnavailable,
-    },
-    Slot {
         words: [
             0x4e4f435f48545541, 0x5f4e4f495443454e, 0x4e554f465f544f4e,
             0x444e554f465f544f,
         ],
-        len: 25,
-        code: ErrorCode::AuthConnectionNotFound,
+        code: ::core::option::Option::Some(ErrorCode::AuthConnectionNotFound),
     },
     Slot {
+        len: 21,
+        words: [
+            0x4d41455254535055, 0x494c5f455441525f, 0x0000000000000000,
+            0x444554494d494c5f,
+        ],
+        code: ::core::option::Option::Some(ErrorCode::UpstreamRateLimited),
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: 25,
+        words: [
+            0x49544144494c4156, 0x444c4549465f4e4f, 0x4e4f4c5f4f4f545f,
+            0x474e4f4c5f4f4f54,
+        ],
+        code: ::core::option::Option::Some(ErrorCode::ValidationFieldTooLong),
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: 18,
+        words: [
+            0x495443454e4e4f43, 0x52495058455f4e4f, 0x0000000000000000,
+            0x444552495058455f,
+        ],
+        code: ::core::option::Option::Some(ErrorCode::ConnectionExpired),
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: 25,
+        words: [
+            0x49544144494c4156, 0x49555145525f4e4f, 0x4c4549465f444552,
+            0x444c4549465f4445,
+        ],
+        code: ::core::option::Option::Some(ErrorCode::ValidationRequiredField),
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: 20,
+        words: [
+            0x4d41455254535055, 0x4c494156414e555f, 0x0000000000000000,
+            0x454c42414c494156,
+        ],
+        code: ::core::option::Option::Some(ErrorCode::UpstreamUnavailable),
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: 25,
+        words: [
+            0x4d494c5f45544152, 0x41544f55515f5449, 0x454445454358455f,
+            0x4445444545435845,
+        ],
+        code: ::core::option::Option::Some(ErrorCode::RateLimitQuotaExceeded),
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: 24,
+        words: [
+            0x49544144494c4156, 0x4c41564e495f4e4f, 0x45554c41565f4449,
+            0x45554c41565f4449,
+        ],
+        code: ::core::option::Option::Some(ErrorCode::ValidationInvalidValue),
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: 25,
+        words: [
+            0x4d41455254535055, 0x44494c41564e495f, 0x534e4f505345525f,
+            0x45534e4f50534552,
+        ],
+        code: ::core::option::Option::Some(ErrorCode::UpstreamInvalidResponse),
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: 25,
         words: [
             0x49544144494c4156, 0x4c41564e495f4e4f, 0x414d524f465f4449,
             0x54414d524f465f44,
         ],
-        len: 25,
-        code: ErrorCode::ValidationInvalidFormat,
+        code: ::core::option::Option::Some(ErrorCode::ValidationInvalidFormat),
     },
     Slot {
+        len: 20,
         words: [
             0x5345535f48545541, 0x5058455f4e4f4953, 0x0000000000000000,
             0x444552495058455f,
         ],
-        len: 20,
-        code: ErrorCode::AuthSessionExpired,
+        code: ::core::option::Option::Some(ErrorCode::AuthSessionExpired),
     },
     Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: 23,
         words: [
-            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
-            0x59454b5f44494c41,
+            0x4e495f53454c5552, 0x49535f44494c4156, 0x0000000000000000,
+            0x45525554414e4749,
         ],
-        len: 16,
-        code: ErrorCode::AuthInvalidKey,
+        code: ::core::option::Option::Some(ErrorCode::RulesInvalidSignature),
     },
     Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: 24,
+        words: [
+            0x495443454e4e4f43, 0x4c41564e495f4e4f, 0x45544154535f4449,
+            0x45544154535f4449,
+        ],
+        code: ::core::option::Option::Some(ErrorCode::ConnectionInvalidState),
+    },
+    Slot {
+        len: 14,
+        words: [
+            0x554f5f53454c5552, 0x0000000000000000, 0x0000000000000000,
+            0x444554414454554f,
+        ],
+        code: ::core::option::Option::Some(ErrorCode::RulesOutdated),
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: 25,
+        words: [
+            0x495443454e4e4f43, 0x54494d494c5f4e4f, 0x454445454358455f,
+            0x4445444545435845,
+        ],
+        code: ::core::option::Option::Some(ErrorCode::ConnectionLimitExceeded),
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x59454b5f48545541, 0x444552495058455f, 0x0000000000000000,
+            0x444552495058455f,
+        ],
+        code: ::core::option::Option::Some(ErrorCode::AuthKeyExpired),
+    },
+    Slot {
+        len: 23,
+        words: [
+            0x534e495f48545541, 0x4e45494349464655, 0x0000000000000000,
+            0x45504f43535f544e,
+        ],
+        code: ::core::option::Option::Some(ErrorCode::AuthInsufficientScope),
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: 17,
+        words: [
+            0x4e555f53454c5552, 0x4c42414c49415641, 0x0000000000000000,
+            0x454c42414c494156,
+        ],
+        code: ::core::option::Option::Some(ErrorCode::RulesUnavailable),
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: 20,
         words: [
             0x495443454e4e4f43, 0x465f544f4e5f4e4f, 0x0000000000000000,
             0x444e554f465f544f,
         ],
-        len: 20,
-        code: ErrorCode::ConnectionNotFound,
+        code: ::core::option::Option::Some(ErrorCode::ConnectionNotFound),
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: 19,
+        words: [
+            0x4d494c5f45544152, 0x45454358455f5449, 0x0000000000000000,
+            0x4445444545435845,
+        ],
+        code: ::core::option::Option::Some(ErrorCode::RateLimitExceeded),
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: usize::MAX,
+        words: [0, 0, 0, 0],
+        code: ::core::option::Option::None,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x4d41455254535055, 0x54554f454d49545f, 0x0000000000000000,
+            0x54554f454d49545f,
+        ],
+        code: ::core::option::Option::Some(ErrorCode::UpstreamTimeout),
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ::core::option::Option::Some(ErrorCode::AuthInvalidKey),
     },
 ];

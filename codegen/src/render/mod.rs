@@ -18,6 +18,7 @@ mod retry_rs;
 pub mod runtime;
 mod rust;
 mod rust_text;
+mod small_table;
 mod status_rs;
 mod text;
 mod typescript;

@@ -17,7 +17,7 @@ use crate::front::yaml_error;
 use crate::front::yaml_subset;
 use crate::model::Model;
 use crate::problem::Problem;
-use crate::validate;
+use crate::validate::{self, Validated};
 
 pub use crate::front::diagnostic::MAX_QUOTED_LINE_BYTES;
 
@@ -76,7 +76,21 @@ pub fn parse_spec(text: &str, label: &str) -> Result<Loaded, Error> {
     if let Some(diagnostic) = yaml_subset::misread_character(text, label) {
         return Err(Error::invalid(vec![diagnostic]));
     }
-    let map = SourceMap::new(text).map_err(|refused| Error::invalid(vec![refusal(refused, text, label)]))?;
+    // The source map enforces the limits (nesting, aliases, sizes) that keep
+    // serde_yaml's reading bounded, so it normally comes first. Text that
+    // plainly stays within them is read on a second core at the same time,
+    // and the reading dropped if the map refuses the text after all.
+    let (map, reading) = if !reads_in_linear_time(text) {
+        (SourceMap::new(text), None)
+    } else {
+        std::thread::scope(|scope| {
+            let reading = scope.spawn(|| read_and_validate(text, label));
+            let map = SourceMap::new(text);
+            let reading = reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (map, Some(reading))
+        })
+    };
+    let map = map.map_err(|refused| Error::invalid(vec![refusal(refused, text, label)]))?;
     let lines = Lines::new(text);
     let locate = |problems: Vec<Problem>| -> Vec<Diagnostic> {
         problems
@@ -94,21 +108,19 @@ pub fn parse_spec(text: &str, label: &str) -> Result<Loaded, Error> {
         problems.extend(tags);
         None
     } else {
-        match parse_yaml(text, label) {
+        match reading.unwrap_or_else(|| read_and_validate(text, label)) {
             Err(diagnostic) => {
                 problems.push(*diagnostic);
                 None
             }
-            Ok(spec) => match validate::validate(&spec) {
-                Ok(validated) => Some(Loaded {
-                    model: validated.model,
-                    warnings: locate(validated.warnings),
-                }),
-                Err(found) => {
-                    problems.extend(locate(found));
-                    None
-                }
-            },
+            Ok(Ok(validated)) => Some(Loaded {
+                model: validated.model,
+                warnings: locate(validated.warnings),
+            }),
+            Ok(Err(found)) => {
+                problems.extend(locate(found));
+                None
+            }
         }
     };
     match loaded {
@@ -180,6 +192,33 @@ fn refusal(refused: Refused, text: &str, label: &str) -> Diagnostic {
     }
 }
 
+/// Whether serde_yaml reads `text` in time linear in its size (at most
+/// [`MAX_SPEC_BYTES`]), whatever else is wrong with it: no anchor or alias
+/// (`&`, `*`, which can multiply it), no brackets nested past
+/// [`MAX_NESTING`] (a hundred thousand of them took serde_yaml a minute) and
+/// no line indented past twice that. Quotes are not told apart, so a `*` in
+/// a message only makes the answer no.
+fn reads_in_linear_time(text: &str) -> bool {
+    let mut depth = 0_usize;
+    for byte in text.bytes() {
+        match byte {
+            b'&' | b'*' => return false,
+            b'[' | b'{' if depth == MAX_NESTING => return false,
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    text.lines()
+        .all(|line| line.len() - line.trim_start_matches([' ', '\t', '-', '?']).len() <= 2 * MAX_NESTING)
+}
+
+/// The typed reading of `text` and its validation: the YAML error, or what
+/// validation made of it (its problems not yet placed in the file).
+fn read_and_validate(text: &str, label: &str) -> Result<Result<Validated, Vec<Problem>>, Box<Diagnostic>> {
+    parse_yaml(text, label).map(|spec| validate::validate(&spec))
+}
+
 fn parse_yaml(text: &str, label: &str) -> Result<Spec, Box<Diagnostic>> {
     if text.trim().is_empty() {
         return Err(Box::new(
@@ -244,6 +283,20 @@ mod tests {
         assert_eq!(found[0], "unknown key `nmae`");
         assert!(found[1].contains("not the text \"five hundred\""), "{found:?}");
         assert_eq!(found[2], "unknown key `mesage`");
+    }
+
+    #[test]
+    fn only_text_within_the_limits_is_read_beside_the_source_map() {
+        let synthetic = crate::synth::synthetic_catalogue(100);
+        assert!(reads_in_linear_time(&synthetic));
+        for hostile in [
+            format!("schema: {}{}", "[".repeat(100), "]".repeat(100)),
+            format!("a: &x 1\nb: *x\n{synthetic}"),
+            format!("{synthetic}\n{}- x\n", " ".repeat(65)),
+            format!("{synthetic}\n{}x\n", "- ".repeat(40)),
+        ] {
+            assert!(!reads_in_linear_time(&hostile), "{}", &hostile[..40.min(hostile.len())]);
+        }
     }
 
     #[test]

@@ -24,7 +24,8 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::perfect_hash::PerfectHash;
-use super::rust::{allow_deprecated, format_file, variant_path};
+use super::rust::{allow_deprecated, format_file, has_deprecated, variant_path};
+use super::rust_text::{self, Expr, filled_int_array};
 use super::small_table::SmallTable;
 use crate::model::{CodeType, Model};
 
@@ -36,16 +37,6 @@ pub struct Lookup {
     /// The tables those functions use, as formatted Rust text that
     /// `src/code.rs` appends at module level.
     pub module_items: String,
-}
-
-/// prettyplease's line width, and the least room it leaves after a deep
-/// indent.
-const MARGIN: usize = 89;
-const MIN_SPACE: usize = 60;
-
-/// The last column prettyplease fills on a line indented by `indent`.
-fn line_limit(indent: usize) -> usize {
-    indent + MARGIN.saturating_sub(indent).max(MIN_SPACE)
 }
 
 /// The lookups of `model`'s codes.
@@ -147,18 +138,14 @@ impl StringTable {
         );
         write_pilots(out, "PILOTS", "code lookup", &self.hash.pilots);
         out.push_str("/// The code lookup's slots, by the slot `crate::runtime::word::slot` gives.\n");
-        write_allow_deprecated(model, out);
+        rust_text::allow_deprecated(out, 0, has_deprecated(model));
         let _ = writeln!(out, "static SLOTS: [Slot; {}] = [", self.hash.slots.len());
         for index in self.hash.slots.iter().map(|index| index.unwrap_or(0)) {
             let code = &model.codes[index];
             out.push_str("    Slot {\n");
-            write_int_array(
-                out,
-                8,
-                "words: ",
-                self.words[index].iter().map(|word| format!("{word:#018x}")),
-                ",",
-            );
+            let words: Vec<String> = self.words[index].iter().map(|word| format!("{word:#018x}")).collect();
+            // Not the last field: its comma counts.
+            filled_int_array(out, 2, "words: ", &words, ",", 1);
             let _ = write!(
                 out,
                 "        len: {},\n        code: ErrorCode::{},\n    }},\n",
@@ -222,7 +209,7 @@ impl IntegerTable {
         );
         write_pilots(out, "INTEGER_PILOTS", "integer lookup", &self.hash.pilots);
         out.push_str("/// The integer lookup's slots, by the slot `crate::runtime::word::slot` gives.\n");
-        write_allow_deprecated(model, out);
+        rust_text::allow_deprecated(out, 0, has_deprecated(model));
         let _ = writeln!(
             out,
             "static INTEGER_SLOTS: [IntegerSlot; {}] = [",
@@ -237,12 +224,12 @@ impl IntegerTable {
         }
         out.push_str("];\n/// The integer of each code, by `ErrorCode as usize`.\n");
         let head = format!("const INTEGERS: &[i64; {}] = &", self.integers.len());
-        let integers = self.integers.iter().map(i64::to_string);
+        let integers: Vec<String> = self.integers.iter().map(i64::to_string).collect();
         if self.integers.iter().any(|&integer| integer < 0) {
             // prettyplease fills lines only with literals, and `-1` is a negation.
-            write_expression_array(out, &head, integers, ";");
+            Expr::array("", integers.into_iter().map(Expr::Flat).collect()).write(out, 0, &head, ";", 1);
         } else {
-            write_int_array(out, 0, &head, integers, ";");
+            filled_int_array(out, 0, &head, &integers, ";", 1);
         }
     }
 }
@@ -281,68 +268,8 @@ fn integer_items(model: &Model, out: &mut String) -> TokenStream {
 fn write_pilots(out: &mut String, name: &str, lookup: &str, pilots: &[u8]) {
     let _ = writeln!(out, "/// The pilot of each bucket of the {lookup}'s perfect hash.");
     let head = format!("static {name}: [u8; {}] = ", pilots.len());
-    write_int_array(out, 0, &head, pilots.iter().map(u8::to_string), ";");
-}
-
-fn write_allow_deprecated(model: &Model, out: &mut String) {
-    if !allow_deprecated(model).is_empty() {
-        out.push_str("#[allow(deprecated)]\n");
-    }
-}
-
-/// `head[items]tail` at `indent` as prettyplease prints an array of integer
-/// literals: on one line when it fits, else filled, as many to a line as fit
-/// the margin, one indent deeper, with a trailing comma.
-fn write_int_array(out: &mut String, indent: usize, head: &str, items: impl Iterator<Item = String>, tail: &str) {
-    let items: Vec<String> = items.collect();
-    if fits_on_one_line(indent, head, &items, tail) {
-        return write_one_line(out, indent, head, &items, tail);
-    }
-    let inner = indent + 4;
-    let _ = writeln!(out, "{:indent$}{head}[", "");
-    let mut column = 0;
-    for (index, item) in items.iter().enumerate() {
-        // The comma after an item counts, except after the last, whose comma
-        // prettyplease adds once it has decided where the line breaks.
-        let comma = usize::from(index + 1 < items.len());
-        if column == 0 {
-            let _ = write!(out, "{:inner$}{item}", "");
-            column = inner + item.len();
-        } else if column + 1 + item.len() + comma <= line_limit(inner) {
-            let _ = write!(out, " {item}");
-            column += 1 + item.len();
-        } else {
-            let _ = write!(out, "\n{:inner$}{item}", "");
-            column = inner + item.len();
-        }
-        out.push(',');
-        column += 1;
-    }
-    let _ = writeln!(out, "\n{:indent$}]{tail}", "");
-}
-
-/// `head[items]tail` at indent 0 as prettyplease prints an array of other
-/// expressions: on one line when it fits, else one to a line.
-fn write_expression_array(out: &mut String, head: &str, items: impl Iterator<Item = String>, tail: &str) {
-    let items: Vec<String> = items.collect();
-    if fits_on_one_line(0, head, &items, tail) {
-        return write_one_line(out, 0, head, &items, tail);
-    }
-    let _ = writeln!(out, "{head}[");
-    for item in &items {
-        let _ = writeln!(out, "    {item},");
-    }
-    let _ = writeln!(out, "]{tail}");
-}
-
-fn fits_on_one_line(indent: usize, head: &str, items: &[String], tail: &str) -> bool {
-    let separators = 2 * items.len().saturating_sub(1);
-    indent + head.len() + 1 + items.iter().map(String::len).sum::<usize>() + separators + 1 + tail.len()
-        <= line_limit(indent)
-}
-
-fn write_one_line(out: &mut String, indent: usize, head: &str, items: &[String], tail: &str) {
-    let _ = writeln!(out, "{:indent$}{head}[{}]{tail}", "", items.join(", "));
+    let pilots: Vec<String> = pilots.iter().map(u8::to_string).collect();
+    filled_int_array(out, 0, &head, &pilots, ";", 1);
 }
 
 #[cfg(test)]
@@ -505,37 +432,6 @@ mod tests {
         for model in models {
             let text = render_lookup(&model).module_items;
             assert_eq!(round_trip(&text), text, "{}", model.api_name);
-        }
-    }
-
-    #[test]
-    fn integer_arrays_fill_lines_as_prettyplease_does() {
-        for digits in 1..=20 {
-            for count in 1..=40 {
-                let items = || (0..count).map(|_| "1".repeat(digits));
-                let mut top = String::new();
-                write_int_array(&mut top, 0, &format!("static A: [u64; {count}] = "), items(), ";");
-                assert_eq!(round_trip(&top), top);
-                // Laid out as a slot: a struct literal over 34 columns breaks.
-                let mut field = String::from("static A: [Slot; 1] = [\n    Slot {\n");
-                write_int_array(&mut field, 8, "words: ", items(), ",");
-                field.push_str("        code: ErrorCode::AuthInvalidKey,\n    },\n];\n");
-                assert_eq!(round_trip(&field), field);
-            }
-        }
-    }
-
-    #[test]
-    fn negative_integers_go_one_to_a_line_unless_they_all_fit_on_one() {
-        for count in [1, 3, 12, 40] {
-            let mut text = String::new();
-            write_expression_array(
-                &mut text,
-                "const A: &[i64; 2] = &",
-                (0..count).map(|i| format!("-{}", 32_700 + i)),
-                ";",
-            );
-            assert_eq!(round_trip(&text), text);
         }
     }
 }

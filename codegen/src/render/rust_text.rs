@@ -212,6 +212,38 @@ pub fn struct_literal(out: &mut String, indent: usize, name: &str, fields: &[(&s
     let _ = writeln!(out, "{pad}}},");
 }
 
+/// `{lead}[items]{end}` on a line indented `indent` levels, as prettyplease
+/// prints an array of integer literals: on that line when it fits (with
+/// `counted` bytes of `end`, as for [`Expr::write`]), else filled: as many
+/// items to a line as fit, one level deeper, each followed by a comma.
+pub fn filled_int_array(out: &mut String, indent: usize, lead: &str, items: &[String], end: &str, counted: usize) {
+    let (inner, pad) = (pad(indent + 1), pad(indent));
+    let flat = items.iter().map(String::len).sum::<usize>() + 2 * items.len().saturating_sub(1) + 2;
+    if fits(indent, lead.len() + flat + counted) {
+        let _ = writeln!(out, "{pad}{lead}[{}]{end}", items.join(", "));
+        return;
+    }
+    let _ = write!(out, "{pad}{lead}[");
+    // The width of the line being filled, after its indentation.
+    let mut width = None;
+    for (i, item) in items.iter().enumerate() {
+        // The comma after an item counts, except after the last, whose comma
+        // prettyplease adds once it has decided where the line breaks.
+        let comma = usize::from(i + 1 < items.len());
+        width = match width {
+            Some(width) if fits(indent + 1, width + 1 + item.len() + comma) => {
+                let _ = write!(out, " {item},");
+                Some(width + 1 + item.len() + 1)
+            }
+            _ => {
+                let _ = write!(out, "\n{inner}{item},");
+                Some(item.len() + 1)
+            }
+        };
+    }
+    let _ = writeln!(out, "\n{pad}]{end}");
+}
+
 /// Doc comment lines indented `indent` levels, one paragraph each with a
 /// blank line between, as [`doc_text`](super::rust::doc_text) attributes
 /// print. Spec text in them must already be escaped with
@@ -315,5 +347,32 @@ mod tests {
         doc_lines(&mut text, 0, &paragraphs);
         text.push_str("struct S;\n");
         assert_eq!(text, reprinted(&text));
+    }
+
+    #[test]
+    fn integer_arrays_fill_lines_as_prettyplease_does() {
+        for digits in 1..=20 {
+            for count in 1..=40 {
+                let items: Vec<String> = (0..count).map(|_| "1".repeat(digits)).collect();
+                let mut top = String::new();
+                filled_int_array(&mut top, 0, &format!("static A: [u64; {count}] = "), &items, ";", 1);
+                assert_eq!(reprinted(&top), top);
+                // Laid out as a slot: a struct literal over 34 columns breaks.
+                let mut field = String::from("static A: [Slot; 1] = [\n    Slot {\n");
+                filled_int_array(&mut field, 2, "words: ", &items, ",", 1);
+                field.push_str("        code: ErrorCode::AuthInvalidKey,\n    },\n];\n");
+                assert_eq!(reprinted(&field), field);
+            }
+        }
+    }
+
+    #[test]
+    fn negative_integers_go_one_to_a_line_unless_they_all_fit_on_one() {
+        for count in [1, 3, 12, 40] {
+            let mut text = String::new();
+            let items = (0..count).map(|i| Expr::Flat(format!("-{}", 32_700 + i))).collect();
+            Expr::array("", items).write(&mut text, 0, "const A: &[i64; 2] = &", ";", 1);
+            assert_eq!(reprinted(&text), text);
+        }
     }
 }

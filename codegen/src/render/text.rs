@@ -66,12 +66,18 @@ pub fn code_span(text: &str) -> String {
 /// `text` as a double-quoted string literal that is valid in both JSON and TOML
 /// (their escapes agree: `\"`, `\\`, `\n`, `\t` and `\uXXXX`).
 pub fn quoted_string(text: &str) -> String {
-    double_quoted(text, |c, out| match c {
+    double_quoted(text, push_json_char)
+}
+
+/// `c` as JSON (and TOML) write it inside a string: `\n`, `\t`, `\uXXXX`
+/// for the other controls, itself otherwise.
+fn push_json_char(c: char, out: &mut String) {
+    match c {
         '\n' => out.push_str("\\n"),
         '\t' => out.push_str("\\t"),
-        c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+        c if c.is_control() => push_u_escape(out, c),
         c => out.push(c),
-    })
+    }
 }
 
 /// `text` in double quotes with `"` and `\` escaped by a backslash, as every
@@ -104,14 +110,11 @@ pub fn push_double_quoted(out: &mut String, text: &str, write_other: impl Fn(cha
 /// no catalogue text can become YAML structure.
 pub fn push_yaml_string(out: &mut String, text: &str) {
     push_double_quoted(out, text, |c, out| match c {
-        '\n' => out.push_str("\\n"),
-        '\t' => out.push_str("\\t"),
         '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}' => push_u_escape(out, c),
         '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
             push_u_escape(out, c)
         }
-        c if c.is_control() => push_u_escape(out, c),
-        c => out.push(c),
+        c => push_json_char(c, out),
     })
 }
 

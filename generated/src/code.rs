@@ -517,11 +517,11 @@ impl ErrorCode {
             word(bytes, 16),
             word(bytes, bytes.len().wrapping_sub(8)),
         ];
-        let key = bytes.len() as u64 ^ words[0] ^ words[3].rotate_left(29);
+        let key = crate::runtime::word::ends_key(bytes.len(), words[0], words[3]);
         let slot = &SLOTS[(key.wrapping_mul(5053459964902965287u64) >> 58) as usize];
         if slot.len == bytes.len() && slot.words.iter().zip(&words).all(|(a, b)| a == b)
         {
-            slot.code
+            ::core::option::Option::Some(slot.code)
         } else {
             ::core::option::Option::None
         }
@@ -631,10 +631,12 @@ impl ::core::fmt::Display for ErrorCode {
 impl ::std::error::Error for ErrorCode {}
 impl ::core::str::FromStr for ErrorCode {
     type Err = UnknownErrorCode;
-    /// Inlined, and the error's constructor with it, so that a caller
-    /// that drops the error (`.ok()`, `.is_ok()`) does not pay for
-    /// building it.
-    #[inline]
+    /// Always inlined, and the error's constructor with it, so that a
+    /// caller that drops the error (`.ok()`, `.is_ok()`) does not pay
+    /// for building it. A plain `#[inline]` is not enough: weighed with
+    /// the constructor, the function stays out of line in a large
+    /// catalogue, and every miss builds an error nobody reads.
+    #[inline(always)]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         ErrorCode::from_code(code).ok_or_else(|| UnknownErrorCode::new(code))
     }
@@ -662,7 +664,7 @@ impl InlineBytes {
     /// words in registers: a copy of variable length (`memcpy`) would
     /// cost a call, and bytes stored at a variable offset could not be
     /// read back as words without stalling.
-    #[inline]
+    #[inline(always)]
     fn new(text: &[u8]) -> InlineBytes {
         let mut bytes = [0; INLINE_UNKNOWN];
         if text.len() < 8 {
@@ -688,7 +690,12 @@ impl InlineBytes {
     }
 }
 impl UnknownErrorCode {
-    #[inline]
+    /// Inlined into `from_str` with it, the heap copy included: out of
+    /// line, it would be a call on every miss that a caller dropping
+    /// the error could not leave out; inlined, an unread copy is left
+    /// out, all but one empty call (the allocator's link check) on a
+    /// string longer than the inline buffer.
+    #[inline(always)]
     fn new(code: &str) -> UnknownErrorCode {
         let text = if code.len() <= INLINE_UNKNOWN {
             UnknownText::Inline {
@@ -725,391 +732,23 @@ impl ::core::fmt::Display for UnknownErrorCode {
 impl ::std::error::Error for UnknownErrorCode {}
 /// One slot of the lookup table: a code's length and its bytes as
 /// little-endian words (the full words from the start, then the
-/// last eight bytes).
+/// last eight bytes). A slot no code hashes to holds the first
+/// code's, which only that code could match and its key never
+/// reaches.
 struct Slot {
     len: usize,
     words: [u64; 4],
-    code: ::core::option::Option<ErrorCode>,
+    code: ErrorCode,
 }
 /// The codes by the slot their perfect hash gives.
 static SLOTS: [Slot; 64] = [
     Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: 25,
-        words: [
-            0x4e4f435f48545541, 0x5f4e4f495443454e, 0x4e554f465f544f4e,
-            0x444e554f465f544f,
-        ],
-        code: ::core::option::Option::Some(ErrorCode::AuthConnectionNotFound),
-    },
-    Slot {
-        len: 21,
-        words: [
-            0x4d41455254535055, 0x494c5f455441525f, 0x0000000000000000,
-            0x444554494d494c5f,
-        ],
-        code: ::core::option::Option::Some(ErrorCode::UpstreamRateLimited),
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: 25,
-        words: [
-            0x49544144494c4156, 0x444c4549465f4e4f, 0x4e4f4c5f4f4f545f,
-            0x474e4f4c5f4f4f54,
-        ],
-        code: ::core::option::Option::Some(ErrorCode::ValidationFieldTooLong),
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: 18,
-        words: [
-            0x495443454e4e4f43, 0x52495058455f4e4f, 0x0000000000000000,
-            0x444552495058455f,
-        ],
-        code: ::core::option::Option::Some(ErrorCode::ConnectionExpired),
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: 25,
-        words: [
-            0x49544144494c4156, 0x49555145525f4e4f, 0x4c4549465f444552,
-            0x444c4549465f4445,
-        ],
-        code: ::core::option::Option::Some(ErrorCode::ValidationRequiredField),
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: 20,
-        words: [
-            0x4d41455254535055, 0x4c494156414e555f, 0x0000000000000000,
-            0x454c42414c494156,
-        ],
-        code: ::core::option::Option::Some(ErrorCode::UpstreamUnavailable),
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: 25,
-        words: [
-            0x4d494c5f45544152, 0x41544f55515f5449, 0x454445454358455f,
-            0x4445444545435845,
-        ],
-        code: ::core::option::Option::Some(ErrorCode::RateLimitQuotaExceeded),
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: 24,
-        words: [
-            0x49544144494c4156, 0x4c41564e495f4e4f, 0x45554c41565f4449,
-            0x45554c41565f4449,
-        ],
-        code: ::core::option::Option::Some(ErrorCode::ValidationInvalidValue),
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: 25,
-        words: [
-            0x4d41455254535055, 0x44494c41564e495f, 0x534e4f505345525f,
-            0x45534e4f50534552,
-        ],
-        code: ::core::option::Option::Some(ErrorCode::UpstreamInvalidResponse),
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: 25,
-        words: [
-            0x49544144494c4156, 0x4c41564e495f4e4f, 0x414d524f465f4449,
-            0x54414d524f465f44,
-        ],
-        code: ::core::option::Option::Some(ErrorCode::ValidationInvalidFormat),
-    },
-    Slot {
-        len: 20,
-        words: [
-            0x5345535f48545541, 0x5058455f4e4f4953, 0x0000000000000000,
-            0x444552495058455f,
-        ],
-        code: ::core::option::Option::Some(ErrorCode::AuthSessionExpired),
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: 23,
-        words: [
-            0x4e495f53454c5552, 0x49535f44494c4156, 0x0000000000000000,
-            0x45525554414e4749,
-        ],
-        code: ::core::option::Option::Some(ErrorCode::RulesInvalidSignature),
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: 24,
-        words: [
-            0x495443454e4e4f43, 0x4c41564e495f4e4f, 0x45544154535f4449,
-            0x45544154535f4449,
-        ],
-        code: ::core::option::Option::Some(ErrorCode::ConnectionInvalidState),
-    },
-    Slot {
-        len: 14,
-        words: [
-            0x554f5f53454c5552, 0x0000000000000000, 0x0000000000000000,
-            0x444554414454554f,
-        ],
-        code: ::core::option::Option::Some(ErrorCode::RulesOutdated),
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: 25,
-        words: [
-            0x495443454e4e4f43, 0x54494d494c5f4e4f, 0x454445454358455f,
-            0x4445444545435845,
-        ],
-        code: ::core::option::Option::Some(ErrorCode::ConnectionLimitExceeded),
-    },
-    Slot {
         len: 16,
         words: [
-            0x59454b5f48545541, 0x444552495058455f, 0x0000000000000000,
-            0x444552495058455f,
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
         ],
-        code: ::core::option::Option::Some(ErrorCode::AuthKeyExpired),
-    },
-    Slot {
-        len: 23,
-        words: [
-            0x534e495f48545541, 0x4e45494349464655, 0x0000000000000000,
-            0x45504f43535f544e,
-        ],
-        code: ::core::option::Option::Some(ErrorCode::AuthInsufficientScope),
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: 17,
-        words: [
-            0x4e555f53454c5552, 0x4c42414c49415641, 0x0000000000000000,
-            0x454c42414c494156,
-        ],
-        code: ::core::option::Option::Some(ErrorCode::RulesUnavailable),
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: 20,
-        words: [
-            0x495443454e4e4f43, 0x465f544f4e5f4e4f, 0x0000000000000000,
-            0x444e554f465f544f,
-        ],
-        code: ::core::option::Option::Some(ErrorCode::ConnectionNotFound),
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: 19,
-        words: [
-            0x4d494c5f45544152, 0x45454358455f5449, 0x0000000000000000,
-            0x4445444545435845,
-        ],
-        code: ::core::option::Option::Some(ErrorCode::RateLimitExceeded),
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: usize::MAX,
-        words: [0, 0, 0, 0],
-        code: ::core::option::Option::None,
-    },
-    Slot {
-        len: 16,
-        words: [
-            0x4d41455254535055, 0x54554f454d49545f, 0x0000000000000000,
-            0x54554f454d49545f,
-        ],
-        code: ::core::option::Option::Some(ErrorCode::UpstreamTimeout),
+        code: ErrorCode::AuthInvalidKey,
     },
     Slot {
         len: 16,
@@ -1117,6 +756,502 @@ static SLOTS: [Slot; 64] = [
             0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
             0x59454b5f44494c41,
         ],
-        code: ::core::option::Option::Some(ErrorCode::AuthInvalidKey),
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 25,
+        words: [
+            0x4e4f435f48545541, 0x5f4e4f495443454e, 0x4e554f465f544f4e,
+            0x444e554f465f544f,
+        ],
+        code: ErrorCode::AuthConnectionNotFound,
+    },
+    Slot {
+        len: 21,
+        words: [
+            0x4d41455254535055, 0x494c5f455441525f, 0x0000000000000000,
+            0x444554494d494c5f,
+        ],
+        code: ErrorCode::UpstreamRateLimited,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 25,
+        words: [
+            0x49544144494c4156, 0x444c4549465f4e4f, 0x4e4f4c5f4f4f545f,
+            0x474e4f4c5f4f4f54,
+        ],
+        code: ErrorCode::ValidationFieldTooLong,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 18,
+        words: [
+            0x495443454e4e4f43, 0x52495058455f4e4f, 0x0000000000000000,
+            0x444552495058455f,
+        ],
+        code: ErrorCode::ConnectionExpired,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 25,
+        words: [
+            0x49544144494c4156, 0x49555145525f4e4f, 0x4c4549465f444552,
+            0x444c4549465f4445,
+        ],
+        code: ErrorCode::ValidationRequiredField,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 20,
+        words: [
+            0x4d41455254535055, 0x4c494156414e555f, 0x0000000000000000,
+            0x454c42414c494156,
+        ],
+        code: ErrorCode::UpstreamUnavailable,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 25,
+        words: [
+            0x4d494c5f45544152, 0x41544f55515f5449, 0x454445454358455f,
+            0x4445444545435845,
+        ],
+        code: ErrorCode::RateLimitQuotaExceeded,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 24,
+        words: [
+            0x49544144494c4156, 0x4c41564e495f4e4f, 0x45554c41565f4449,
+            0x45554c41565f4449,
+        ],
+        code: ErrorCode::ValidationInvalidValue,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 25,
+        words: [
+            0x4d41455254535055, 0x44494c41564e495f, 0x534e4f505345525f,
+            0x45534e4f50534552,
+        ],
+        code: ErrorCode::UpstreamInvalidResponse,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 25,
+        words: [
+            0x49544144494c4156, 0x4c41564e495f4e4f, 0x414d524f465f4449,
+            0x54414d524f465f44,
+        ],
+        code: ErrorCode::ValidationInvalidFormat,
+    },
+    Slot {
+        len: 20,
+        words: [
+            0x5345535f48545541, 0x5058455f4e4f4953, 0x0000000000000000,
+            0x444552495058455f,
+        ],
+        code: ErrorCode::AuthSessionExpired,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 23,
+        words: [
+            0x4e495f53454c5552, 0x49535f44494c4156, 0x0000000000000000,
+            0x45525554414e4749,
+        ],
+        code: ErrorCode::RulesInvalidSignature,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 24,
+        words: [
+            0x495443454e4e4f43, 0x4c41564e495f4e4f, 0x45544154535f4449,
+            0x45544154535f4449,
+        ],
+        code: ErrorCode::ConnectionInvalidState,
+    },
+    Slot {
+        len: 14,
+        words: [
+            0x554f5f53454c5552, 0x0000000000000000, 0x0000000000000000,
+            0x444554414454554f,
+        ],
+        code: ErrorCode::RulesOutdated,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 25,
+        words: [
+            0x495443454e4e4f43, 0x54494d494c5f4e4f, 0x454445454358455f,
+            0x4445444545435845,
+        ],
+        code: ErrorCode::ConnectionLimitExceeded,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x59454b5f48545541, 0x444552495058455f, 0x0000000000000000,
+            0x444552495058455f,
+        ],
+        code: ErrorCode::AuthKeyExpired,
+    },
+    Slot {
+        len: 23,
+        words: [
+            0x534e495f48545541, 0x4e45494349464655, 0x0000000000000000,
+            0x45504f43535f544e,
+        ],
+        code: ErrorCode::AuthInsufficientScope,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 17,
+        words: [
+            0x4e555f53454c5552, 0x4c42414c49415641, 0x0000000000000000,
+            0x454c42414c494156,
+        ],
+        code: ErrorCode::RulesUnavailable,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 20,
+        words: [
+            0x495443454e4e4f43, 0x465f544f4e5f4e4f, 0x0000000000000000,
+            0x444e554f465f544f,
+        ],
+        code: ErrorCode::ConnectionNotFound,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 19,
+        words: [
+            0x4d494c5f45544152, 0x45454358455f5449, 0x0000000000000000,
+            0x4445444545435845,
+        ],
+        code: ErrorCode::RateLimitExceeded,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x4d41455254535055, 0x54554f454d49545f, 0x0000000000000000,
+            0x54554f454d49545f,
+        ],
+        code: ErrorCode::UpstreamTimeout,
+    },
+    Slot {
+        len: 16,
+        words: [
+            0x564e495f48545541, 0x59454b5f44494c41, 0x0000000000000000,
+            0x59454b5f44494c41,
+        ],
+        code: ErrorCode::AuthInvalidKey,
     },
 ];

@@ -8,21 +8,26 @@
 //! rows never goes through syn and prettyplease.
 //!
 //! A catalogue of up to 128 codes of at least 8 bytes usually gets a
-//! [`SmallTable`]: one probe, three times faster than two (see its module).
-//! Every other string lookup, and every integer lookup, is a [`PerfectHash`]:
-//! one hash of the input
-//! (`crate::runtime::word::hash` or `hash_integer`, the functions the tables
-//! were built with), the bucket's pilot, the slot, and one comparison with
-//! the code the slot holds. A slot no code hashes to holds a copy of the
-//! first code's: only that code's own hash could confirm it, and that hash
-//! leads to the code's own slot.
+//! [`SmallTable`]: one probe (see its module). Every other string lookup,
+//! and every integer lookup, is a [`PerfectHash`]: one hash of the input, the
+//! bucket's pilot, the slot, and one comparison with the code the slot holds.
+//! The hash is the cheapest that tells the catalogue's codes apart: when their
+//! length, first word and last eight bytes do ([`Ends`], nearly every
+//! catalogue), their `crate::runtime::word::ends_key` times a multiplier of the
+//! seed, about half the work of `crate::runtime::word::hash`, which mixes
+//! every word and serves the rest (codes under 8 bytes, or differing only in
+//! the middle); integers are hashed with `hash_integer`. The generated code
+//! calls the functions the tables were built with. A slot no code hashes to
+//! holds a copy of the first code's: only that code's own hash could confirm
+//! it, and that hash leads to the code's own slot.
 
 use std::fmt::Write;
 
-use errcat_runtime::word::{hash, hash_integer};
+use errcat_runtime::word::{hash, hash_integer, pilot_multiple};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use super::ends::{Ends, multiplier};
 use super::perfect_hash::PerfectHash;
 use super::rust::{allow_deprecated, format_file, has_deprecated, variant_path};
 use super::rust_text::{self, Expr, filled_int_array};
@@ -67,7 +72,7 @@ pub fn render_lookup(model: &Model) -> Lookup {
 
 /// The body of `from_code` and the tables it reads: a [`SmallTable`] when
 /// the catalogue has one (one probe), else the [`PerfectHash`] that serves
-/// every catalogue (two).
+/// every catalogue (two), over the cheapest [`Reading`] of its codes.
 fn string_lookup(model: &Model) -> (TokenStream, String) {
     let strings: Vec<&str> = model.codes.iter().map(|code| code.code.as_str()).collect();
     if let Some(small) = SmallTable::find(&strings) {
@@ -75,17 +80,30 @@ fn string_lookup(model: &Model) -> (TokenStream, String) {
         let items = small.items(&strings, &code_path, allow_deprecated(model));
         return (small.lookup_tokens(), format_file(items));
     }
-    let table = StringTable::build(model);
+    let table = StringTable::build(model, &strings);
     let mut module_items = String::with_capacity(table.text_size(model));
     table.write_items(model, &mut module_items);
-    let seed = Literal::u64_unsuffixed(table.hash.seed);
-    let width = Literal::usize_unsuffixed(table.width);
+    let (read, hash) = match table.reading {
+        Reading::Ends(ends) => {
+            let (read, key) = ends.read_and_key_tokens();
+            let multiplier = Literal::u64_suffixed(multiplier(table.hash.seed));
+            (read, quote! { #key.wrapping_mul(#multiplier) })
+        }
+        Reading::Whole { width } => {
+            let width = Literal::usize_unsuffixed(width);
+            let seed = Literal::u64_unsuffixed(table.hash.seed);
+            (
+                quote! { let mut words = [0; #width]; },
+                quote! { crate::runtime::word::hash(bytes, &mut words, #seed) },
+            )
+        }
+    };
     let from_code = quote! {
         let bytes = code.as_bytes();
-        let mut words = [0; #width];
-        let hash = crate::runtime::word::hash(bytes, &mut words, #seed);
-        let pilot = PILOTS[crate::runtime::word::bucket(hash, PILOTS.len())];
-        let slot = &SLOTS[crate::runtime::word::slot(hash, pilot, SLOTS.len())];
+        #read
+        let hash = #hash;
+        let multiple = PILOTS[crate::runtime::word::bucket(hash, PILOTS.len())];
+        let slot = &SLOTS[crate::runtime::word::slot(hash, multiple, SLOTS.len())];
         // The length, then the words in turn: a miss usually stops at the
         // length, and the branches are what keeps this cheap once inlined
         // (compared all at once, the words must all be read first).
@@ -98,43 +116,78 @@ fn string_lookup(model: &Model) -> (TokenStream, String) {
     (from_code, module_items)
 }
 
-/// The string lookup's perfect hash, over the words `hash` reads.
+/// How a string lookup reads and hashes its input.
+#[derive(Debug, Clone, Copy)]
+enum Reading {
+    /// By its ends, when they tell the codes apart: the key, times a
+    /// multiplier of the seed. Half the work of hashing every word.
+    Ends(Ends),
+    /// Every word, with `crate::runtime::word::hash` (`width` words).
+    Whole { width: usize },
+}
+
+impl Reading {
+    /// The words of `bytes` a lookup compares, and their hash under `seed`.
+    fn read(self, bytes: &[u8], seed: u64) -> (Vec<u64>, u64) {
+        match self {
+            Reading::Ends(ends) => {
+                let words = ends.words(bytes);
+                (words, ends.key(bytes).wrapping_mul(multiplier(seed)))
+            }
+            Reading::Whole { width } => {
+                let mut words = vec![0; width];
+                let hash = hash(bytes, &mut words, seed);
+                (words, hash)
+            }
+        }
+    }
+}
+
+/// The string lookup's perfect hash, over the words `reading` reads.
 struct StringTable {
-    /// Words per slot: enough for the longest code.
-    width: usize,
+    reading: Reading,
     /// For each code, its words.
     words: Vec<Vec<u64>>,
     hash: PerfectHash,
 }
 
 impl StringTable {
-    fn build(model: &Model) -> StringTable {
-        let longest = model.codes.iter().map(|code| code.code.len()).max().unwrap_or(0);
-        let width = longest.div_ceil(8).max(1);
-        let mut words = vec![vec![0; width]; model.codes.len()];
-        for (code, words) in model.codes.iter().zip(&mut words) {
-            hash(code.code.as_bytes(), words, 0);
-        }
-        let hash = PerfectHash::build(model.codes.len(), |index, seed| {
-            hash(model.codes[index].code.as_bytes(), &mut vec![0; width], seed)
+    fn build(model: &Model, strings: &[&str]) -> StringTable {
+        let reading = Ends::of(strings).map(Reading::Ends).unwrap_or_else(|| {
+            let longest = strings.iter().map(|code| code.len()).max().unwrap_or(0);
+            Reading::Whole {
+                width: longest.div_ceil(8).max(1),
+            }
         });
-        StringTable { width, words, hash }
+        let words = strings.iter().map(|code| reading.read(code.as_bytes(), 0).0).collect();
+        let hash = PerfectHash::build(model.codes.len(), |index, seed| {
+            reading.read(strings[index].as_bytes(), seed).1
+        });
+        StringTable { reading, words, hash }
+    }
+
+    /// Words per slot.
+    fn width(&self) -> usize {
+        match self.reading {
+            Reading::Ends(ends) => ends.width(),
+            Reading::Whole { width } => width,
+        }
     }
 
     /// About how long [`Self::write_items`]'s text is.
     fn text_size(&self, model: &Model) -> usize {
         let longest_variant = model.codes.iter().map(|code| code.variant.len()).max().unwrap_or(0);
-        1_000 + 5 * self.hash.pilots.len() + self.hash.slots.len() * (100 + longest_variant + 20 * self.width)
+        1_000 + 5 * self.hash.pilots.len() + self.hash.slots.len() * (100 + longest_variant + 20 * self.width())
     }
 
     fn write_items(&self, model: &Model, out: &mut String) {
         let _ = write!(
             out,
-            "/// One slot of the code lookup: a code's words as `crate::runtime::word::hash`\n\
-             /// reads them, its length and the code. A slot no code hashes to holds the\n\
-             /// first code's, which only that code could match and its hash never reaches.\n\
+            "/// One slot of the code lookup: a code's words as the lookup reads them, its\n\
+             /// length and the code. A slot no code hashes to holds the first code's,\n\
+             /// which only that code could match and its hash never reaches.\n\
              struct Slot {{\n    words: [u64; {}],\n    len: u32,\n    code: ErrorCode,\n}}\n",
-            self.width
+            self.width()
         );
         write_pilots(out, "PILOTS", "code lookup", &self.hash.pilots);
         out.push_str("/// The code lookup's slots, by the slot `crate::runtime::word::slot` gives.\n");
@@ -253,8 +306,8 @@ fn integer_items(model: &Model, out: &mut String) -> TokenStream {
         #[inline]
         pub fn from_i64(code: i64) -> ::core::option::Option<ErrorCode> {
             let hash = crate::runtime::word::hash_integer(code, #seed);
-            let pilot = INTEGER_PILOTS[crate::runtime::word::bucket(hash, INTEGER_PILOTS.len())];
-            let slot = &INTEGER_SLOTS[crate::runtime::word::slot(hash, pilot, INTEGER_SLOTS.len())];
+            let multiple = INTEGER_PILOTS[crate::runtime::word::bucket(hash, INTEGER_PILOTS.len())];
+            let slot = &INTEGER_SLOTS[crate::runtime::word::slot(hash, multiple, INTEGER_SLOTS.len())];
             if slot.integer == code {
                 ::core::option::Option::Some(slot.code)
             } else {
@@ -264,12 +317,19 @@ fn integer_items(model: &Model, out: &mut String) -> TokenStream {
     }
 }
 
-/// `static NAME: [u8; N] = [...];`, with its doc.
+/// `static NAME: [u32; N] = [...];`, each pilot as its multiple, with its doc.
 fn write_pilots(out: &mut String, name: &str, lookup: &str, pilots: &[u8]) {
-    let _ = writeln!(out, "/// The pilot of each bucket of the {lookup}'s perfect hash.");
-    let head = format!("static {name}: [u8; {}] = ", pilots.len());
-    let pilots: Vec<String> = pilots.iter().map(u8::to_string).collect();
-    filled_int_array(out, 0, &head, &pilots, ";", 1);
+    let _ = writeln!(
+        out,
+        "/// The pilot of each bucket of the {lookup}'s perfect hash, as the multiple\n\
+         /// (`crate::runtime::word::pilot_multiple`) `crate::runtime::word::slot` takes."
+    );
+    let head = format!("static {name}: [u32; {}] = ", pilots.len());
+    let multiples: Vec<String> = pilots
+        .iter()
+        .map(|&pilot| format!("{:#010x}", pilot_multiple(pilot)))
+        .collect();
+    filled_int_array(out, 0, &head, &multiples, ";", 1);
 }
 
 #[cfg(test)]
@@ -280,8 +340,7 @@ mod tests {
     impl StringTable {
         /// What the generated `from_code` finds for `input`: the index of a code.
         fn find(&self, model: &Model, input: &str) -> Option<usize> {
-            let mut words = vec![0; self.width];
-            let hash = hash(input.as_bytes(), &mut words, self.hash.seed);
+            let (words, hash) = self.reading.read(input.as_bytes(), self.hash.seed);
             let index = self.hash.slots[self.hash.slot_of(hash)].unwrap_or(0);
             (model.codes[index].code.len() == input.len() && self.words[index] == words).then_some(index)
         }
@@ -326,7 +385,8 @@ mod tests {
     /// misses, empty, longer than any code) found exactly when a search of
     /// the codes finds it.
     fn check_string_lookup(model: &Model) {
-        let table = StringTable::build(model);
+        let strings: Vec<&str> = model.codes.iter().map(|code| code.code.as_str()).collect();
+        let table = StringTable::build(model, &strings);
         let codes: std::collections::BTreeMap<&str, usize> = model
             .codes
             .iter()
@@ -381,6 +441,31 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn codes_told_apart_by_their_ends_are_read_by_their_ends_and_the_rest_whole() {
+        let reading_of = |style, size| {
+            let model = model(&synthetic_catalogue_styled(size, style));
+            let strings: Vec<&str> = model.codes.iter().map(|code| code.code.as_str()).collect();
+            StringTable::build(&model, &strings).reading
+        };
+        for size in [129, 2_000, 10_000] {
+            assert!(
+                matches!(reading_of(CodeStyle::UpperSnake, size), Reading::Ends(_)),
+                "{size}"
+            );
+        }
+        // Integers as strings are shorter than a word.
+        assert!(matches!(reading_of(CodeStyle::Integer, 2_000), Reading::Whole { .. }));
+        let mut middle_only = model(&synthetic_catalogue_styled(300, CodeStyle::UpperSnake));
+        for (index, code) in middle_only.codes.iter_mut().enumerate() {
+            code.code = format!("SomeVeryLongServicePrefix{index:04}ThrottlingException");
+        }
+        let strings: Vec<&str> = middle_only.codes.iter().map(|code| code.code.as_str()).collect();
+        let table = StringTable::build(&middle_only, &strings);
+        assert!(matches!(table.reading, Reading::Whole { width: 6 }));
+        check_string_lookup(&middle_only);
     }
 
     #[test]

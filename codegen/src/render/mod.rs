@@ -7,6 +7,7 @@ mod category_rs;
 mod code_rs;
 mod conformance;
 mod crate_tests;
+mod ends;
 mod json_export;
 mod lib_rs;
 mod lookup;

@@ -1,16 +1,19 @@
 //! The hash-and-displace construction (PtrHash's, without evictions) behind
 //! every generated lookup: a code's hash picks a bucket by its high bits; each
 //! bucket has a one-byte pilot, chosen at generation time so that
-//! `errcat_runtime::word::slot(hash, pilot, slots)` puts every code of the
-//! bucket in a free slot of its own. A lookup is one hash, two table reads
-//! (the pilot, then the slot) and one comparison with what the slot holds.
+//! `errcat_runtime::word::slot(hash, pilot_multiple(pilot), slots)` puts every
+//! code of the bucket in a free slot of its own. The generated table holds
+//! each pilot's multiple, so a lookup is one hash, two table reads (the
+//! multiple, then the slot) and one comparison with what the slot holds.
 //!
 //! Buckets are placed largest first (ties in bucket order), each taking the
 //! smallest pilot that fits, so the same hashes always give the same tables.
 
-use errcat_runtime::word::{bucket, slot};
+use errcat_runtime::word::{bucket, pilot_multiple, slot};
 
-/// Codes per bucket, on average: the pilot table has `ceil(n / 4)` bytes.
+/// Codes per bucket, at most on average: the pilot table has `n / 4` entries
+/// rounded up to a power of two, so that the generated lookup's bucket (the
+/// hash's high bits, `errcat_runtime::word::bucket`) compiles to a shift.
 const CODES_PER_BUCKET: usize = 4;
 
 /// Seeds tried before the table grows.
@@ -44,7 +47,7 @@ impl PerfectHash {
     /// When every try fails, which takes two keys hashing alike under all 32
     /// seeds (two equal keys: validation refuses duplicate codes).
     pub fn build(count: usize, hash_of: impl Fn(usize, u64) -> u64) -> PerfectHash {
-        let buckets = count.div_ceil(CODES_PER_BUCKET).max(1);
+        let buckets = count.div_ceil(CODES_PER_BUCKET).next_power_of_two();
         let mut seed = 0;
         for growth in 0..=MAX_GROWTH {
             let slots = (count * (5 + growth)).div_ceil(4).max(1);
@@ -63,7 +66,8 @@ impl PerfectHash {
     /// its two reads, the bucket's pilot and then this slot.
     #[cfg(test)]
     pub fn slot_of(&self, hash: u64) -> usize {
-        slot(hash, self.pilots[bucket(hash, self.pilots.len())], self.slots.len())
+        let pilot = self.pilots[bucket(hash, self.pilots.len())];
+        slot(hash, pilot_multiple(pilot), self.slots.len())
     }
 }
 
@@ -86,7 +90,7 @@ fn place(hashes: &[u64], seed: u64, buckets: usize, slots: usize) -> Option<Perf
         let fits = |pilot: u8, taken: &mut Vec<Option<usize>>, chosen: &mut Vec<usize>| {
             chosen.clear();
             for &key in keys {
-                let at = slot(hashes[key], pilot, slots);
+                let at = slot(hashes[key], pilot_multiple(pilot), slots);
                 if taken[at].is_some() {
                     for &at in chosen.iter() {
                         taken[at] = None;
@@ -136,10 +140,31 @@ mod tests {
                 assert_eq!(table.slots[table.slot_of(hash)], Some(index), "{count}: {code}");
             }
             assert_eq!(table.slots.iter().flatten().count(), count, "one slot per key");
-            // The bound: the first table size, 1.25 slots and a quarter of a
-            // pilot per key, rounded up.
+            // The bound: the first table size, 1.25 slots a key, and a
+            // quarter of a pilot a key rounded up to a power of two.
             assert_eq!(table.slots.len(), (5 * count).div_ceil(4), "{count} keys");
-            assert_eq!(table.pilots.len(), count.div_ceil(4), "{count} keys");
+            assert_eq!(
+                table.pilots.len(),
+                count.div_ceil(4).next_power_of_two(),
+                "{count} keys"
+            );
+        }
+    }
+
+    #[test]
+    fn codes_keyed_by_their_ends_fit_the_same_bound() {
+        use crate::render::ends::{Ends, multiplier};
+        for count in [129, 2_000, 10_000, crate::synth::MAX_CODES] {
+            let codes: Vec<String> = (0..count).map(|index| format!("QUOTA_EXCEEDED_{index}")).collect();
+            let strings: Vec<&str> = codes.iter().map(String::as_str).collect();
+            let ends = Ends::of(&strings).expect("the last eight bytes hold the number");
+            let key = |index: usize| ends.key(strings[index].as_bytes());
+            let table = PerfectHash::build(count, |index, seed| key(index).wrapping_mul(multiplier(seed)));
+            for (index, code) in codes.iter().enumerate() {
+                let hash = key(index).wrapping_mul(multiplier(table.seed));
+                assert_eq!(table.slots[table.slot_of(hash)], Some(index), "{count}: {code}");
+            }
+            assert_eq!(table.slots.len(), (5 * count).div_ceil(4), "{count} keys");
         }
     }
 

@@ -1,25 +1,27 @@
 //! String → code lookup for small catalogues: one table probe, no pilot.
 //! The construction of [`super::perfect_hash`] serves every catalogue, but
-//! its two dependent probes and wider hash cost 7–9 ns a lookup, where this
-//! one costs about 2.4 ns, against strum's 6–8 ns at 22 codes (BENCHMARKS.md):
-//! so a catalogue of up to [`MAX_CODES`] codes of at least 8 bytes whose
-//! codes this key tells apart gets this table instead.
+//! its dependent pilot read costs about 1.5 ns more a lookup at 22 codes, where
+//! this one costs about 2.2 ns against strum's 6–8 ns (BENCHMARKS.md): so a
+//! catalogue of up to [`MAX_CODES`] codes that [`Ends`] tells apart gets this
+//! table instead when a multiplier is found.
 //!
-//! The input is read as little-endian 64-bit words (the full words from the
-//! start, then the last eight bytes) with bounds-checked `get`s that compile to
-//! selects, so nothing switches on the input's length; its length, first word
-//! and last word, multiplied by a constant found at generation time, put every
-//! code in a slot of its own, and comparing the length, then the words, confirms
-//! it. On random input this is more than twice as fast as a `match` on strings,
-//! whose switch on the length the CPU mispredicts.
+//! The input is read by its ends ([`Ends`]: little-endian words with
+//! bounds-checked `get`s that compile to selects, so nothing switches on the
+//! input's length); its key, multiplied by a constant found at generation
+//! time, puts every code in a slot of its own, and comparing the length, then
+//! the words, confirms it. On random input this is more than three times as
+//! fast as a `match` on strings, whose switch on the length the CPU
+//! mispredicts.
 //!
-//! The generated code and this module's `key` and `slot` compute the same
-//! function, both reading words with `errcat_runtime::word::word`: the
-//! generated crate's tests look every code up through it.
+//! The generated code and this module's `Ends::key` and `slot` compute the
+//! same function, both reading words with `errcat_runtime::word::word` and
+//! keying them with `errcat_runtime::word::ends_key`: the generated crate's
+//! tests look every code up through it.
 
-use errcat_runtime::word::word;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
+
+use super::ends::Ends;
 
 /// Largest catalogue searched for a one-probe table: past it, a collision-free
 /// multiplier in a compact table is unlikely, and the two-probe construction
@@ -32,8 +34,8 @@ const TRIES: u32 = 2_000;
 /// A one-probe perfect hash of one small catalogue's codes.
 #[derive(Debug)]
 pub struct SmallTable {
-    /// Full words read from the start of the input (the tail word comes after).
-    lead_words: usize,
+    /// How the input is read and keyed.
+    ends: Ends,
     multiplier: u64,
     /// log2 of the table size.
     bits: u32,
@@ -42,25 +44,17 @@ pub struct SmallTable {
 }
 
 impl SmallTable {
-    /// A one-probe table of `codes`, or `None` when there are too many, one
-    /// is shorter than a word (a word past the end reads as zero, so short
-    /// codes would not be told apart), or no multiplier separates them.
+    /// A one-probe table of `codes`, or `None` when there are too many, their
+    /// ends do not tell them apart ([`Ends::of`]), or no multiplier separates
+    /// them.
     pub fn find(codes: &[&str]) -> Option<SmallTable> {
-        if codes.is_empty() || codes.len() > MAX_CODES || codes.iter().any(|code| code.len() < 8) {
+        if codes.len() > MAX_CODES {
             return None;
         }
-        let longest = codes.iter().map(|code| code.len()).max()?;
-        // Full words at 0, 8, … up to where the tail word takes over.
-        let lead_words = (longest - 8).div_ceil(8).max(1);
-        let keys: Vec<u64> = codes.iter().map(|code| key(code.as_bytes(), lead_words)).collect();
-        let mut distinct = keys.clone();
-        distinct.sort_unstable();
-        distinct.dedup();
-        if distinct.len() < keys.len() {
-            // Two codes agree in length, first and last word (they differ in
-            // the middle): no multiplier separates them.
-            return None;
-        }
+        // Two codes that agree in length, first and last word (they differ in
+        // the middle) have one key: no multiplier separates them.
+        let ends = Ends::of(codes)?;
+        let keys: Vec<u64> = codes.iter().map(|code| ends.key(code.as_bytes())).collect();
         let mut random = 0x9E37_79B9_7F4A_7C15_u64;
         let smallest = usize::BITS - (codes.len() - 1).leading_zeros() + 1;
         for bits in smallest..=smallest + 3 {
@@ -77,7 +71,7 @@ impl SmallTable {
                 });
                 if placed {
                     return Some(SmallTable {
-                        lead_words,
+                        ends,
                         multiplier,
                         bits,
                         slots,
@@ -92,23 +86,19 @@ impl SmallTable {
     /// items of [`Self::items`] in the same module, and the runtime's `word`
     /// in scope.
     pub fn lookup_tokens(&self) -> TokenStream {
-        let word_reads = (0..self.lead_words).map(|i| {
-            let at = Literal::usize_unsuffixed(i * 8);
-            quote! { word(bytes, #at), }
-        });
-        let tail = Literal::usize_unsuffixed(self.lead_words);
+        let (read, key) = self.ends.read_and_key_tokens();
         let multiplier = Literal::u64_suffixed(self.multiplier);
         let shift = Literal::u32_unsuffixed(64 - self.bits);
         quote! {
             let bytes = code.as_bytes();
-            let words = [#(#word_reads)* word(bytes, bytes.len().wrapping_sub(8))];
-            let key = bytes.len() as u64 ^ words[0] ^ words[#tail].rotate_left(29);
+            #read
+            let key = #key;
             let slot = &SLOTS[(key.wrapping_mul(#multiplier) >> #shift) as usize];
             // The length, then the words in turn: a miss usually stops at the
             // length, and the branches are what keeps this cheap once inlined
             // (compared all at once, the words must all be read first).
             if slot.len == bytes.len() && slot.words.iter().zip(&words).all(|(a, b)| a == b) {
-                slot.code
+                ::core::option::Option::Some(slot.code)
             } else {
                 ::core::option::Option::None
             }
@@ -124,31 +114,32 @@ impl SmallTable {
         code_path: &dyn Fn(usize) -> TokenStream,
         table_attributes: TokenStream,
     ) -> TokenStream {
-        let width = Literal::usize_unsuffixed(self.lead_words + 1);
+        let width = Literal::usize_unsuffixed(self.ends.width());
         let size = Literal::usize_unsuffixed(self.slots.len());
-        let slots = self.slots.iter().map(|slot| match slot {
-            Some(index) => {
-                let bytes = codes[*index].as_bytes();
-                let len = Literal::usize_unsuffixed(bytes.len());
-                let words = words(bytes, self.lead_words)
-                    .into_iter()
-                    .map(|word| syn::LitInt::new(&format!("0x{word:016x}"), proc_macro2::Span::call_site()));
-                let path = code_path(*index);
-                quote! { Slot { len: #len, words: [#(#words),*], code: ::core::option::Option::Some(#path) } }
-            }
-            None => {
-                let zeros = (0..=self.lead_words).map(|_| quote! { 0 });
-                quote! { Slot { len: usize::MAX, words: [#(#zeros),*], code: ::core::option::Option::None } }
-            }
+        // A slot no code hashes to holds the first code's: only that code
+        // could match it, and its key leads to its own slot.
+        let slots = self.slots.iter().map(|slot| {
+            let index = slot.unwrap_or(0);
+            let bytes = codes[index].as_bytes();
+            let len = Literal::usize_unsuffixed(bytes.len());
+            let words = self
+                .ends
+                .words(bytes)
+                .into_iter()
+                .map(|word| syn::LitInt::new(&format!("0x{word:016x}"), proc_macro2::Span::call_site()));
+            let path = code_path(index);
+            quote! { Slot { len: #len, words: [#(#words),*], code: #path } }
         });
         quote! {
             /// One slot of the lookup table: a code's length and its bytes as
             /// little-endian words (the full words from the start, then the
-            /// last eight bytes).
+            /// last eight bytes). A slot no code hashes to holds the first
+            /// code's, which only that code could match and its key never
+            /// reaches.
             struct Slot {
                 len: usize,
                 words: [u64; #width],
-                code: ::core::option::Option<ErrorCode>,
+                code: ErrorCode,
             }
 
             /// The codes by the slot their perfect hash gives.
@@ -157,23 +148,6 @@ impl SmallTable {
 
         }
     }
-}
-
-/// The words a lookup reads: `lead_words` full words from the start (0 past
-/// the end), then the last eight bytes (0 when shorter), read by the same
-/// function the generated lookup calls.
-fn words(bytes: &[u8], lead_words: usize) -> Vec<u64> {
-    let mut words: Vec<u64> = (0..lead_words).map(|i| word(bytes, i * 8)).collect();
-    words.push(word(bytes, bytes.len().wrapping_sub(8)));
-    words
-}
-
-/// What the generated lookup hashes: the length, the first word and the last
-/// eight bytes (the words between are only compared: hashing them costs more
-/// than the rare catalogue they would rescue, which gets the two-probe table).
-fn key(bytes: &[u8], lead_words: usize) -> u64 {
-    let words = words(bytes, lead_words);
-    bytes.len() as u64 ^ words[0] ^ words[lead_words].rotate_left(29)
 }
 
 fn slot(key: u64, multiplier: u64, bits: u32) -> usize {
@@ -187,7 +161,7 @@ mod tests {
     impl SmallTable {
         /// The slot `input` hashes to, as the generated code computes it.
         fn slot_of(&self, input: &[u8]) -> usize {
-            slot(key(input, self.lead_words), self.multiplier, self.bits)
+            slot(self.ends.key(input), self.multiplier, self.bits)
         }
 
         /// The code in `slot`, if any.

@@ -9,9 +9,10 @@
 //! bounds-checked `get`s that compile to selects, so nothing switches on the
 //! input's length); its key, multiplied by a constant found at generation
 //! time, puts every code in a slot of its own, and comparing the length, then
-//! the words, confirms it. On random input this is more than three times as
-//! fast as a `match` on strings, whose switch on the length the CPU
-//! mispredicts.
+//! the words, confirms it. On random input this is 1.6 to 3.9 times as fast
+//! as a `match` on strings, whose switch on the length the CPU mispredicts,
+//! the spread coming from where a build places the caller's loop
+//! (BENCHMARKS.md, "Issue 15, second pass").
 //!
 //! The generated code and this module's `Ends::key` and `slot` compute the
 //! same function, both reading words with `errcat_runtime::word::word` and

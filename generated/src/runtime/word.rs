@@ -2,9 +2,9 @@
 
 //! The words and hashes of the generated code lookups: the generator builds
 //! its tables with [`word`], [`ends_key`], [`hash`], [`hash_integer`],
-//! [`bucket`] and [`slot`], and the generated `ErrorCode::from_code` and
-//! `from_i64` look a code up with the same functions, so the two can never
-//! disagree.
+//! [`bucket`], [`pilot_multiple`] and [`slot`], and the generated
+//! `ErrorCode::from_code` and `from_i64` look a code up with the same
+//! functions, so the two can never disagree.
 
 /// Odd constants of wyhash: their products spread every input bit over both
 /// halves of a 128-bit product.

@@ -58,8 +58,12 @@ impl Ends {
 
     /// The key of `bytes`, as the generated lookup computes it.
     pub fn key(self, bytes: &[u8]) -> u64 {
-        let words = self.words(bytes);
-        ends_key(bytes.len(), words[0], words[self.lead_words])
+        self.key_of_words(bytes.len(), &self.words(bytes))
+    }
+
+    /// The key of an input of `len` bytes whose [`Self::words`] are `words`.
+    pub fn key_of_words(self, len: usize, words: &[u64]) -> u64 {
+        ends_key(len, words[0], words[self.lead_words])
     }
 
     /// The statement `let words = [...];` that reads the input `bytes`

@@ -80,7 +80,7 @@ fn string_lookup(model: &Model) -> (TokenStream, String) {
         let items = small.items(&strings, &code_path, allow_deprecated(model));
         return (small.lookup_tokens(), format_file(items));
     }
-    let table = StringTable::build(model, &strings);
+    let table = StringTable::build(&strings);
     let mut module_items = String::with_capacity(table.text_size(model));
     table.write_items(model, &mut module_items);
     let (read, hash) = match table.reading {
@@ -127,18 +127,24 @@ enum Reading {
 }
 
 impl Reading {
-    /// The words of `bytes` a lookup compares, and their hash under `seed`.
-    fn read(self, bytes: &[u8], seed: u64) -> (Vec<u64>, u64) {
+    /// The words of `bytes` a lookup compares (whatever the seed).
+    fn words(self, bytes: &[u8]) -> Vec<u64> {
         match self {
-            Reading::Ends(ends) => {
-                let words = ends.words(bytes);
-                (words, ends.key(bytes).wrapping_mul(multiplier(seed)))
-            }
+            Reading::Ends(ends) => ends.words(bytes),
             Reading::Whole { width } => {
                 let mut words = vec![0; width];
-                let hash = hash(bytes, &mut words, seed);
-                (words, hash)
+                hash(bytes, &mut words, 0);
+                words
             }
+        }
+    }
+
+    /// The hash under `seed` of `bytes`, whose [`Self::words`] are `words`:
+    /// by its ends, from the words already read.
+    fn hash(self, bytes: &[u8], words: &[u64], seed: u64) -> u64 {
+        match self {
+            Reading::Ends(ends) => ends.key_of_words(bytes.len(), words).wrapping_mul(multiplier(seed)),
+            Reading::Whole { width } => hash(bytes, &mut vec![0; width], seed),
         }
     }
 }
@@ -152,16 +158,16 @@ struct StringTable {
 }
 
 impl StringTable {
-    fn build(model: &Model, strings: &[&str]) -> StringTable {
+    fn build(strings: &[&str]) -> StringTable {
         let reading = Ends::of(strings).map(Reading::Ends).unwrap_or_else(|| {
             let longest = strings.iter().map(|code| code.len()).max().unwrap_or(0);
             Reading::Whole {
                 width: longest.div_ceil(8).max(1),
             }
         });
-        let words = strings.iter().map(|code| reading.read(code.as_bytes(), 0).0).collect();
-        let hash = PerfectHash::build(model.codes.len(), |index, seed| {
-            reading.read(strings[index].as_bytes(), seed).1
+        let words: Vec<Vec<u64>> = strings.iter().map(|code| reading.words(code.as_bytes())).collect();
+        let hash = PerfectHash::build(strings.len(), |index, seed| {
+            reading.hash(strings[index].as_bytes(), &words[index], seed)
         });
         StringTable { reading, words, hash }
     }
@@ -340,7 +346,8 @@ mod tests {
     impl StringTable {
         /// What the generated `from_code` finds for `input`: the index of a code.
         fn find(&self, model: &Model, input: &str) -> Option<usize> {
-            let (words, hash) = self.reading.read(input.as_bytes(), self.hash.seed);
+            let words = self.reading.words(input.as_bytes());
+            let hash = self.reading.hash(input.as_bytes(), &words, self.hash.seed);
             let index = self.hash.slots[self.hash.slot_of(hash)].unwrap_or(0);
             (model.codes[index].code.len() == input.len() && self.words[index] == words).then_some(index)
         }
@@ -386,7 +393,7 @@ mod tests {
     /// the codes finds it.
     fn check_string_lookup(model: &Model) {
         let strings: Vec<&str> = model.codes.iter().map(|code| code.code.as_str()).collect();
-        let table = StringTable::build(model, &strings);
+        let table = StringTable::build(&strings);
         let codes: std::collections::BTreeMap<&str, usize> = model
             .codes
             .iter()
@@ -448,7 +455,7 @@ mod tests {
         let reading_of = |style, size| {
             let model = model(&synthetic_catalogue_styled(size, style));
             let strings: Vec<&str> = model.codes.iter().map(|code| code.code.as_str()).collect();
-            StringTable::build(&model, &strings).reading
+            StringTable::build(&strings).reading
         };
         for size in [129, 2_000, 10_000] {
             assert!(
@@ -463,7 +470,7 @@ mod tests {
             code.code = format!("SomeVeryLongServicePrefix{index:04}ThrottlingException");
         }
         let strings: Vec<&str> = middle_only.codes.iter().map(|code| code.code.as_str()).collect();
-        let table = StringTable::build(&middle_only, &strings);
+        let table = StringTable::build(&strings);
         assert!(matches!(table.reading, Reading::Whole { width: 6 }));
         check_string_lookup(&middle_only);
     }

@@ -519,8 +519,12 @@ impl ErrorCode {
         ];
         let key = crate::runtime::word::ends_key(bytes.len(), words[0], words[3]);
         let slot = &SLOTS[(key.wrapping_mul(5053459964902965287u64) >> 58) as usize];
-        if slot.len == bytes.len() && slot.words.iter().zip(&words).all(|(a, b)| a == b)
-        {
+        if crate::runtime::word::same(
+            slot.len as usize,
+            &slot.words,
+            bytes.len(),
+            &words,
+        ) {
             ::core::option::Option::Some(slot.code)
         } else {
             ::core::option::Option::None
@@ -736,7 +740,7 @@ impl ::std::error::Error for UnknownErrorCode {}
 /// code's, which only that code could match and its key never
 /// reaches.
 struct Slot {
-    len: usize,
+    len: u32,
     words: [u64; 4],
     code: ErrorCode,
 }

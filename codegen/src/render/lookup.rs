@@ -31,7 +31,7 @@ use super::ends::{Ends, multiplier};
 use super::perfect_hash::PerfectHash;
 use super::rust::{allow_deprecated, format_file, has_deprecated, variant_path};
 use super::rust_text::{self, Expr, filled_int_array};
-use super::small_table::SmallTable;
+use super::small_table::{SmallTable, confirm_candidate};
 use crate::model::{CodeType, Model};
 
 /// The lookup of one catalogue, in the two parts `src/code.rs` places.
@@ -98,20 +98,14 @@ fn string_lookup(model: &Model) -> (TokenStream, String) {
             )
         }
     };
+    let confirm = confirm_candidate();
     let from_code = quote! {
         let bytes = code.as_bytes();
         #read
         let hash = #hash;
         let multiple = PILOTS[crate::runtime::word::bucket(hash, PILOTS.len())];
         let slot = &SLOTS[crate::runtime::word::slot(hash, multiple, SLOTS.len())];
-        // The length, then the words in turn: a miss usually stops at the
-        // length, and the branches are what keeps this cheap once inlined
-        // (compared all at once, the words must all be read first).
-        if slot.len as usize == bytes.len() && slot.words.iter().zip(&words).all(|(a, b)| a == b) {
-            ::core::option::Option::Some(slot.code)
-        } else {
-            ::core::option::Option::None
-        }
+        #confirm
     };
     (from_code, module_items)
 }

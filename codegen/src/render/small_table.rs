@@ -1,18 +1,18 @@
 //! String → code lookup for small catalogues: one table probe, no pilot.
 //! The construction of [`super::perfect_hash`] serves every catalogue, but
-//! its dependent pilot read costs about 1.5 ns more a lookup at 22 codes, where
-//! this one costs about 2.2 ns against strum's 6–8 ns (BENCHMARKS.md): so a
-//! catalogue of up to [`MAX_CODES`] codes that [`Ends`] tells apart gets this
-//! table instead when a multiplier is found.
+//! its dependent pilot read costs about 1.5 ns more a lookup at 22 codes
+//! (BENCHMARKS.md, issue 15's first pass): so a catalogue of up to
+//! [`MAX_CODES`] codes that [`Ends`] tells apart gets this table instead when
+//! a multiplier is found.
 //!
 //! The input is read by its ends ([`Ends`]: little-endian words with
 //! bounds-checked `get`s that compile to selects, so nothing switches on the
 //! input's length); its key, multiplied by a constant found at generation
-//! time, puts every code in a slot of its own, and comparing the length, then
-//! the words, confirms it. On random input this is 1.6 to 3.9 times as fast
-//! as a `match` on strings, whose switch on the length the CPU mispredicts,
-//! the spread coming from where a build places the caller's loop
-//! (BENCHMARKS.md, "Issue 15, second pass").
+//! time, puts every code in a slot of its own, and one comparison of the
+//! length and every word at once ([`confirm_candidate`]) confirms it. Nothing
+//! branches on the input, so the cost is the same whether or not the CPU has
+//! seen the input before: at 22 codes, about 2.7 ns against strum's 12 ns
+//! (BENCHMARKS.md, "Issue 15, third pass").
 //!
 //! The generated code and this module's `Ends::key` and `slot` compute the
 //! same function, both reading words with `errcat_runtime::word::word` and
@@ -90,19 +90,13 @@ impl SmallTable {
         let (read, key) = self.ends.read_and_key_tokens();
         let multiplier = Literal::u64_suffixed(self.multiplier);
         let shift = Literal::u32_unsuffixed(64 - self.bits);
+        let confirm = confirm_candidate();
         quote! {
             let bytes = code.as_bytes();
             #read
             let key = #key;
             let slot = &SLOTS[(key.wrapping_mul(#multiplier) >> #shift) as usize];
-            // The length, then the words in turn: a miss usually stops at the
-            // length, and the branches are what keeps this cheap once inlined
-            // (compared all at once, the words must all be read first).
-            if slot.len == bytes.len() && slot.words.iter().zip(&words).all(|(a, b)| a == b) {
-                ::core::option::Option::Some(slot.code)
-            } else {
-                ::core::option::Option::None
-            }
+            #confirm
         }
     }
 
@@ -138,7 +132,7 @@ impl SmallTable {
             /// code's, which only that code could match and its key never
             /// reaches.
             struct Slot {
-                len: usize,
+                len: u32,
                 words: [u64; #width],
                 code: ErrorCode,
             }
@@ -147,6 +141,21 @@ impl SmallTable {
             #table_attributes
             static SLOTS: [Slot; #size] = [#(#slots),*];
 
+        }
+    }
+}
+
+/// The end of every string lookup's body: `slot`, the one candidate the
+/// perfect hash leaves, holds the input (`bytes`, read as `words`) or
+/// nothing does. One comparison of everything at once
+/// (`errcat_runtime::word::same`), and the answer a select: nothing branches
+/// on the input.
+pub fn confirm_candidate() -> TokenStream {
+    quote! {
+        if crate::runtime::word::same(slot.len as usize, &slot.words, bytes.len(), &words) {
+            ::core::option::Option::Some(slot.code)
+        } else {
+            ::core::option::Option::None
         }
     }
 }

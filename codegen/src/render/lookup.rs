@@ -10,7 +10,8 @@
 //! A catalogue of up to 128 codes of at least 8 bytes usually gets a
 //! [`SmallTable`]: one probe (see its module). Every other string lookup,
 //! and every integer lookup, is a [`PerfectHash`]: one hash of the input, the
-//! bucket's pilot, the slot, and one comparison with the code the slot holds.
+//! bucket's pilot, the slot, and one comparison with the code the slot holds
+//! (both tables end in [`confirm_candidate`]: nothing branches on the input).
 //! The hash is the cheapest that tells the catalogue's codes apart: when their
 //! length, first word and last eight bytes do ([`Ends`], nearly every
 //! catalogue), their `crate::runtime::word::ends_key` times a multiplier of the

@@ -8,7 +8,7 @@
 /// that compared word by word, branching at the first difference, measured
 /// 1.8 ns a lookup, where on 65,536 inputs, as on input a server has never
 /// seen, it took 9 ns (BENCHMARKS.md, "Issue 15, third pass"). The inputs'
-/// text and slices (about 2.5 MB) are read in order, which the prefetcher
+/// text and slices (2 to 3 MB) are read in order, which the prefetcher
 /// follows.
 pub const LOOKUPS: usize = 65_536;
 

@@ -11,7 +11,7 @@
 //! time, puts every code in a slot of its own, and one comparison of the
 //! length and every word at once ([`confirm_candidate`]) confirms it. Nothing
 //! branches on the input, so the cost is the same whether or not the CPU has
-//! seen the input before: at 22 codes, about 2.7 ns against strum's 12 ns
+//! seen the input before: at 22 codes, about 2.8 ns against strum's 12.4 ns
 //! (BENCHMARKS.md, "Issue 15, third pass").
 //!
 //! The generated code and this module's `Ends::key` and `slot` compute the

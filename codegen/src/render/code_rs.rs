@@ -263,7 +263,6 @@ pub fn render_code_rs(model: &Model) -> String {
                 UnknownErrorCode { text }
             }
 
-
             /// The string that was not recognised.
             pub fn code(&self) -> &str {
                 match &self.text {
